@@ -1,0 +1,123 @@
+/**
+ * Parses and cross-checks the config file. Fails with one CONFIG_INVALID error listing every problem as
+ * `file: path: message`, so an operator fixes them all in one go.
+ */
+import { parse as parseYaml } from 'yaml';
+
+import { GatewayError } from '../errors';
+import type { Partition, RoleDef } from '../types';
+import { configSchema, type RolegateConfigParsed } from './schema';
+
+export interface RolegateConfig extends Omit<RolegateConfigParsed, 'publicUrl'> {
+  /** Origin without trailing slash, e.g. https://rolegate.example.com */
+  publicUrl: string;
+  /** Every role, resolved, by id (`<accountId>/<roleName>`). */
+  roles: ReadonlyMap<string, RoleDef>;
+}
+
+export interface ConfigProblem {
+  path: string;
+  message: string;
+}
+
+export class ConfigError extends GatewayError {
+  readonly problems: ConfigProblem[];
+  constructor(file: string, problems: ConfigProblem[]) {
+    super('CONFIG_INVALID', `invalid config ${file}:\n` + problems.map((p) => `  ${file}: ${p.path || '(root)'}: ${p.message}`).join('\n'));
+    this.problems = problems;
+  }
+}
+
+const ARN_PREFIX: Record<Partition, string> = { aws: 'arn:aws', 'aws-us-gov': 'arn:aws-us-gov', 'aws-cn': 'arn:aws-cn' };
+
+/** Parses YAML or JSON text (JSON is YAML) into a validated, frozen config. */
+export function parseConfigText(text: string, file = 'config'): RolegateConfig {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text, { uniqueKeys: true });
+  } catch (e) {
+    throw new ConfigError(file, [{ path: '', message: `not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}` }]);
+  }
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ConfigError(file, result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+  }
+  return resolve(result.data, file);
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+}
+
+function resolve(cfg: RolegateConfigParsed, file: string): RolegateConfig {
+  const problems: ConfigProblem[] = [];
+  const publicUrl = new URL(cfg.publicUrl);
+  const httpOk = cfg.DANGEROUSLY_ALLOW_HTTP;
+  if (publicUrl.protocol !== 'https:' && !(httpOk && publicUrl.protocol === 'http:')) {
+    problems.push({ path: 'publicUrl', message: 'must be https:// (AWS only trusts https issuers); DANGEROUSLY_ALLOW_HTTP allows http for local demos' });
+  }
+  if (publicUrl.search || publicUrl.hash || (publicUrl.pathname !== '/' && publicUrl.pathname !== '')) {
+    problems.push({ path: 'publicUrl', message: 'must be an origin only (no path, query or fragment)' });
+  }
+  cfg.idps.forEach((idp, i) => {
+    const u = new URL(idp.issuer);
+    if (u.protocol !== 'https:' && !(httpOk && u.protocol === 'http:')) {
+      problems.push({ path: `idps[${i}].issuer`, message: 'must be https://' });
+    }
+  });
+  duplicates(cfg.idps.map((i) => i.id)).forEach((id) => problems.push({ path: 'idps', message: `duplicate IdP id "${id}"` }));
+  duplicates(cfg.accounts.map((a) => a.id)).forEach((id) => problems.push({ path: 'accounts', message: `duplicate account id "${id}"` }));
+  duplicates(cfg.accounts.map((a) => a.alias)).forEach((a) => problems.push({ path: 'accounts', message: `duplicate account alias "${a}"` }));
+  duplicates(cfg.rules.map((r) => r.id)).forEach((id) => problems.push({ path: 'rules', message: `duplicate rule id "${id}"` }));
+
+  const roles = new Map<string, RoleDef>();
+  const byRef = new Map<string, string>();
+  cfg.accounts.forEach((acct, ai) => {
+    duplicates(acct.roles.map((r) => r.name)).forEach((n) => problems.push({ path: `accounts[${ai}].roles`, message: `duplicate role "${n}"` }));
+    for (const r of acct.roles) {
+      const def: RoleDef = {
+        id: `${acct.id}/${r.name}`,
+        accountId: acct.id,
+        accountAlias: acct.alias,
+        partition: acct.partition,
+        region: r.region ?? acct.region,
+        roleName: r.name,
+        arn: `${ARN_PREFIX[acct.partition]}:iam::${acct.id}:role/${r.name}`,
+        maxSessionDurationSeconds: r.maxSessionDuration,
+        sessionTags: r.sessionTags,
+        description: r.description,
+      };
+      roles.set(def.id, def);
+      byRef.set(`${acct.alias}/${r.name}`, def.id);
+      byRef.set(`${acct.id}/${r.name}`, def.id);
+    }
+  });
+  const idpIds = new Set(cfg.idps.map((i) => i.id));
+  const rules = cfg.rules.map((rule, ri) => {
+    rule.idps?.forEach((id, k) => {
+      if (!idpIds.has(id)) problems.push({ path: `rules[${ri}].idps[${k}]`, message: `unknown IdP "${id}"` });
+    });
+    const resolved = rule.roles.map((ref, k) => {
+      const id = byRef.get(ref);
+      if (!id) problems.push({ path: `rules[${ri}].roles[${k}]`, message: `unknown role "${ref}" (write <account alias or id>/<role name>)` });
+      return id ?? ref;
+    });
+    return { ...rule, roles: resolved };
+  });
+  if (problems.length) throw new ConfigError(file, problems);
+  return deepFreeze({ ...cfg, rules, publicUrl: publicUrl.origin, roles });
+}
+
+function duplicates(values: string[]): string[] {
+  const seen = new Set<string>();
+  return [...new Set(values.filter((v) => (seen.has(v) ? true : (seen.add(v), false))))];
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o) && !(o instanceof Map)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as Record<string, unknown>)) deepFreeze(v);
+  }
+  return o;
+}
+

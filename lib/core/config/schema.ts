@@ -1,0 +1,116 @@
+/**
+ * The Rolegate config file (YAML or JSON): IdPs, AWS accounts and roles, mapping rules. Secrets never live
+ * here; they come from the environment (see lib/config/env.ts). Parsed once at start by `parseConfig`.
+ */
+import { z } from 'zod';
+
+const ACCOUNT_ID = /^\d{12}$/;
+/** IAM role name: 1–64 chars of [\w+=,.@-] (IAM CreateRole). */
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+/** Session tag key (STS Tag.Key). */
+const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+const idpBase = {
+  id: z.string().regex(ID, 'lower-case letters, digits and dashes, starting with a letter or digit'),
+  name: z.string().min(1).max(80),
+  issuer: z.url().refine((u) => !u.endsWith('/') || new URL(u).pathname !== '/', {
+    message: 'write the issuer exactly as the IdP publishes it (no trailing slash unless the IdP uses one)',
+  }),
+  clientId: z.string().min(1),
+  /** Extra OAuth scopes beyond `openid email profile`. */
+  scopes: z.array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/)).default([]),
+};
+
+const oidcIdp = z.discriminatedUnion('preset', [
+  z.object({ ...idpBase, preset: z.literal('okta'), groupsClaim: z.string().default('groups') }).strict(),
+  z.object({
+    ...idpBase,
+    preset: z.literal('google'),
+    /** Google Workspace domains allowed to sign in (checked against the `hd` claim). Required. */
+    allowedDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).min(1),
+  }).strict(),
+  z.object({
+    ...idpBase,
+    preset: z.literal('entra'),
+    groupsClaim: z.string().default('groups'),
+    rolesClaim: z.string().default('roles'),
+    /** Entra sends group object ids; map them to names for rules. */
+    groupNames: z.record(z.string(), z.string()).default({}),
+  }).strict(),
+  z.object({
+    ...idpBase,
+    preset: z.literal('generic'),
+    groupsClaim: z.string().default('groups'),
+    emailClaim: z.string().default('email'),
+    nameClaim: z.string().default('name'),
+  }).strict(),
+]);
+
+const role = z.object({
+  name: z.string().regex(ROLE_NAME, 'IAM role names are 1–64 characters of letters, digits and +=,.@_-'),
+  description: z.string().max(200).optional(),
+  region: z.string().regex(REGION).optional(),
+  maxSessionDuration: z.number().int().min(900).max(43200).default(3600),
+  sessionTags: z
+    .record(z.string().regex(TAG_KEY, 'not a valid session tag key'), z.string().min(1))
+    .default({})
+    .refine((t) => Object.keys(t).length <= 50, 'at most 50 session tags')
+    .refine((t) => new Set(Object.keys(t).map((k) => k.toLowerCase())).size === Object.keys(t).length, {
+      message: 'session tag keys are case-insensitive: two keys differ only in case',
+    }),
+}).strict();
+
+const account = z.object({
+  id: z.string().regex(ACCOUNT_ID, 'an AWS account id is 12 digits'),
+  alias: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
+  partition: z.enum(['aws', 'aws-us-gov', 'aws-cn']).default('aws'),
+  region: z.string().regex(REGION, 'not an AWS region name'),
+  roles: z.array(role).min(1),
+}).strict();
+
+const glob = z.string().min(1).max(256);
+const rule = z.object({
+  id: z.string().regex(ID),
+  description: z.string().max(200).optional(),
+  /** IdP ids this rule applies to; omitted = every IdP. */
+  idps: z.array(z.string()).optional(),
+  groups: z.array(glob).default([]),
+  emails: z.array(z.email().transform((e) => e.toLowerCase())).default([]),
+  emailDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).default([]),
+  /** `<account alias or id>/<role name>`. */
+  roles: z.array(z.string().regex(/^[a-z0-9-]+\/[\w+=,.@-]+$/)).min(1),
+}).strict().refine((r) => r.groups.length + r.emails.length + r.emailDomains.length > 0, {
+  message: 'a rule must match at least one group, email or email domain',
+});
+
+export const configSchema = z.object({
+  /** Rolegate's public origin; also the OIDC issuer AWS trusts. https in production. */
+  publicUrl: z.url(),
+  issuer: z.object({
+    audience: z.string().min(1).max(255).default('sts.amazonaws.com'),
+    tokenLifetimeSeconds: z.number().int().min(60).max(300).default(300),
+    keyRotationDays: z.number().int().min(1).max(365).default(90),
+  }).strict().default({ audience: 'sts.amazonaws.com', tokenLifetimeSeconds: 300, keyRotationDays: 90 }),
+  session: z.object({
+    maxAgeSeconds: z.number().int().min(300).max(86400).default(28800),
+  }).strict().default({ maxAgeSeconds: 28800 }),
+  aws: z.object({
+    /** Override of the federation endpoint (getSigninToken/login), e.g. for a test emulator. */
+    federationUrl: z.url().optional(),
+    /** Override of the console base URL the user lands on. */
+    consoleUrl: z.url().optional(),
+  }).strict().default({}),
+  idps: z.array(oidcIdp).min(1),
+  accounts: z.array(account).min(1),
+  rules: z.array(rule).default([]),
+  /** Allows http:// public and issuer URLs. Only for local demos and tests: AWS requires https. */
+  DANGEROUSLY_ALLOW_HTTP: z.boolean().default(false),
+}).strict();
+
+export type RolegateConfigInput = z.input<typeof configSchema>;
+export type RolegateConfigParsed = z.output<typeof configSchema>;
+export type IdpConfig = RolegateConfigParsed['idps'][number];
+export type RuleConfig = RolegateConfigParsed['rules'][number];
+export type AccountConfig = RolegateConfigParsed['accounts'][number];

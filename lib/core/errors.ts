@@ -1,0 +1,156 @@
+/**
+ * Rolegate's one error type. Every failure the gateway reports carries a code from a closed union.
+ * Users see the code and a public message; logs see the cause. Codes not listed in CLIENT_SAFE_CODES are
+ * shown to users as `INTERNAL`.
+ */
+export type GatewayErrorCode =
+  | 'CONFIG_INVALID'
+  | 'BAD_REQUEST'
+  | 'UNAUTHENTICATED'
+  | 'SESSION_REVOKED'
+  | 'FORBIDDEN'
+  | 'CSRF_REJECTED'
+  | 'METHOD_NOT_ALLOWED'
+  | 'NOT_FOUND'
+  | 'POLICY_NO_ROLE'
+  | 'OIDC_ISSUER_MISMATCH'
+  | 'OIDC_DOMAIN_NOT_ALLOWED'
+  | 'OIDC_GROUPS_OVERAGE'
+  | 'OIDC_CLAIMS_INVALID'
+  | 'AWS_VALUE_INVALID'
+  | 'STS_DENIED'
+  | 'STS_TOKEN_INVALID'
+  | 'STS_TOKEN_EXPIRED'
+  | 'STS_DURATION_INVALID'
+  | 'STS_IDP_UNREACHABLE'
+  | 'STS_REGION_DISABLED'
+  | 'STS_UNAVAILABLE'
+  | 'CONSOLE_SIGNIN_FAILED'
+  | 'SIGNING_KEY_UNAVAILABLE'
+  | 'CRYPTO_DECRYPT_FAILED'
+  | 'DB_UNAVAILABLE'
+  | 'INTERNAL';
+
+const HTTP_STATUS: Record<GatewayErrorCode, number> = {
+  CONFIG_INVALID: 500,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_REVOKED: 401,
+  FORBIDDEN: 403,
+  CSRF_REJECTED: 403,
+  METHOD_NOT_ALLOWED: 405,
+  NOT_FOUND: 404,
+  POLICY_NO_ROLE: 403,
+  OIDC_ISSUER_MISMATCH: 401,
+  OIDC_DOMAIN_NOT_ALLOWED: 403,
+  OIDC_GROUPS_OVERAGE: 403,
+  OIDC_CLAIMS_INVALID: 401,
+  AWS_VALUE_INVALID: 400,
+  STS_DENIED: 403,
+  STS_TOKEN_INVALID: 502,
+  STS_TOKEN_EXPIRED: 502,
+  STS_DURATION_INVALID: 400,
+  STS_IDP_UNREACHABLE: 502,
+  STS_REGION_DISABLED: 403,
+  STS_UNAVAILABLE: 502,
+  CONSOLE_SIGNIN_FAILED: 502,
+  SIGNING_KEY_UNAVAILABLE: 500,
+  CRYPTO_DECRYPT_FAILED: 500,
+  DB_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+/** Public messages: safe to show any user. Internal detail goes into `cause` and the log only. */
+const PUBLIC_MESSAGE: Record<GatewayErrorCode, string> = {
+  CONFIG_INVALID: 'Rolegate is misconfigured. An administrator has to fix the configuration.',
+  BAD_REQUEST: 'The request was not valid.',
+  UNAUTHENTICATED: 'Please sign in.',
+  SESSION_REVOKED: 'Your session has ended. Please sign in again.',
+  FORBIDDEN: 'You are not allowed to do this.',
+  CSRF_REJECTED: 'The request did not come from a Rolegate page.',
+  METHOD_NOT_ALLOWED: 'This method is not allowed here.',
+  NOT_FOUND: 'Not found.',
+  POLICY_NO_ROLE: 'You are not allowed to assume this role.',
+  OIDC_ISSUER_MISMATCH: 'The identity provider answered with an unexpected issuer.',
+  OIDC_DOMAIN_NOT_ALLOWED: 'Your account’s domain is not allowed to sign in here.',
+  OIDC_GROUPS_OVERAGE:
+    'You belong to too many groups for your identity provider to list them in the sign-in token. ' +
+    'Ask your administrator to assign the groups to the Rolegate application (group filtering) or use app roles.',
+  OIDC_CLAIMS_INVALID: 'The identity provider’s answer was missing required information.',
+  AWS_VALUE_INVALID: 'A value does not fit what AWS accepts.',
+  STS_DENIED: 'AWS refused: the role’s trust policy does not allow this sign-in.',
+  STS_TOKEN_INVALID: 'AWS rejected Rolegate’s identity token. An administrator should check the IAM OIDC provider.',
+  STS_TOKEN_EXPIRED: 'The identity token expired before AWS checked it. Please try again.',
+  STS_DURATION_INVALID: 'The requested session is longer than the role allows.',
+  STS_IDP_UNREACHABLE: 'AWS could not reach Rolegate’s published keys.',
+  STS_REGION_DISABLED: 'STS is not activated in this role’s region.',
+  STS_UNAVAILABLE: 'AWS STS did not answer. Please try again.',
+  CONSOLE_SIGNIN_FAILED: 'The AWS console sign-in could not be prepared.',
+  SIGNING_KEY_UNAVAILABLE: 'Rolegate has no signing key.',
+  CRYPTO_DECRYPT_FAILED: 'A stored secret could not be decrypted.',
+  DB_UNAVAILABLE: 'The database is not reachable.',
+  INTERNAL: 'Something went wrong.',
+};
+
+/** Codes that may be shown to the user verbatim (in `?error=` and JSON). Everything else becomes INTERNAL. */
+export const CLIENT_SAFE_CODES: ReadonlySet<GatewayErrorCode> = new Set<GatewayErrorCode>([
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'SESSION_REVOKED',
+  'FORBIDDEN',
+  'CSRF_REJECTED',
+  'METHOD_NOT_ALLOWED',
+  'NOT_FOUND',
+  'POLICY_NO_ROLE',
+  'OIDC_ISSUER_MISMATCH',
+  'OIDC_DOMAIN_NOT_ALLOWED',
+  'OIDC_GROUPS_OVERAGE',
+  'OIDC_CLAIMS_INVALID',
+  'AWS_VALUE_INVALID',
+  'STS_DENIED',
+  'STS_TOKEN_INVALID',
+  'STS_TOKEN_EXPIRED',
+  'STS_DURATION_INVALID',
+  'STS_IDP_UNREACHABLE',
+  'STS_REGION_DISABLED',
+  'STS_UNAVAILABLE',
+  'CONSOLE_SIGNIN_FAILED',
+  'DB_UNAVAILABLE',
+]);
+
+export class GatewayError extends Error {
+  readonly code: GatewayErrorCode;
+  /** Extra detail that is safe to show (e.g. which field was invalid). Never secrets. */
+  readonly publicDetail?: string;
+
+  constructor(code: GatewayErrorCode, internalMessage?: string, opts?: { cause?: unknown; publicDetail?: string }) {
+    super(internalMessage ?? PUBLIC_MESSAGE[code], { cause: opts?.cause });
+    this.name = 'GatewayError';
+    this.code = code;
+    this.publicDetail = opts?.publicDetail;
+  }
+
+  get status(): number {
+    return HTTP_STATUS[this.code];
+  }
+}
+
+export function isGatewayError(e: unknown): e is GatewayError {
+  return e instanceof GatewayError;
+}
+
+/** What a user may see of any error: a client-safe code and its public message. */
+export function publicView(e: unknown): { code: GatewayErrorCode; message: string; detail?: string; status: number } {
+  if (isGatewayError(e) && CLIENT_SAFE_CODES.has(e.code)) {
+    return { code: e.code, message: PUBLIC_MESSAGE[e.code], detail: e.publicDetail, status: e.status };
+  }
+  return { code: 'INTERNAL', message: PUBLIC_MESSAGE.INTERNAL, status: 500 };
+}
+
+export function publicMessage(code: GatewayErrorCode): string {
+  return PUBLIC_MESSAGE[code];
+}
+
+export function isClientSafeCode(value: string): value is GatewayErrorCode {
+  return CLIENT_SAFE_CODES.has(value as GatewayErrorCode);
+}

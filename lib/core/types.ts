@@ -1,0 +1,41 @@
+/** Domain types shared by the core, the server glue, the CLI and the UI. */
+
+export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
+
+/** Temporary AWS credentials as STS returns them. Never persisted, never logged. */
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  /** ISO 8601 */
+  expiration: string;
+}
+
+/** A role a user may be offered, resolved from config. `id` is stable: `<accountId>/<roleName>`. */
+export interface RoleDef {
+  id: string;
+  accountId: string;
+  accountAlias: string;
+  partition: Partition;
+  region: string;
+  roleName: string;
+  arn: string;
+  maxSessionDurationSeconds: number;
+  /** Session tag key → claim name whose value becomes the tag value. */
+  sessionTags: Record<string, string>;
+  description?: string;
+}
+
+/** The claims Rolegate keeps from a sign-in: what every authorisation decision is made on. */
+export interface IdentityClaims {
+  idpId: string;
+  issuer: string;
+  subject: string;
+  email?: string;
+  name?: string;
+  /** Google Workspace hosted domain. */
+  hostedDomain?: string;
+  groups: string[];
+  /** Any other string claims kept for session tags. */
+  extra: Record<string, string>;
+}
