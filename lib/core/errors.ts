@@ -29,6 +29,8 @@ export type GatewayErrorCode =
   | 'SIGNING_KEY_UNAVAILABLE'
   | 'CRYPTO_DECRYPT_FAILED'
   | 'DB_UNAVAILABLE'
+  | 'DB_CONFLICT'
+  | 'DB_MIGRATION_FAILED'
   | 'INTERNAL';
 
 const HTTP_STATUS: Record<GatewayErrorCode, number> = {
@@ -57,6 +59,8 @@ const HTTP_STATUS: Record<GatewayErrorCode, number> = {
   SIGNING_KEY_UNAVAILABLE: 500,
   CRYPTO_DECRYPT_FAILED: 500,
   DB_UNAVAILABLE: 503,
+  DB_CONFLICT: 409,
+  DB_MIGRATION_FAILED: 500,
   INTERNAL: 500,
 };
 
@@ -89,6 +93,8 @@ const PUBLIC_MESSAGE: Record<GatewayErrorCode, string> = {
   SIGNING_KEY_UNAVAILABLE: 'Rolegate has no signing key.',
   CRYPTO_DECRYPT_FAILED: 'A stored secret could not be decrypted.',
   DB_UNAVAILABLE: 'The database is not reachable.',
+  DB_CONFLICT: 'The change conflicts with data that already exists.',
+  DB_MIGRATION_FAILED: 'The database schema could not be brought up to date.',
   INTERNAL: 'Something went wrong.',
 };
 

@@ -32,6 +32,8 @@ export interface IdentityClaims {
   issuer: string;
   subject: string;
   email?: string;
+  /** False when the IdP says the email is unverified; such an email never matches a rule. */
+  emailVerified: boolean;
   name?: string;
   /** Google Workspace hosted domain. */
   hostedDomain?: string;

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, parseConfigText } from './parse';
+import { EXAMPLE_CONFIG_YAML } from './fixtures';
+
+function problemsOf(text: string): string[] {
+  try {
+    parseConfigText(text, 'rolegate.yaml');
+  } catch (e) {
+    assert.ok(e instanceof ConfigError);
+    assert.equal(e.code, 'CONFIG_INVALID');
+    return e.problems.map((p) => `${p.path}: ${p.message}`);
+  }
+  assert.fail('expected the config to be rejected');
+}
+
+test('a valid config resolves roles with ARNs per partition and rules to role ids', () => {
+  const cfg = parseConfigText(EXAMPLE_CONFIG_YAML);
+  assert.equal(cfg.publicUrl, 'https://rolegate.example.com');
+  const admin = cfg.roles.get('111122223333/Admin');
+  assert.equal(admin?.arn, 'arn:aws:iam::111122223333:role/Admin');
+  assert.equal(admin?.region, 'eu-west-1');
+  assert.deepEqual(cfg.rules[1]?.roles, ['111122223333/ReadOnly', '444455556666/ReadOnly']);
+  assert.ok(Object.isFrozen(cfg) && Object.isFrozen(cfg.rules[0]));
+});
+
+test('GovCloud and China accounts get their partition ARN', () => {
+  const cfg = parseConfigText(EXAMPLE_CONFIG_YAML.replace('alias: prod\n', 'alias: prod\n    partition: aws-us-gov\n').replace('region: us-east-1', 'region: us-gov-west-1'));
+  assert.equal(cfg.roles.get('444455556666/Operator')?.arn, 'arn:aws-us-gov:iam::444455556666:role/Operator');
+});
+
+test('every problem is listed with its path, not just the first', () => {
+  const bad = EXAMPLE_CONFIG_YAML.replace('id: "111122223333"', 'id: "1111"').replace('name: Admin', 'name: "Ad min"').replace('clientId: 0oa1example', 'clientId: ""');
+  const problems = problemsOf(bad);
+  assert.ok(problems.some((p) => p.startsWith('accounts[0].id: an AWS account id is 12 digits')), problems.join('\n'));
+  assert.ok(problems.some((p) => p.startsWith('accounts[0].roles[0].name')), problems.join('\n'));
+  assert.ok(problems.some((p) => p.startsWith('idps[0].clientId')), problems.join('\n'));
+});
+
+test('rejects http public URLs unless DANGEROUSLY_ALLOW_HTTP, and URLs with paths', () => {
+  const http = EXAMPLE_CONFIG_YAML.replace('https://rolegate.example.com', 'http://rolegate.example.com');
+  assert.ok(problemsOf(http).some((p) => p.startsWith('publicUrl: must be https://')));
+  assert.doesNotThrow(() => parseConfigText(`DANGEROUSLY_ALLOW_HTTP: true\n${http}`));
+  assert.ok(problemsOf(EXAMPLE_CONFIG_YAML.replace('https://rolegate.example.com', 'https://x.example.com/sub')).some((p) => p.includes('origin only')));
+});
+
+test('rejects unknown roles and IdPs in rules, duplicates and unknown keys', () => {
+  const problems = problemsOf(
+    EXAMPLE_CONFIG_YAML.replace('roles: [dev/Admin]', 'roles: [dev/Nope]').replace('idps: [okta]', 'idps: [okta, nope]').replace('alias: prod', 'alias: dev'),
+  );
+  assert.ok(problems.some((p) => p === 'rules[0].roles[0]: unknown role "dev/Nope" (write <account alias or id>/<role name>)'), problems.join('\n'));
+  assert.ok(problems.some((p) => p === 'rules[0].idps[1]: unknown IdP "nope"'), problems.join('\n'));
+  assert.ok(problems.some((p) => p === 'accounts: duplicate account alias "dev"'), problems.join('\n'));
+  assert.ok(problemsOf(EXAMPLE_CONFIG_YAML.concat('\nsurprise: 1\n')).some((p) => p.includes('surprise')));
+});
+
+test('rejects a rule that matches nothing, a Google IdP without domains, and case-duplicate tag keys', () => {
+  assert.ok(problemsOf(EXAMPLE_CONFIG_YAML.replace('groups: [aws-dev-admins]', 'groups: []')).some((p) => p.includes('at least one group')));
+  assert.ok(problemsOf(EXAMPLE_CONFIG_YAML.replace('allowedDomains: [example.com]', 'allowedDomains: []')).some((p) => p.startsWith('idps[1].allowedDomains')));
+  assert.ok(problemsOf(EXAMPLE_CONFIG_YAML.replace('sessionTags: { team: department }', 'sessionTags: { team: a, Team: b }')).some((p) => p.includes('case-insensitive')));
+});
+
+test('rejects durations outside 900..43200 and invalid YAML', () => {
+  assert.ok(problemsOf(EXAMPLE_CONFIG_YAML.replace('maxSessionDuration: 7200', 'maxSessionDuration: 50000')).some((p) => p.startsWith('accounts[1].roles[0].maxSessionDuration')));
+  assert.ok(problemsOf('idps: [').some((p) => p.includes('not valid YAML')));
+  assert.ok(problemsOf('a: 1\na: 2\n').some((p) => p.includes('not valid YAML')));
+});

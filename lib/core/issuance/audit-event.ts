@@ -1,0 +1,34 @@
+/**
+ * The audit record the core asks the server to write. It has no field for credentials, tokens or
+ * login URLs: the type itself keeps secrets out of the ledger.
+ */
+export type AuditType = 'signin' | 'signout' | 'issuance' | 'console' | 'denial';
+export type AuditOutcome = 'ok' | 'failed' | 'denied';
+
+export interface AuditRecord {
+  type: AuditType;
+  outcome: AuditOutcome;
+  userId?: string;
+  subject?: string;
+  email?: string;
+  idpId?: string;
+  roleArn?: string;
+  sessionName?: string;
+  requestId?: string;
+  code?: string;
+  ip?: string;
+  userAgent?: string;
+  expiresAt?: Date;
+  detail?: Record<string, string | number | boolean | null>;
+}
+
+/** Writes one audit record and resolves only once it is durable. */
+export type AuditSink = (record: AuditRecord) => Promise<void>;
+
+/** Who is asking, from where: copied into every audit record of a request. */
+export interface RequestContext {
+  userId: string;
+  ip?: string;
+  userAgent?: string;
+  channel: 'web' | 'cli';
+}

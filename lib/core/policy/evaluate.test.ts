@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseConfigText } from '../config/parse';
+import { EXAMPLE_CONFIG_YAML } from '../config/fixtures';
+import type { IdentityClaims } from '../types';
+import { evaluatePolicy, findGrantedRole } from './evaluate';
+import { compileGlob } from './glob';
+
+const cfg = parseConfigText(EXAMPLE_CONFIG_YAML);
+const claims = (over: Partial<IdentityClaims>): IdentityClaims => ({
+  idpId: 'okta', issuer: 'https://example.okta.com', subject: 's1', emailVerified: true, groups: [], extra: {}, ...over,
+});
+const ids = (c: IdentityClaims) => evaluatePolicy(c, cfg.rules, cfg.roles).map((g) => g.role.id);
+
+test('groups map to exactly the roles of the matching rules, each with its reason', () => {
+  const granted = evaluatePolicy(claims({ groups: ['aws-dev-admins'] }), cfg.rules, cfg.roles);
+  assert.deepEqual(granted.map((g) => g.role.id), ['111122223333/Admin', '111122223333/ReadOnly', '444455556666/ReadOnly']);
+  assert.deepEqual(granted[0]?.grantedBy, [{ ruleId: 'dev-admins', reason: 'group aws-dev-admins matches aws-dev-admins' }]);
+  assert.equal(granted[1]?.grantedBy[0]?.reason, 'group aws-dev-admins matches aws-*');
+});
+
+test('deny by default: no groups, unknown groups or an empty identity get nothing', () => {
+  assert.deepEqual(ids(claims({})), []);
+  assert.deepEqual(ids(claims({ groups: ['engineering', 'AWS-DEV-ADMINS'] })), []);
+});
+
+test('a rule restricted to one IdP does not match the same group from another IdP', () => {
+  assert.ok(!ids(claims({ idpId: 'entra', groups: ['aws-dev-admins'] })).includes('111122223333/Admin'));
+});
+
+test('email-domain rules match only verified emails or the Google hosted domain', () => {
+  const google = { idpId: 'google', issuer: 'https://accounts.google.com' };
+  assert.deepEqual(ids(claims({ ...google, email: 'gina@example.com' })), ['111122223333/ReadOnly']);
+  assert.deepEqual(ids(claims({ ...google, email: 'gina@example.com', emailVerified: false })), []);
+  assert.deepEqual(ids(claims({ ...google, email: 'x@evil.example', hostedDomain: 'example.com', emailVerified: false })), ['111122223333/ReadOnly']);
+  assert.deepEqual(ids(claims({ ...google, email: 'gina@example.com.evil.example' })), []);
+});
+
+test('findGrantedRole re-checks one role: held → role, not held or unknown → undefined', () => {
+  const bob = claims({ groups: ['aws-prod-operators'] });
+  assert.equal(findGrantedRole(bob, cfg.rules, cfg.roles, '444455556666/Operator')?.role.roleName, 'Operator');
+  assert.equal(findGrantedRole(bob, cfg.rules, cfg.roles, '111122223333/Admin'), undefined);
+  assert.equal(findGrantedRole(bob, cfg.rules, cfg.roles, '../../etc/passwd'), undefined);
+});
+
+test('globs are anchored, literal outside * and ?, and case-sensitive', () => {
+  assert.ok(compileGlob('aws-*-admins')('aws-dev-admins'));
+  assert.ok(!compileGlob('aws-*-admins')('xaws-dev-admins'));
+  assert.ok(!compileGlob('aws.dev')('awsXdev'));
+  assert.ok(compileGlob('team-?')('team-a') && !compileGlob('team-?')('team-ab'));
+  assert.ok(!compileGlob('Admins')('admins'));
+  assert.ok(!compileGlob('a(b|c)')('ab'));
+});

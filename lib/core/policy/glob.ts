@@ -1,0 +1,13 @@
+/**
+ * Group globs for mapping rules: `*` matches any run of characters, `?` one character; everything else is
+ * literal and the match is anchored and case-sensitive (IdP group names are case-sensitive identifiers).
+ */
+export function compileGlob(pattern: string): (value: string) => boolean {
+  if (!/[*?]/.test(pattern)) return (value) => value === pattern;
+  const source = pattern
+    .split('')
+    .map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\/-]/g, '\\$&')))
+    .join('');
+  const re = new RegExp(`^${source}$`, 's');
+  return (value) => re.test(value);
+}

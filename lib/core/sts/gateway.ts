@@ -1,0 +1,25 @@
+/**
+ * STS behind a small interface so the issuance service can be tested with a fake, and the real
+ * implementation (sdk-gateway.ts) is the only place that talks to the AWS SDK.
+ */
+import type { Credentials } from '../types';
+
+export interface AssumeWithWebIdentityInput {
+  roleArn: string;
+  roleSessionName: string;
+  webIdentityToken: string;
+  durationSeconds: number;
+  /** The role's region: the regional STS endpoint is used (AWS-FACTS §1.4). */
+  region: string;
+}
+
+export interface AssumeResult {
+  credentials: Credentials;
+  assumedRoleArn: string;
+  requestId?: string;
+  sourceIdentity?: string;
+}
+
+export interface StsGateway {
+  assumeRoleWithWebIdentity(input: AssumeWithWebIdentityInput): Promise<AssumeResult>;
+}

@@ -1,0 +1,62 @@
+/**
+ * The real StsGateway over @aws-sdk/client-sts. One client per region (regional endpoints,
+ * AWS-FACTS §1.4). `endpoint` overrides every region's endpoint (AWS_ENDPOINT_URL_STS, passed in by the
+ * caller; the SDK would also read it from the environment itself).
+ */
+import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { GatewayError } from '../errors';
+import { mapStsError } from './errors';
+import type { AssumeResult, AssumeWithWebIdentityInput, StsGateway } from './gateway';
+
+export interface SdkStsOptions {
+  endpoint?: string;
+  timeoutMs?: number;
+}
+
+export function createSdkStsGateway(opts: SdkStsOptions = {}): StsGateway {
+  const clients = new Map<string, STSClient>();
+  const clientFor = (region: string): STSClient => {
+    let client = clients.get(region);
+    if (!client) {
+      client = new STSClient({
+        region,
+        endpoint: opts.endpoint,
+        maxAttempts: 2,
+        requestHandler: { requestTimeout: opts.timeoutMs ?? 10_000 },
+      });
+      clients.set(region, client);
+    }
+    return client;
+  };
+  return {
+    async assumeRoleWithWebIdentity(input: AssumeWithWebIdentityInput): Promise<AssumeResult> {
+      try {
+        const out = await clientFor(input.region).send(
+          new AssumeRoleWithWebIdentityCommand({
+            RoleArn: input.roleArn,
+            RoleSessionName: input.roleSessionName,
+            WebIdentityToken: input.webIdentityToken,
+            DurationSeconds: input.durationSeconds,
+          }),
+        );
+        const c = out.Credentials;
+        if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
+          throw new GatewayError('STS_UNAVAILABLE', 'STS answered without credentials');
+        }
+        return {
+          credentials: {
+            accessKeyId: c.AccessKeyId,
+            secretAccessKey: c.SecretAccessKey,
+            sessionToken: c.SessionToken,
+            expiration: c.Expiration.toISOString(),
+          },
+          assumedRoleArn: out.AssumedRoleUser?.Arn ?? input.roleArn,
+          requestId: out.$metadata.requestId,
+          sourceIdentity: out.SourceIdentity,
+        };
+      } catch (err) {
+        throw mapStsError(err);
+      }
+    },
+  };
+}
