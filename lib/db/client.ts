@@ -1,0 +1,60 @@
+/**
+ * The database handle: one generated Prisma client per dialect (prisma/generate.ts), picked from the URL.
+ * Only lib/db/repos queries through it; the rest of the app treats `Db` as an opaque handle it passes to
+ * `createRepos()`. Schema changes come from prisma/migrate.ts, never from here.
+ */
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { dialectOf, sqliteFilePath } from './dialect';
+import { PrismaClient as PostgresqlClient } from './generated/postgresql/client';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client';
+
+/**
+ * The query surface repos are written against: the SQLite client's type. The PostgreSQL client is a strict
+ * superset of it (it only adds `mode: 'insensitive'`, field references in list filters and more isolation
+ * levels), so every call that type-checks here is valid on both; lib/db/client-compat.ts proves the
+ * superset per model at compile time and the repo tests run on both dialects.
+ */
+export type Db = SqliteClient;
+
+export interface CreateDbOptions {
+  /** PostgreSQL: a pooled connection failed while idle. The pool drops it and reconnects on next use. */
+  onConnectionError?: (error: Error) => void;
+}
+
+// Per connection: foreign keys enforce the ON DELETE CASCADE of PortalSession; WAL lets readers run while
+// a writer commits; busy_timeout makes a second process wait for the write lock instead of failing.
+const SQLITE_PRAGMAS =
+  'PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;';
+
+class SqliteWithPragmas extends PrismaBetterSqlite3 {
+  override async connect(): ReturnType<PrismaBetterSqlite3['connect']> {
+    const adapter = await super.connect();
+    await adapter.executeScript(SQLITE_PRAGMAS);
+    return adapter;
+  }
+}
+
+export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db {
+  if (dialectOf(databaseUrl) === 'sqlite') {
+    return new SqliteClient({
+      adapter: new SqliteWithPragmas({ url: sqliteFilePath(databaseUrl) }),
+    });
+  }
+  const onError = options.onConnectionError ?? ignoreIdleError;
+  const client = new PostgresqlClient({
+    adapter: new PrismaPg(
+      { connectionString: databaseUrl },
+      { onPoolError: onError, onConnectionError: onError },
+    ),
+  });
+  // Sound by the superset argument above; this is the one place the two client types meet.
+  return client as unknown as Db;
+}
+
+export async function closeDb(db: Db): Promise<void> {
+  await db.$disconnect();
+}
+
+/** Without a listener an idle-connection error would crash the process; the next query reports it. */
+function ignoreIdleError(): void {}

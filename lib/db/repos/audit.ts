@@ -1,0 +1,111 @@
+/**
+ * The append-only audit ledger. This module has no update or delete, and no other module writes the
+ * table. `appendAudit` resolves only after the row is committed, so an issuance can be audited before
+ * credentials leave the server (STYLE.md rule 8).
+ */
+import { randomUUID } from 'node:crypto';
+import { GatewayError } from '../../core/errors';
+import type { Db } from '../client';
+import type { AuditEvent as AuditRow } from '../generated/sqlite/client';
+import { parseAuditDetail, serializeAuditDetail } from './audit-detail';
+import {
+  isAuditOutcome,
+  isAuditType,
+  type AuditEventInput,
+  type AuditEventRecord,
+  type AuditQuery,
+} from './audit-types';
+import { dbCall, present } from './db-call';
+
+export type {
+  AuditDetail,
+  AuditEventInput,
+  AuditEventRecord,
+  AuditOutcome,
+  AuditQuery,
+  AuditType,
+  JsonValue,
+} from './audit-types';
+
+function toAuditRecord(row: AuditRow): AuditEventRecord {
+  const { type, outcome } = row;
+  if (!isAuditType(type) || !isAuditOutcome(outcome)) {
+    throw new GatewayError(
+      'INTERNAL',
+      `audit event ${row.id} has type ${type}, outcome ${outcome}`,
+    );
+  }
+  return {
+    id: row.id,
+    at: row.at,
+    type,
+    outcome,
+    userId: present(row.userId),
+    subject: present(row.subject),
+    email: present(row.email),
+    idpId: present(row.idpId),
+    roleArn: present(row.roleArn),
+    sessionName: present(row.sessionName),
+    requestId: present(row.requestId),
+    code: present(row.code),
+    ip: present(row.ip),
+    userAgent: present(row.userAgent),
+    expiresAt: present(row.expiresAt),
+    detail: parseAuditDetail(row.detail),
+  };
+}
+
+function toRow(event: AuditEventInput): AuditRow {
+  // Checked at runtime too: callers in plain JS or with widened strings must not write unknown types.
+  if (!isAuditType(event.type) || !isAuditOutcome(event.outcome)) {
+    throw new GatewayError(
+      'INTERNAL',
+      `audit event with type ${event.type}, outcome ${event.outcome}`,
+    );
+  }
+  return {
+    id: randomUUID(),
+    at: event.at ?? new Date(),
+    type: event.type,
+    outcome: event.outcome,
+    userId: event.userId ?? null,
+    subject: event.subject ?? null,
+    email: event.email ?? null,
+    idpId: event.idpId ?? null,
+    roleArn: event.roleArn ?? null,
+    sessionName: event.sessionName ?? null,
+    requestId: event.requestId ?? null,
+    code: event.code ?? null,
+    ip: event.ip ?? null,
+    userAgent: event.userAgent ?? null,
+    expiresAt: event.expiresAt ?? null,
+    detail: event.detail ? serializeAuditDetail(event.detail) : null,
+  };
+}
+
+export function createAuditRepo(db: Db) {
+  return {
+    /** Resolves once the event is durable; rejects (GatewayError) if it could not be written. */
+    async appendAudit(event: AuditEventInput): Promise<AuditEventRecord> {
+      const data = toRow(event);
+      const row = await dbCall('appendAudit', () => db.auditEvent.create({ data }));
+      return toAuditRecord(row);
+    },
+
+    /** Newest first. */
+    async listAudit(query: AuditQuery): Promise<AuditEventRecord[]> {
+      const take = Math.min(Math.max(Math.trunc(query.limit), 1), 500);
+      const where = {
+        ...(query.before ? { at: { lt: query.before } } : {}),
+        ...(query.userId !== undefined ? { userId: query.userId } : {}),
+        ...(query.type !== undefined ? { type: query.type } : {}),
+      };
+      const rows = await dbCall('listAudit', () =>
+        db.auditEvent.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], take }),
+      );
+      return rows.map(toAuditRecord);
+    },
+  };
+}
+
+export type AuditRepo = ReturnType<typeof createAuditRepo>;

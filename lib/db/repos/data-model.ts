@@ -1,0 +1,13 @@
+/**
+ * The generated client's models and their scalar fields, as Prisma generated them. Used by the schema
+ * conformance test (lib/db/schema.test.ts) to check that the migrated database has every one of them.
+ * Typed by Prisma's ModelName, so a new model fails `tsc` here until it is listed.
+ */
+import { Prisma } from '../generated/sqlite/client';
+
+export const generatedDataModel: Record<Prisma.ModelName, readonly string[]> = {
+  User: Object.values(Prisma.UserScalarFieldEnum),
+  PortalSession: Object.values(Prisma.PortalSessionScalarFieldEnum),
+  SigningKey: Object.values(Prisma.SigningKeyScalarFieldEnum),
+  AuditEvent: Object.values(Prisma.AuditEventScalarFieldEnum),
+};

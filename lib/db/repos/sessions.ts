@@ -1,0 +1,107 @@
+/**
+ * Portal sessions: the row behind the session id in the cookie. Every authorisation decision reads the
+ * claims snapshot from here, and revoking the row ends the session whatever the cookie says.
+ */
+import type { IdentityClaims } from '../../core/types';
+import type { Db } from '../client';
+import type { PortalSession as SessionRow } from '../generated/sqlite/client';
+import { parseClaims, serializeClaims } from './claims';
+import { dbCall, present } from './db-call';
+import { toUserRecord, type UserRecord } from './users';
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  idpId: string;
+  claims: IdentityClaims;
+  ip?: string;
+  userAgent?: string;
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt?: Date;
+}
+
+export interface ActiveSession extends SessionRecord {
+  user: UserRecord;
+}
+
+export interface NewSession {
+  id: string;
+  userId: string;
+  idpId: string;
+  claims: IdentityClaims;
+  ip?: string | null;
+  userAgent?: string | null;
+  expiresAt: Date;
+  createdAt?: Date;
+}
+
+function toSessionRecord(row: SessionRow, claims: IdentityClaims): SessionRecord {
+  return {
+    id: row.id,
+    userId: row.userId,
+    idpId: row.idpId,
+    claims,
+    ip: present(row.ip),
+    userAgent: present(row.userAgent),
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    revokedAt: present(row.revokedAt),
+  };
+}
+
+export function createSessionsRepo(db: Db) {
+  return {
+    async createSession(input: NewSession): Promise<SessionRecord> {
+      const data = {
+        id: input.id,
+        userId: input.userId,
+        idpId: input.idpId,
+        claims: serializeClaims(input.claims),
+        ip: input.ip ?? null,
+        userAgent: input.userAgent ?? null,
+        createdAt: input.createdAt ?? new Date(),
+        expiresAt: input.expiresAt,
+      };
+      const row = await dbCall('createSession', () => db.portalSession.create({ data }));
+      return toSessionRecord(row, input.claims);
+    },
+
+    /**
+     * The session if it exists, is not revoked and `now` is before its expiry; otherwise null. A row whose
+     * claims no longer parse (written by an older version) is treated as ended: the user signs in again.
+     */
+    async getActiveSession(id: string, now: Date): Promise<ActiveSession | null> {
+      const row = await dbCall('getActiveSession', () =>
+        db.portalSession.findFirst({
+          where: { id, revokedAt: null, expiresAt: { gt: now } },
+          include: { user: true },
+        }),
+      );
+      const claims = row ? parseClaims(row.claims) : undefined;
+      if (!row || !claims) return null;
+      return { ...toSessionRecord(row, claims), user: toUserRecord(row.user) };
+    },
+
+    /** True if this call revoked the session; false if it was unknown or already revoked. */
+    async revokeSession(id: string, now: Date): Promise<boolean> {
+      const { count } = await dbCall('revokeSession', () =>
+        db.portalSession.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } }),
+      );
+      return count > 0;
+    },
+
+    /** Revokes every live session of the user (e.g. an admin locks them out); returns how many. */
+    async revokeUserSessions(userId: string, now: Date): Promise<number> {
+      const { count } = await dbCall('revokeUserSessions', () =>
+        db.portalSession.updateMany({
+          where: { userId, revokedAt: null },
+          data: { revokedAt: now },
+        }),
+      );
+      return count;
+    },
+  };
+}
+
+export type SessionsRepo = ReturnType<typeof createSessionsRepo>;
