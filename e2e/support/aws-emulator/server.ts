@@ -1,0 +1,124 @@
+/**
+ * AWS emulator for tests and the demo: a plain node:http server speaking STS (query protocol at `/`),
+ * the federation endpoint (`/federation`) and a fake console (`/console/...`). Point the product at it
+ * with AWS_ENDPOINT_URL_STS=<url> and consoleUrl=<url>/console.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EmulatorConfig } from './config';
+import { handleConsole } from './console-page';
+import type { EmulatorContext } from './context';
+import { CredentialStore, type RevocationCheck } from './credential-store';
+import { handleFederation } from './federation';
+import { FederationStore } from './federation-store';
+import { BodyTooLargeError, readBody, send } from './http-util';
+import { handleSts } from './sts-router';
+
+export interface AwsEmulatorOptions {
+  config: EmulatorConfig;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Interface to bind; default 127.0.0.1 (loopback only). */
+  host?: string;
+  /** Externally visible base URL; default `http://localhost:<port>`. Console Destinations must be under it. */
+  publicUrl?: string;
+  /** Clock in epoch ms (default Date.now); inject to expire tokens and credentials in tests. */
+  now?: () => number;
+  /** Time budget for each OIDC discovery / JWKS fetch (default 5000 ms). */
+  idpTimeoutMs?: number;
+  /** Hook for session revocation (AWS-FACTS §1.5); default: nothing is revoked. */
+  isRevoked?: RevocationCheck;
+}
+
+export interface RequestCounters {
+  sts: number;
+  federation: number;
+}
+
+export interface AwsEmulator {
+  /** The emulator's base URL (publicUrl when given). */
+  url: string;
+  close(): Promise<void>;
+  /** Live counters of requests served per endpoint. */
+  requests: RequestCounters;
+  /** The issued credentials, for assertions and a future revocation feature. */
+  credentials: CredentialStore;
+}
+
+type Route = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: Buffer,
+) => Promise<void> | void;
+
+function router(ctx: EmulatorContext, counters: RequestCounters): Route {
+  return async (req, res, url, body) => {
+    const method = req.method ?? 'GET';
+    if (url.pathname === '/' && (method === 'POST' || method === 'GET')) {
+      counters.sts++;
+      await handleSts(ctx, req, res, url, body);
+    } else if (url.pathname === '/federation' && (method === 'POST' || method === 'GET')) {
+      counters.federation++;
+      handleFederation(ctx, req, res, url, body);
+    } else if (
+      (url.pathname === '/console' || url.pathname.startsWith('/console/')) &&
+      method === 'GET'
+    ) {
+      handleConsole(ctx, req, res, url);
+    } else if (url.pathname === '/healthz') {
+      send(res, 200, 'text/plain', 'ok\n');
+    } else {
+      send(res, 404, 'text/plain', 'Not Found\n');
+    }
+  };
+}
+
+async function serve(route: Route, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const body = await readBody(req);
+    await route(req, res, url, body);
+  } catch (err) {
+    if (res.headersSent) return void res.destroy();
+    if (err instanceof BodyTooLargeError)
+      return send(res, 413, 'text/plain', 'Payload Too Large\n');
+    console.error('aws-emulator: request failed', err);
+    send(res, 500, 'text/plain', 'Internal Server Error\n');
+  }
+}
+
+export async function startAwsEmulator(opts: AwsEmulatorOptions): Promise<AwsEmulator> {
+  const counters: RequestCounters = { sts: 0, federation: 0 };
+  const credentials = new CredentialStore(opts.isRevoked);
+  // The context needs the bound port (for publicUrl), so routing starts once the server listens.
+  let route: Route = (_req, res) => send(res, 503, 'text/plain', 'Starting\n');
+  const server = createServer((req, res) => void serve(route, req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = (opts.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  route = router(
+    {
+      config: opts.config,
+      now: opts.now ?? Date.now,
+      credentials,
+      federation: new FederationStore(),
+      publicUrl: url,
+      idpTimeoutMs: opts.idpTimeoutMs ?? 5000,
+    },
+    counters,
+  );
+  return {
+    url,
+    requests: counters,
+    credentials,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
