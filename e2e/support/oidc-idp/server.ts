@@ -1,0 +1,107 @@
+/**
+ * The demo / test OpenID Provider: one plain Node http server hosting three oidc-provider issuers under path
+ * prefixes — `/okta`, `/entra`, `/google` — each imitating the claim shapes of that IdP (see flavours.ts, users.ts).
+ *
+ * Mounting: each Provider's `callback()` gets the request with the prefix stripped from `req.url` and the full URL
+ * kept in `req.originalUrl`, from which oidc-provider derives its mount path when it builds absolute URLs
+ * (the same contract as express/connect mounting). `<prefix>/interaction/*` is served by interactions.ts.
+ *
+ * Local demo only: plain http on localhost (loopback interfaces only), every demo password is `demo`.
+ */
+import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { FLAVOURS } from './flavours';
+import { handleInteraction, type Issuer, sendHtml } from './interactions';
+import { createProvider, type DemoClient } from './provider';
+import type { Flavour } from './users';
+
+export type { DemoClient } from './provider';
+
+export interface DemoIdpOptions {
+  /** 0 (the default) picks a random free port. */
+  port?: number;
+  host?: 'localhost';
+  /** Registered at every issuer. */
+  clients: DemoClient[];
+}
+
+export interface DemoIdp {
+  /** `http://localhost:<port>` */
+  url: string;
+  issuers: Record<Flavour, string>;
+  close(): Promise<void>;
+}
+
+function route(issuers: readonly Issuer[], req: IncomingMessage, res: ServerResponse): void {
+  const url = req.url ?? '/';
+  const path = url.split('?')[0] ?? '/';
+  const idp = issuers.find((i) => path === i.prefix || path.startsWith(`${i.prefix}/`));
+  if (!idp) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(`Demo IdP. Issuers: ${issuers.map((i) => i.prefix).join(', ')}\n`);
+    return;
+  }
+  const interactionPrefix = `${idp.prefix}/interaction/`;
+  if (path.startsWith(interactionPrefix)) {
+    void handleInteraction(idp, req, res, path.slice(interactionPrefix.length));
+    return;
+  }
+  const rest = url.slice(idp.prefix.length);
+  Object.assign(req, { originalUrl: url });
+  req.url = rest.startsWith('/') ? rest : `/${rest}`;
+  idp.provider.callback()(req, res).catch((err: unknown) => {
+    console.error(`[demo-idp ${idp.flavour.id}] ${err instanceof Error ? err.message : String(err)}`);
+    if (!res.headersSent) sendHtml(res, 500, 'Internal error');
+  });
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((err) => (err ? reject(err) : resolve()));
+    server.closeAllConnections();
+  });
+}
+
+/**
+ * Starts the demo IdP. `localhost` is served on 127.0.0.1 and, when available, on ::1 with the same port, so
+ * whichever address a browser or Node resolves `localhost` to reaches it.
+ */
+export async function startDemoIdp(opts: DemoIdpOptions): Promise<DemoIdp> {
+  const host = opts.host ?? 'localhost';
+  let issuers: readonly Issuer[] = [];
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => route(issuers, req, res);
+  const v4 = http.createServer(onRequest);
+  const port = await listen(v4, opts.port ?? 0, '127.0.0.1');
+  const url = `http://${host}:${port}`;
+  issuers = await Promise.all(FLAVOURS.map(async (flavour) => ({
+    flavour,
+    prefix: `/${flavour.id}`,
+    provider: await createProvider(flavour, `${url}/${flavour.id}`, opts.clients),
+  })));
+  const servers: Server[] = [v4];
+  const v6 = http.createServer(onRequest);
+  try {
+    await listen(v6, port, '::1');
+    servers.push(v6);
+  } catch {
+    // No IPv6 loopback here: 127.0.0.1 alone serves localhost.
+  }
+  return {
+    url,
+    issuers: { okta: `${url}/okta`, entra: `${url}/entra`, google: `${url}/google` },
+    close: async () => {
+      await Promise.all(servers.map(closeServer));
+    },
+  };
+}
