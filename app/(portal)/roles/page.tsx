@@ -1,0 +1,34 @@
+import { redirect } from 'next/navigation';
+import { AppShell } from '@/app/components/app-shell';
+import { evaluatePolicy } from '@/lib/core/policy/evaluate';
+import { getContainer } from '@/lib/server/container';
+import { currentSession } from '@/lib/server/session';
+import { RolePicker } from './role-picker';
+import type { RoleView } from './role-view';
+
+export const dynamic = 'force-dynamic';
+
+export default async function RolesPage() {
+  const c = await getContainer();
+  const session = await currentSession();
+  if (!session) redirect('/signin');
+  const roles: RoleView[] = evaluatePolicy(session.claims, c.config.rules, c.config.roles).map(({ role, grantedBy }) => ({
+    id: role.id,
+    accountId: role.accountId,
+    accountAlias: role.accountAlias,
+    roleName: role.roleName,
+    arn: role.arn,
+    region: role.region,
+    partition: role.partition,
+    description: role.description,
+    maxSessionDurationSeconds: role.maxSessionDurationSeconds,
+    grantedBy: grantedBy.map((g) => g.ruleId),
+  }));
+  const idpName = c.config.idps.find((i) => i.id === session.idpId)?.name ?? session.idpId;
+  const user = { email: session.user.email ?? undefined, name: session.user.name ?? undefined, idpName };
+  return (
+    <AppShell demo={c.env.demo} user={user}>
+      <RolePicker roles={roles} />
+    </AppShell>
+  );
+}

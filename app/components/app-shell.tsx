@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import { SignOutButton } from './sign-out-button';
+
+export interface AppShellUser {
+  email?: string;
+  name?: string;
+  idpName: string;
+}
+
+export interface AppShellProps {
+  user?: AppShellUser;
+  demo: boolean;
+  children: ReactNode;
+}
+
+/** Page frame for every Rolegate screen: demo banner, product header, signed-in user, content. */
+export function AppShell({ user, demo, children }: AppShellProps) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      {demo && (
+        <div className="demo-banner" role="note" data-testid="demo-banner">
+          DEMO MODE — local demo identity provider and AWS emulator; no real AWS access
+        </div>
+      )}
+      <header className="topbar">
+        <a className="brand" href="/">
+          <span className="brand-mark" aria-hidden="true">
+            R
+          </span>
+          Rolegate
+        </a>
+        {user && <UserBadge user={user} />}
+      </header>
+      <main className="main" id="main">
+        {children}
+      </main>
+    </>
+  );
+}
+
+function UserBadge({ user }: { user: AppShellUser }) {
+  const primary = user.name ?? user.email ?? 'Signed in';
+  const secondary = user.name && user.email ? `${user.email} · ` : '';
+  return (
+    <div className="user" data-testid="current-user" title={user.email}>
+      <div className="user-id">
+        <span className="user-name">{primary}</span>
+        <span className="user-meta">
+          {secondary}via {user.idpName}
+        </span>
+      </div>
+      <SignOutButton />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * The only module that reads process.env (STYLE rule 5). Parsed once, typed, frozen; a bad environment
+ * stops the start with every problem listed. Secrets live here, never in the config file.
+ */
+import { z } from 'zod';
+import { GatewayError } from '../core/errors';
+
+const base64Key = z
+  .string()
+  .transform((s) => Buffer.from(s.trim(), 'base64'))
+  .refine((b) => b.length === 32, 'each key must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+
+const envSchema = z.object({
+  ROLEGATE_CONFIG: z.string().min(1).default('./rolegate.yaml'),
+  /** Must equal the config's publicUrl (next-auth builds callback URLs from it). */
+  NEXTAUTH_URL: z.url(),
+  /** Encrypts the session cookie (next-auth). ≥ 32 characters. */
+  NEXTAUTH_SECRET: z.string().min(32, 'use at least 32 random characters (openssl rand -base64 32)'),
+  /** Comma-separated AES-256 keys for secrets at rest; the first encrypts, all decrypt (rotation). */
+  ROLEGATE_ENCRYPTION_KEYS: z.string().transform((s, ctx) => {
+    const keys = s.split(',').filter(Boolean).map((k) => base64Key.safeParse(k));
+    if (keys.length === 0 || keys.some((k) => !k.success)) {
+      ctx.addIssue({ code: 'custom', message: 'a comma-separated list of 32-byte base64 keys' });
+      return z.NEVER;
+    }
+    return keys.map((k) => k.data as Buffer);
+  }),
+  DATABASE_URL: z.string().default('file:./data/rolegate.db'),
+  /** Standard AWS SDK variable; honoured for every STS call. */
+  AWS_ENDPOINT_URL_STS: z.url().optional(),
+  ROLEGATE_DEMO: z.enum(['0', '1']).default('0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface RolegateEnv extends Omit<z.output<typeof envSchema>, 'ROLEGATE_DEMO'> {
+  demo: boolean;
+  /** `ROLEGATE_IDP_<ID>_CLIENT_SECRET` values by IdP id (id upper-cased, `-` → `_`). */
+  idpClientSecrets: ReadonlyMap<string, string>;
+}
+
+export function idpSecretVar(idpId: string): string {
+  return `ROLEGATE_IDP_${idpId.toUpperCase().replace(/-/g, '_')}_CLIENT_SECRET`;
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): RolegateEnv {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  environment: ${i.path.join('.')}: ${i.message}`);
+    throw new GatewayError('CONFIG_INVALID', `invalid environment:\n${lines.join('\n')}`);
+  }
+  const secrets = new Map<string, string>();
+  for (const [k, v] of Object.entries(source)) {
+    const m = /^ROLEGATE_IDP_([A-Z0-9_]+)_CLIENT_SECRET$/.exec(k);
+    if (m?.[1] && v) secrets.set(m[1].toLowerCase().replace(/_/g, '-'), v);
+  }
+  const { ROLEGATE_DEMO, ...rest } = result.data;
+  return Object.freeze({ ...rest, demo: ROLEGATE_DEMO === '1', idpClientSecrets: secrets });
+}
+
+let cached: RolegateEnv | undefined;
+export function getEnv(): RolegateEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,84 @@
+/**
+ * next-auth configuration. next-auth runs the OIDC dance (state, nonce, PKCE, ID token verification);
+ * Rolegate decides: signIn rejects claims that fail normalizeClaims (with a client-safe code), jwt creates
+ * the revocable server-side session and keeps only its id in the (encrypted) cookie, signOut revokes it.
+ */
+import { randomBytes } from 'node:crypto';
+import type { NextAuthOptions } from 'next-auth';
+import type { RolegateConfig } from '../../core/config/parse';
+import { GatewayError } from '../../core/errors';
+import { normalizeClaims, type RawClaims } from '../../core/idp/claims';
+import type { RequestMeta } from '../request-meta';
+import type { Store } from '../ports';
+import { oidcProvider } from './providers';
+
+export interface AuthDeps {
+  config: RolegateConfig;
+  secret: string;
+  clientSecrets: ReadonlyMap<string, string>;
+  store: Store;
+  hashSessionId: (sid: string) => string;
+  now: () => Date;
+}
+
+function claimsFor(deps: AuthDeps, provider: string | undefined, profile: unknown) {
+  const idp = deps.config.idps.find((i) => i.id === provider);
+  if (!idp || !profile || typeof profile !== 'object') throw new GatewayError('OIDC_CLAIMS_INVALID', `no profile for ${provider}`);
+  return normalizeClaims(idp, profile as RawClaims);
+}
+
+export function buildAuthOptions(deps: AuthDeps, meta: RequestMeta): NextAuthOptions {
+  const { config, store } = deps;
+  return {
+    secret: deps.secret,
+    session: { strategy: 'jwt', maxAge: config.session.maxAgeSeconds },
+    providers: config.idps.map((idp) => oidcProvider(idp, deps.clientSecrets.get(idp.id) ?? '')),
+    pages: { signIn: '/signin', error: '/error', signOut: '/signin' },
+    callbacks: {
+      async signIn({ account, profile }) {
+        try {
+          claimsFor(deps, account?.provider, profile);
+          return true;
+        } catch (err) {
+          const code = err instanceof GatewayError ? err.code : 'INTERNAL';
+          const raw = (profile ?? {}) as RawClaims;
+          await store.audit({ type: 'signin', outcome: 'failed', code, idpId: account?.provider, subject: typeof raw.sub === 'string' ? raw.sub : undefined, ip: meta.ip, userAgent: meta.userAgent });
+          return `/error?error=${code}`;
+        }
+      },
+      async jwt({ token, account, profile }) {
+        if (!account) return token;
+        const claims = claimsFor(deps, account.provider, profile);
+        const user = await store.upsertUserOnLogin({ issuer: claims.issuer, subject: claims.subject, email: claims.email, name: claims.name });
+        const sid = randomBytes(32).toString('base64url');
+        const expiresAt = new Date(deps.now().getTime() + config.session.maxAgeSeconds * 1000);
+        await store.createSession({ id: deps.hashSessionId(sid), userId: user.id, idpId: claims.idpId, claims, ip: meta.ip, userAgent: meta.userAgent, expiresAt });
+        await store.audit({ type: 'signin', outcome: 'ok', userId: user.id, subject: claims.subject, email: claims.email, idpId: claims.idpId, ip: meta.ip, userAgent: meta.userAgent, expiresAt });
+        // The cookie keeps only the session id: no name, email, picture or IdP tokens.
+        return { sid };
+      },
+      async session({ session }) {
+        return { expires: session.expires };
+      },
+      async redirect({ url, baseUrl }) {
+        if (url.startsWith('/') && !url.startsWith('//')) return `${baseUrl}${url}`;
+        try {
+          if (new URL(url).origin === baseUrl) return url;
+        } catch {
+          /* not a URL */
+        }
+        return `${baseUrl}/roles`;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const sid = typeof token?.sid === 'string' ? token.sid : undefined;
+        if (!sid) return;
+        const id = deps.hashSessionId(sid);
+        const session = await store.getActiveSession(id, deps.now());
+        await store.revokeSession(id, deps.now());
+        if (session) await store.audit({ type: 'signout', outcome: 'ok', userId: session.user.id, idpId: session.idpId, ip: meta.ip, userAgent: meta.userAgent });
+      },
+    },
+  };
+}

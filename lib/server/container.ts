@@ -1,0 +1,82 @@
+import 'server-only';
+/**
+ * The composition root (STYLE: jackson's controllers()): env + config + database + services, built once
+ * per process. Everything else asks `getContainer()` instead of reading env or opening connections.
+ */
+import path from 'node:path';
+import { migrate } from '../../prisma/migrate';
+import { getEnv, type RolegateEnv } from '../config/env';
+import { getConfig } from '../config/load';
+import type { RolegateConfig } from '../core/config/parse';
+import type { IssuanceDeps } from '../core/issuance/issue';
+import { createSdkStsGateway } from '../core/sts/sdk-gateway';
+import { createDb } from '../db/client';
+import { dialectOf } from '../db/dialect';
+import { createSecretBox, hashToken } from '../db/crypto';
+import { createRepos } from '../db/repos';
+import type { AuthDeps } from './auth/options';
+import { createIssuerKeys, type IssuerKeys } from './issuer-keys';
+import type { Store } from './ports';
+
+export interface Container {
+  env: RolegateEnv;
+  config: RolegateConfig;
+  store: Store;
+  keys: IssuerKeys;
+  issuance: IssuanceDeps;
+  authDeps: AuthDeps;
+  hashSessionId: (sid: string) => string;
+  fetch: typeof fetch;
+  now: () => Date;
+}
+
+async function build(): Promise<Container> {
+  const env = getEnv();
+  const config = getConfig();
+  // Inside the Next bundle import.meta.dirname is not prisma/, so the SQL is found from the app root.
+  await migrate(env.DATABASE_URL, { migrationsDir: path.join(process.cwd(), 'prisma/migrations', dialectOf(env.DATABASE_URL)) });
+  const repos = createRepos(createDb(env.DATABASE_URL));
+  const box = createSecretBox(env.ROLEGATE_ENCRYPTION_KEYS);
+  const now = () => new Date();
+  const store: Store = {
+    upsertUserOnLogin: (i) => repos.users.upsertUserOnLogin(i),
+    createSession: async (s) => void (await repos.sessions.createSession(s)),
+    getActiveSession: (id, at) => repos.sessions.getActiveSession(id, at),
+    revokeSession: async (id, at) => void (await repos.sessions.revokeSession(id, at)),
+    audit: async (record) => void (await repos.audit.appendAudit(record)),
+  };
+  const keys = createIssuerKeys(
+    {
+      list: () => repos.signingKeys.listSigningKeys(),
+      insert: async (k) => void (await repos.signingKeys.insertSigningKey(k)),
+      activate: async (kid, at) => void (await repos.signingKeys.activateKey(kid, at)),
+    },
+    box,
+    {
+      rotationDays: config.issuer.keyRotationDays,
+      prepublishSeconds: 3600,
+      retiredGraceSeconds: config.issuer.tokenLifetimeSeconds + 300,
+    },
+    now,
+  );
+  const hashSessionId = (sid: string) => hashToken(sid);
+  const issuance: IssuanceDeps = {
+    config,
+    sts: createSdkStsGateway({ endpoint: env.AWS_ENDPOINT_URL_STS }),
+    signer: () => keys.signer(),
+    audit: store.audit,
+    now,
+  };
+  const authDeps: AuthDeps = { config, secret: env.NEXTAUTH_SECRET, clientSecrets: env.idpClientSecrets, store, hashSessionId, now };
+  return { env, config, store, keys, issuance, authDeps, hashSessionId, fetch: globalThis.fetch, now };
+}
+
+const holder = globalThis as typeof globalThis & { __rolegate?: Promise<Container> };
+
+export function getContainer(): Promise<Container> {
+  holder.__rolegate ??= build().catch((err: unknown) => {
+    holder.__rolegate = undefined;
+    throw err;
+  });
+  return holder.__rolegate;
+}

@@ -1,0 +1,31 @@
+/**
+ * What the server glue needs from storage, as plain domain functions. container.ts wires them to the
+ * Prisma repos; tests can wire fakes.
+ */
+import type { AuditSink } from '../core/issuance/audit-event';
+import type { IdentityClaims } from '../core/types';
+
+export interface SessionUser {
+  id: string;
+  issuer: string;
+  subject: string;
+  email?: string | null;
+  name?: string | null;
+}
+
+export interface ActiveSession {
+  id: string;
+  user: SessionUser;
+  idpId: string;
+  claims: IdentityClaims;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface Store {
+  upsertUserOnLogin(input: { issuer: string; subject: string; email?: string; name?: string }): Promise<SessionUser>;
+  createSession(input: { id: string; userId: string; idpId: string; claims: IdentityClaims; ip?: string; userAgent?: string; expiresAt: Date }): Promise<void>;
+  getActiveSession(id: string, now: Date): Promise<ActiveSession | null>;
+  revokeSession(id: string, now: Date): Promise<void>;
+  audit: AuditSink;
+}

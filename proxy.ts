@@ -1,0 +1,55 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { getConfig } from './lib/config/load';
+
+/**
+ * Deny by default: every path needs a session cookie unless it is on the public allowlist. This only
+ * checks that a cookie is present; handlers and pages authorise for real (lib/server/session.ts), since a
+ * proxy can be bypassed (CVE-2025-29927). Also sets a nonce-based CSP on every response.
+ */
+const PUBLIC = [/^\/signin$/, /^\/error$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/\.well-known\//, /^\/favicon\.ico$/];
+const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
+/** Where the console form's redirect may go (CSP form-action also governs redirects after a POST). */
+const AWS_SIGNIN = [
+  'https://signin.aws.amazon.com https://*.signin.aws.amazon.com https://signin.amazonaws-us-gov.com https://signin.amazonaws.cn',
+  'https://console.aws.amazon.com https://*.console.aws.amazon.com https://console.amazonaws-us-gov.com https://console.amazonaws.cn',
+].join(' ');
+
+function csp(nonce: string): string {
+  const { federationUrl, consoleUrl } = getConfig().aws;
+  const extraFormAction = [federationUrl, consoleUrl].flatMap((u) => (u ? [new URL(u).origin] : [])).join(' ');
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `form-action 'self' ${AWS_SIGNIN} ${extraFormAction}`.trim(),
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export function proxy(req: NextRequest): NextResponse {
+  const { pathname } = req.nextUrl;
+  const hasSession = SESSION_COOKIES.some((n) => req.cookies.has(n));
+  if (!hasSession && !PUBLIC.some((re) => re.test(pathname))) {
+    if (pathname.startsWith('/api/')) {
+      return NextResponse.json({ error: { code: 'UNAUTHENTICATED', message: 'Please sign in.' } }, { status: 401 });
+    }
+    return NextResponse.redirect(new URL('/signin', req.url));
+  }
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const policy = csp(nonce);
+  const headers = new Headers(req.headers);
+  headers.set('x-nonce', nonce);
+  headers.set('Content-Security-Policy', policy);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set('Content-Security-Policy', policy);
+  return res;
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image).*)'],
+};
