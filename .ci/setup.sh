@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what the tests need, idempotently: Debian's Chromium (Playwright never downloads a browser),
+# the shells whose credential formats are executed for real, and the npm dependencies.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v zsh >/dev/null || missing+=(zsh)
+command -v fish >/dev/null || missing+=(fish)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]} from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq "${missing[@]}" >/dev/null; }
+fi
+
+# npm ci when node_modules is missing or older than the lock file.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+# Root lifecycle scripts are not guaranteed to run under npm's allowScripts policy: generate explicitly.
+node --import tsx prisma/generate.ts

@@ -1,0 +1,91 @@
+/**
+ * Starts the whole local world: the demo OIDC IdP, the AWS emulator and Rolegate (`next start` on the
+ * production build), wired together by generated config. Used by `npm run demo` and the Playwright tests.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEmulatorConfig } from '../aws-emulator/config';
+import { startAwsEmulator } from '../aws-emulator/server';
+import { startDemoIdp } from '../oidc-idp/server';
+import { DEMO_CLIENT_ID, emulatorConfig, rolegateConfigYaml, type DemoPorts } from './demo-config';
+import { demoSecrets } from './secrets';
+
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+export interface StackOptions {
+  ports: DemoPorts;
+  dataDir: string;
+  databaseUrl?: string;
+  /** Where Rolegate's output goes (default: inherit). */
+  appStdio?: 'inherit' | 'ignore';
+}
+
+export interface Stack {
+  appUrl: string;
+  idpUrl: string;
+  awsUrl: string;
+  close(): Promise<void>;
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Rolegate exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Rolegate did not become healthy at ${url} within ${timeoutMs} ms`);
+}
+
+export function rolegateEnv(opts: StackOptions): NodeJS.ProcessEnv {
+  const { ports, dataDir } = opts;
+  const secrets = demoSecrets(dataDir);
+  const configFile = path.join(dataDir, 'rolegate.yaml');
+  writeFileSync(configFile, rolegateConfigYaml(ports));
+  const appUrl = `http://localhost:${ports.app}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    ROLEGATE_CONFIG: configFile,
+    NEXTAUTH_URL: appUrl,
+    NEXTAUTH_SECRET: secrets.nextauthSecret,
+    ROLEGATE_ENCRYPTION_KEYS: secrets.encryptionKey,
+    DATABASE_URL: opts.databaseUrl ?? `file:${path.join(dataDir, 'rolegate.db')}`,
+    AWS_ENDPOINT_URL_STS: `http://localhost:${ports.aws}`,
+    ROLEGATE_DEMO: '1',
+  };
+  for (const id of ['okta', 'entra', 'google']) env[`ROLEGATE_IDP_${id.toUpperCase()}_CLIENT_SECRET`] = secrets.idpClientSecret;
+  return env;
+}
+
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const { ports, dataDir } = opts;
+  mkdirSync(dataDir, { recursive: true });
+  const env = rolegateEnv(opts);
+  const appUrl = `http://localhost:${ports.app}`;
+  const redirectUris = ['okta', 'entra', 'google'].map((id) => `${appUrl}/api/auth/callback/${id}`);
+  const idp = await startDemoIdp({ port: ports.idp, clients: [{ clientId: DEMO_CLIENT_ID, clientSecret: demoSecrets(dataDir).idpClientSecret, redirectUris, postLogoutRedirectUris: [`${appUrl}/signin`] }] });
+  const aws = await startAwsEmulator({ config: parseEmulatorConfig(emulatorConfig(ports)), port: ports.aws });
+  const app = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(ports.app)], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', opts.appStdio ?? 'inherit', 'inherit'],
+  });
+  const close = async () => {
+    app.kill('SIGTERM');
+    await Promise.allSettled([idp.close(), aws.close()]);
+  };
+  try {
+    await waitForHealth(appUrl, app);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { appUrl, idpUrl: idp.url, awsUrl: aws.url, close };
+}
