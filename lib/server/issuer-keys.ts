@@ -15,7 +15,8 @@ export interface StoredSigningKey extends SigningKeyRecord {
 
 export interface SigningKeyStore {
   list(): Promise<StoredSigningKey[]>;
-  insert(key: { kid: string; alg: 'RS256'; publicJwk: JWK; privateJwkEnc: string; status: 'next' }): Promise<void>;
+  /** `createdAt` comes from the same clock as the rotation plan (prepublish is measured from it). */
+  insert(key: { kid: string; alg: 'RS256'; publicJwk: JWK; privateJwkEnc: string; status: 'next'; createdAt: Date }): Promise<void>;
   activate(kid: string, at: Date): Promise<void>;
 }
 
@@ -41,7 +42,7 @@ export function createIssuerKeys(store: SigningKeyStore, box: SecretBox, policy:
       if (plan.activate) await store.activate(plan.activate, now());
       if (plan.createNext) {
         const k = await generateSigningKey();
-        await store.insert({ kid: k.kid, alg: 'RS256', publicJwk: k.publicJwk, privateJwkEnc: box.seal(k.privateJwkJson, aad(k.kid)), status: 'next' });
+        await store.insert({ kid: k.kid, alg: 'RS256', publicJwk: k.publicJwk, privateJwkEnc: box.seal(k.privateJwkJson, aad(k.kid)), status: 'next', createdAt: now() });
       }
     }
     const current = keys.find((k) => k.status === 'active');

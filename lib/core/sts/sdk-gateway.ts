@@ -22,7 +22,9 @@ export function createSdkStsGateway(opts: SdkStsOptions = {}): StsGateway {
         region,
         endpoint: opts.endpoint,
         maxAttempts: 2,
-        requestHandler: { requestTimeout: opts.timeoutMs ?? 10_000 },
+        // Without throwOnRequestTimeout the SDK only logs a warning when requestTimeout passes and keeps
+        // waiting, so a hung STS would hang issuance.
+        requestHandler: { requestTimeout: opts.timeoutMs ?? 10_000, throwOnRequestTimeout: true },
       });
       clients.set(region, client);
     }
