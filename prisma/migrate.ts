@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GatewayError } from '../lib/core/errors';
+import { GatewayError, isGatewayError } from '../lib/core/errors';
 import { dialectOf, sqliteFilePath } from '../lib/db/dialect';
 import { readMigrations } from './migrator/files';
 import { openPostgresqlTarget } from './migrator/postgresql';
@@ -27,17 +27,23 @@ export async function migrate(
   options: MigrateOptions = {},
 ): Promise<{ applied: string[] }> {
   const dialect = dialectOf(databaseUrl);
-  const files = readMigrations(
-    options.migrationsDir ?? path.join(import.meta.dirname, 'migrations', dialect),
-  );
-  const target =
-    dialect === 'sqlite'
-      ? openSqliteTarget(sqliteFilePath(databaseUrl))
-      : await openPostgresqlTarget(databaseUrl);
+  const dir = options.migrationsDir ?? path.join(import.meta.dirname, 'migrations', dialect);
   try {
-    return { applied: await applyPending(target, files) };
-  } finally {
-    await target.close();
+    const files = readMigrations(dir);
+    const target =
+      dialect === 'sqlite'
+        ? openSqliteTarget(sqliteFilePath(databaseUrl))
+        : await openPostgresqlTarget(databaseUrl);
+    try {
+      return { applied: await applyPending(target, files) };
+    } finally {
+      await target.close();
+    }
+  } catch (e) {
+    // Filesystem and driver errors (unreadable dir, lost connection) become typed errors too.
+    throw isGatewayError(e)
+      ? e
+      : new GatewayError('DB_MIGRATION_FAILED', `migrate: ${messageOf(e)}`, { cause: e });
   }
 }
 

@@ -14,6 +14,8 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (
 
 export async function openPostgresqlTarget(connectionString: string): Promise<MigrationTarget> {
   const client = new pg.Client({ connectionString });
+  // A connection dropped between queries must reject the next query, not crash the process.
+  client.on('error', () => undefined);
   try {
     await client.connect();
   } catch (cause) {

@@ -30,7 +30,7 @@ export function openSqliteTarget(file: string): MigrationTarget {
   const db = new Database(file);
   // WAL is a property of the database file; set it once here, before any transaction.
   db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
+  db.pragma('busy_timeout = 30000'); // a long migration in another process may hold the lock
   db.pragma('foreign_keys = ON');
   const tx: MigrationTx = {
     recorded: async () => {

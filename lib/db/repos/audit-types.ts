@@ -1,29 +1,17 @@
 /** The audit ledger's domain types: what may be written and what is read back. */
+import type { AuditOutcome, AuditRecord, AuditType } from '../../core/issuance/audit-event';
 import type { AuditDetail } from './audit-detail';
 
 export type { AuditDetail, JsonValue } from './audit-detail';
-export type AuditType = 'signin' | 'signout' | 'issuance' | 'console' | 'denial';
-export type AuditOutcome = 'ok' | 'failed' | 'denied';
+export type { AuditOutcome, AuditType } from '../../core/issuance/audit-event';
 
-/** What may be recorded. There is deliberately no field for credentials, tokens, assertions or URLs. */
-export interface AuditEventInput {
-  type: AuditType;
-  outcome: AuditOutcome;
+/**
+ * What may be recorded: the core's AuditRecord (which deliberately has no field for credentials, tokens,
+ * assertions or URLs), plus an optional time and JSON detail.
+ */
+export interface AuditEventInput extends Omit<AuditRecord, 'detail'> {
   /** Defaults to now. */
   at?: Date;
-  userId?: string | null;
-  subject?: string | null;
-  email?: string | null;
-  idpId?: string | null;
-  roleArn?: string | null;
-  sessionName?: string | null;
-  requestId?: string | null;
-  /** A GatewayErrorCode or an upstream error code (e.g. STS's). */
-  code?: string | null;
-  ip?: string | null;
-  userAgent?: string | null;
-  /** When the issued credentials / console session expire. */
-  expiresAt?: Date | null;
   detail?: AuditDetail | null;
 }
 

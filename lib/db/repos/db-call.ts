@@ -30,11 +30,12 @@ export async function dbCall<T>(operation: string, run: () => Promise<T>): Promi
 export function toGatewayError(operation: string, e: unknown): GatewayError {
   if (isGatewayError(e)) return e;
   if (e instanceof Prisma.PrismaClientKnownRequestError) {
-    if (CONFLICT.has(e.code))
-      return new GatewayError('DB_CONFLICT', `${operation}: ${e.code}`, { cause: e });
-    if (UNAVAILABLE.has(e.code))
-      return new GatewayError('DB_UNAVAILABLE', `${operation}: ${e.code}`, { cause: e });
-    return new GatewayError('INTERNAL', `${operation}: ${e.code}`, { cause: e });
+    const code = CONFLICT.has(e.code)
+      ? 'DB_CONFLICT'
+      : UNAVAILABLE.has(e.code)
+        ? 'DB_UNAVAILABLE'
+        : 'INTERNAL';
+    return new GatewayError(code, `${operation}: ${e.code}`, { cause: e });
   }
   if (e instanceof Prisma.PrismaClientInitializationError || isDriverFailure(e)) {
     return new GatewayError('DB_UNAVAILABLE', `${operation}: database not reachable`, { cause: e });
