@@ -25,6 +25,8 @@ export interface Stack {
   appUrl: string;
   idpUrl: string;
   awsUrl: string;
+  /** Process id of the `next start` child (benchmarks read its memory from /proc). */
+  appPid: number;
   close(): Promise<void>;
 }
 
@@ -87,5 +89,5 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     await close();
     throw err;
   }
-  return { appUrl, idpUrl: idp.url, awsUrl: aws.url, close };
+  return { appUrl, idpUrl: idp.url, awsUrl: aws.url, appPid: app.pid ?? -1, close };
 }

@@ -1,0 +1,77 @@
+/**
+ * `npm run bench`: speed and memory figures for Rolegate on the production build with the full local
+ * stack (demo IdP + AWS emulator), driven by Debian Chromium. Targets are checked here, never by timed
+ * tests. Ports: BENCH_PORT (default 3300) for Rolegate, +1 for the IdP, +2 for the emulator.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from '@playwright/test';
+import { timeConsole, timeCredentials } from './bench/api';
+import { launchBrowser, signInToRoles, timeRoleToKeys } from './bench/browser';
+import { assertPortsFree, reapServer, serverPids } from './bench/lifecycle';
+import { processStartedAtMs, treeMemory } from './bench/proc-mem';
+import { printReport } from './bench/report';
+import { ensureBuild } from './demo/build';
+import { ROOT, startStack, type Stack } from './demo/stack';
+import { DEMO_PASSWORD } from './oidc-idp/users';
+
+const ROLE_ID = '444455556666/Operator';
+const ROLE_SLUG = 'prod-Operator';
+const LOGIN = 'bob@example.com';
+const RUNS = { roleToKeys: 20, credentials: 100, console: 30 } as const;
+const IDLE_BEFORE_MEMORY_MS = 5_000;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function benchPort(): number {
+  const port = Number(process.env.BENCH_PORT ?? 3300);
+  if (!Number.isInteger(port) || port < 1 || port > 65533) throw new Error(`BENCH_PORT must be a port number, got ${process.env.BENCH_PORT}`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const port = benchPort();
+  const ports = { app: port, idp: port + 1, aws: port + 2 };
+  await assertPortsFree([ports.app, ports.idp, ports.aws]);
+  ensureBuild(ROOT);
+  process.env.NEXT_TELEMETRY_DISABLED = '1';
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rolegate-bench-'));
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  let pids: number[] = [];
+  try {
+    const called = Date.now();
+    stack = await startStack({ ports, dataDir, appStdio: 'ignore' });
+    const healthyAt = Date.now();
+    if (stack.appPid <= 0) throw new Error('Rolegate started without a process id');
+    const startMs = healthyAt - processStartedAtMs(stack.appPid);
+    const memAfterStart = treeMemory(stack.appPid, ports.app);
+    pids = serverPids(stack.appPid);
+
+    browser = await launchBrowser();
+    const page = await (await browser.newContext({ baseURL: stack.appUrl })).newPage();
+    await signInToRoles(page, LOGIN, DEMO_PASSWORD);
+    const roleToKeys = await timeRoleToKeys(page, ROLE_SLUG, RUNS.roleToKeys);
+    const credentials = await timeCredentials(page.request, stack.appUrl, ROLE_ID, RUNS.credentials);
+    const consoleRun = await timeConsole(page.request, stack.appUrl, ROLE_ID, RUNS.console);
+
+    await sleep(IDLE_BEFORE_MEMORY_MS);
+    pids = [...new Set([...pids, ...serverPids(stack.appPid)])];
+    const memAfterLoad = treeMemory(stack.appPid, ports.app);
+    printReport({ startMs, startStackMs: healthyAt - called, roleToKeys, credentials, console: consoleRun, memAfterStart, memAfterLoad });
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await stack?.close();
+    await reapServer(pids);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(`bench failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);
