@@ -31,6 +31,34 @@ export type GatewayErrorCode =
   | 'DB_UNAVAILABLE'
   | 'DB_CONFLICT'
   | 'DB_MIGRATION_FAILED'
+  | 'SAML_MALFORMED'
+  | 'SAML_TOO_LARGE'
+  | 'SAML_DOCTYPE_FORBIDDEN'
+  | 'SAML_SCHEMA_INVALID'
+  | 'SAML_STATUS_NOT_SUCCESS'
+  | 'SAML_SIGNATURE_MISSING'
+  | 'SAML_SIGNATURE_INVALID'
+  | 'SAML_ALGORITHM_FORBIDDEN'
+  | 'SAML_TRANSFORM_FORBIDDEN'
+  | 'SAML_CERT_NOT_TRUSTED'
+  | 'SAML_WRAPPING_DETECTED'
+  | 'SAML_ASSERTION_COUNT'
+  | 'SAML_ISSUER_MISMATCH'
+  | 'SAML_AUDIENCE_MISMATCH'
+  | 'SAML_RECIPIENT_MISMATCH'
+  | 'SAML_DESTINATION_MISMATCH'
+  | 'SAML_SUBJECT_CONFIRMATION_INVALID'
+  | 'SAML_EXPIRED'
+  | 'SAML_NOT_YET_VALID'
+  | 'SAML_REPLAY'
+  | 'SAML_IN_RESPONSE_TO_MISMATCH'
+  | 'SAML_IN_RESPONSE_TO_MISSING'
+  | 'SAML_UNSOLICITED'
+  | 'SAML_ENCRYPTION_ALGORITHM_FORBIDDEN'
+  | 'SAML_DECRYPTION_FAILED'
+  | 'SAML_NAMEID_INVALID'
+  | 'SAML_ATTRIBUTE_INVALID'
+  | 'SAML_METADATA_INVALID'
   | 'INTERNAL';
 
 const HTTP_STATUS: Record<GatewayErrorCode, number> = {
@@ -61,6 +89,34 @@ const HTTP_STATUS: Record<GatewayErrorCode, number> = {
   DB_UNAVAILABLE: 503,
   DB_CONFLICT: 409,
   DB_MIGRATION_FAILED: 500,
+  SAML_MALFORMED: 400,
+  SAML_TOO_LARGE: 413,
+  SAML_DOCTYPE_FORBIDDEN: 400,
+  SAML_SCHEMA_INVALID: 400,
+  SAML_STATUS_NOT_SUCCESS: 401,
+  SAML_SIGNATURE_MISSING: 401,
+  SAML_SIGNATURE_INVALID: 401,
+  SAML_ALGORITHM_FORBIDDEN: 401,
+  SAML_TRANSFORM_FORBIDDEN: 401,
+  SAML_CERT_NOT_TRUSTED: 401,
+  SAML_WRAPPING_DETECTED: 401,
+  SAML_ASSERTION_COUNT: 401,
+  SAML_ISSUER_MISMATCH: 401,
+  SAML_AUDIENCE_MISMATCH: 401,
+  SAML_RECIPIENT_MISMATCH: 401,
+  SAML_DESTINATION_MISMATCH: 401,
+  SAML_SUBJECT_CONFIRMATION_INVALID: 401,
+  SAML_EXPIRED: 401,
+  SAML_NOT_YET_VALID: 401,
+  SAML_REPLAY: 401,
+  SAML_IN_RESPONSE_TO_MISMATCH: 401,
+  SAML_IN_RESPONSE_TO_MISSING: 401,
+  SAML_UNSOLICITED: 401,
+  SAML_ENCRYPTION_ALGORITHM_FORBIDDEN: 401,
+  SAML_DECRYPTION_FAILED: 401,
+  SAML_NAMEID_INVALID: 401,
+  SAML_ATTRIBUTE_INVALID: 400,
+  SAML_METADATA_INVALID: 500,
   INTERNAL: 500,
 };
 
@@ -95,6 +151,34 @@ const PUBLIC_MESSAGE: Record<GatewayErrorCode, string> = {
   DB_UNAVAILABLE: 'The database is not reachable.',
   DB_CONFLICT: 'The change conflicts with data that already exists.',
   DB_MIGRATION_FAILED: 'The database schema could not be brought up to date.',
+  SAML_MALFORMED: 'The SAML message is not well-formed.',
+  SAML_TOO_LARGE: 'The SAML message is too large.',
+  SAML_DOCTYPE_FORBIDDEN: 'The SAML message contains a DOCTYPE, which is not allowed.',
+  SAML_SCHEMA_INVALID: 'The SAML message does not follow the SAML schema.',
+  SAML_STATUS_NOT_SUCCESS: 'Your identity provider reported that sign-in did not succeed.',
+  SAML_SIGNATURE_MISSING: 'The SAML response is not signed.',
+  SAML_SIGNATURE_INVALID: 'The SAML response signature is not valid.',
+  SAML_ALGORITHM_FORBIDDEN: 'The SAML response uses a signature or digest algorithm that is not allowed.',
+  SAML_TRANSFORM_FORBIDDEN: 'The SAML response signature uses a transform that is not allowed.',
+  SAML_CERT_NOT_TRUSTED: 'The SAML response was signed with a certificate that is not in the identity provider’s metadata.',
+  SAML_WRAPPING_DETECTED: 'The SAML response has a structure that suggests a signature-wrapping attack.',
+  SAML_ASSERTION_COUNT: 'The SAML response must contain exactly one assertion.',
+  SAML_ISSUER_MISMATCH: 'The SAML response comes from an unexpected issuer.',
+  SAML_AUDIENCE_MISMATCH: 'The SAML response is meant for another service (audience).',
+  SAML_RECIPIENT_MISMATCH: 'The SAML response is meant for another endpoint (recipient).',
+  SAML_DESTINATION_MISMATCH: 'The SAML response is addressed to another endpoint (destination).',
+  SAML_SUBJECT_CONFIRMATION_INVALID: 'The SAML response has no valid bearer subject confirmation.',
+  SAML_EXPIRED: 'The SAML response has expired. Please sign in again.',
+  SAML_NOT_YET_VALID: 'The SAML response is not valid yet. Check the identity provider’s clock.',
+  SAML_REPLAY: 'This SAML response was already used. Please sign in again.',
+  SAML_IN_RESPONSE_TO_MISMATCH: 'The SAML response does not answer a sign-in request from Rolegate.',
+  SAML_IN_RESPONSE_TO_MISSING: 'The SAML response does not say which sign-in request it answers.',
+  SAML_UNSOLICITED: 'Sign-in started at the identity provider is not enabled for this connection.',
+  SAML_ENCRYPTION_ALGORITHM_FORBIDDEN: 'The SAML assertion is encrypted with an algorithm that is not allowed.',
+  SAML_DECRYPTION_FAILED: 'The SAML assertion could not be decrypted.',
+  SAML_NAMEID_INVALID: 'The SAML response has an invalid subject (NameID).',
+  SAML_ATTRIBUTE_INVALID: 'A value cannot be put into a SAML assertion safely.',
+  SAML_METADATA_INVALID: 'The identity provider’s SAML metadata is not valid.',
   INTERNAL: 'Something went wrong.',
 };
 
@@ -122,6 +206,33 @@ export const CLIENT_SAFE_CODES: ReadonlySet<GatewayErrorCode> = new Set<GatewayE
   'STS_UNAVAILABLE',
   'CONSOLE_SIGNIN_FAILED',
   'DB_UNAVAILABLE',
+  'SAML_MALFORMED',
+  'SAML_TOO_LARGE',
+  'SAML_DOCTYPE_FORBIDDEN',
+  'SAML_SCHEMA_INVALID',
+  'SAML_STATUS_NOT_SUCCESS',
+  'SAML_SIGNATURE_MISSING',
+  'SAML_SIGNATURE_INVALID',
+  'SAML_ALGORITHM_FORBIDDEN',
+  'SAML_TRANSFORM_FORBIDDEN',
+  'SAML_CERT_NOT_TRUSTED',
+  'SAML_WRAPPING_DETECTED',
+  'SAML_ASSERTION_COUNT',
+  'SAML_ISSUER_MISMATCH',
+  'SAML_AUDIENCE_MISMATCH',
+  'SAML_RECIPIENT_MISMATCH',
+  'SAML_DESTINATION_MISMATCH',
+  'SAML_SUBJECT_CONFIRMATION_INVALID',
+  'SAML_EXPIRED',
+  'SAML_NOT_YET_VALID',
+  'SAML_REPLAY',
+  'SAML_IN_RESPONSE_TO_MISMATCH',
+  'SAML_IN_RESPONSE_TO_MISSING',
+  'SAML_UNSOLICITED',
+  'SAML_ENCRYPTION_ALGORITHM_FORBIDDEN',
+  'SAML_DECRYPTION_FAILED',
+  'SAML_NAMEID_INVALID',
+  'SAML_ATTRIBUTE_INVALID',
 ]);
 
 export class GatewayError extends Error {
