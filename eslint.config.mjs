@@ -24,7 +24,6 @@ export default tseslint.config(
           { group: ['**/server/**', '**/config/env', 'server-only'], message: 'lib/core must not depend on server glue.' },
         ],
       }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read the environment only in lib/config/env.ts.' }],
     },
   },
   {

@@ -16,7 +16,9 @@ fi
 
 # npm ci when node_modules is missing or older than the lock file.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  t0=$SECONDS
   npm ci --no-audit --no-fund
+  echo "setup: npm ci took $((SECONDS - t0))s"
 fi
 # Root lifecycle scripts are not guaranteed to run under npm's allowScripts policy: generate explicitly.
 node --import tsx prisma/generate.ts
