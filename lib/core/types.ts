@@ -21,6 +21,10 @@ export interface RoleDef {
   roleName: string;
   arn: string;
   maxSessionDurationSeconds: number;
+  /** AssumeRoleWithWebIdentity (Rolegate's OIDC issuer) or AssumeRoleWithSAML (Rolegate's SAML IdP). */
+  delivery: 'web-identity' | 'saml';
+  /** The IAM SAML provider that trusts Rolegate in this account (used by SAML delivery). */
+  samlProviderArn: string;
   /** Session tag key → claim name whose value becomes the tag value. */
   sessionTags: Record<string, string>;
   description?: string;

@@ -65,3 +65,35 @@ test('rejects durations outside 900..43200 and invalid YAML', () => {
   assert.ok(problemsOf('idps: [').some((p) => p.includes('not valid YAML')));
   assert.ok(problemsOf('a: 1\na: 2\n').some((p) => p.includes('not valid YAML')));
 });
+
+const SAML_CONNECTION = `
+samlConnections:
+  - id: adfs
+    preset: adfs
+    name: Corporate ADFS
+    metadataUrl: https://adfs.example.com/FederationMetadata/2007-06/FederationMetadata.xml
+`;
+
+test('SAML connections parse with safe defaults and share the id namespace with OIDC IdPs', () => {
+  const cfg = parseConfigText(EXAMPLE_CONFIG_YAML + SAML_CONNECTION);
+  const conn = cfg.samlConnections[0];
+  assert.equal(conn?.allowIdpInitiated, false);
+  assert.equal(conn?.clockSkewSeconds, 60);
+  assert.equal(conn?.DANGEROUSLY_ALLOW_SHA1, false);
+  assert.equal(cfg.samlIdp.entityId, 'https://rolegate.example.com/aws/saml');
+  assert.equal(cfg.roles.get('111122223333/Admin')?.samlProviderArn, 'arn:aws:iam::111122223333:saml-provider/rolegate');
+  const withRule = EXAMPLE_CONFIG_YAML.replace('idps: [okta]', 'idps: [okta, adfs]') + SAML_CONNECTION;
+  assert.deepEqual(parseConfigText(withRule).rules[0]?.idps, ['okta', 'adfs']);
+  assert.ok(problemsOf(EXAMPLE_CONFIG_YAML + SAML_CONNECTION.replace('id: adfs', 'id: okta')).some((p) => p.includes('duplicate IdP or SAML connection id "okta"')));
+});
+
+test('a SAML connection needs exactly one metadata source, https, and generic ones name their attributes', () => {
+  assert.ok(problemsOf(EXAMPLE_CONFIG_YAML + SAML_CONNECTION.replace(/    metadataUrl: .*\n/, '')).some((p) => p.includes('exactly one of metadataUrl or metadataXml')));
+  assert.ok(problemsOf(EXAMPLE_CONFIG_YAML + SAML_CONNECTION.replace('https://adfs', 'http://adfs')).some((p) => p.startsWith('samlConnections[0].metadataUrl: must be https://')));
+  assert.ok(problemsOf(EXAMPLE_CONFIG_YAML + SAML_CONNECTION.replace('preset: adfs', 'preset: generic')).some((p) => p.startsWith('samlConnections[0].attributes')));
+});
+
+test('SAML delivery is refused until it is available, instead of silently using web identity', () => {
+  const problems = problemsOf(EXAMPLE_CONFIG_YAML.replace('      - name: ReadOnly\n  - id: "444455556666"', '      - name: ReadOnly\n        delivery: saml\n  - id: "444455556666"'));
+  assert.ok(problems.some((p) => p.startsWith('accounts[0].roles[1].delivery: SAML delivery is not available')), problems.join('\n'));
+});

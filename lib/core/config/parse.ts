@@ -8,7 +8,8 @@ import { GatewayError } from '../errors';
 import type { Partition, RoleDef } from '../types';
 import { configSchema, type RolegateConfigParsed } from './schema';
 
-export interface RolegateConfig extends Omit<RolegateConfigParsed, 'publicUrl'> {
+export interface RolegateConfig extends Omit<RolegateConfigParsed, 'publicUrl' | 'samlIdp'> {
+  samlIdp: RolegateConfigParsed['samlIdp'] & { entityId: string };
   /** Origin without trailing slash, e.g. https://rolegate.example.com */
   publicUrl: string;
   /** Every role, resolved, by id (`<accountId>/<roleName>`). */
@@ -59,13 +60,26 @@ function resolve(cfg: RolegateConfigParsed, file: string): RolegateConfig {
   if (publicUrl.search || publicUrl.hash || (publicUrl.pathname !== '/' && publicUrl.pathname !== '')) {
     problems.push({ path: 'publicUrl', message: 'must be an origin only (no path, query or fragment)' });
   }
+  cfg.samlConnections.forEach((c, i) => {
+    if (c.metadataUrl && new URL(c.metadataUrl).protocol !== 'https:' && !httpOk) {
+      problems.push({ path: `samlConnections[${i}].metadataUrl`, message: 'must be https://' });
+    }
+    if (c.preset === 'generic' && !c.attributes.groups && !c.attributes.email) {
+      problems.push({ path: `samlConnections[${i}].attributes`, message: 'a generic connection must name its groups or email attribute' });
+    }
+  });
+  if (cfg.samlIdp.entityId && new URL(cfg.samlIdp.entityId).protocol !== 'https:' && !httpOk) {
+    problems.push({ path: 'samlIdp.entityId', message: 'must be https://' });
+  }
   cfg.idps.forEach((idp, i) => {
     const u = new URL(idp.issuer);
     if (u.protocol !== 'https:' && !(httpOk && u.protocol === 'http:')) {
       problems.push({ path: `idps[${i}].issuer`, message: 'must be https://' });
     }
   });
-  duplicates(cfg.idps.map((i) => i.id)).forEach((id) => problems.push({ path: 'idps', message: `duplicate IdP id "${id}"` }));
+  duplicates([...cfg.idps.map((i) => i.id), ...cfg.samlConnections.map((c) => c.id)]).forEach((id) =>
+    problems.push({ path: 'idps', message: `duplicate IdP or SAML connection id "${id}"` }),
+  );
   duplicates(cfg.accounts.map((a) => a.id)).forEach((id) => problems.push({ path: 'accounts', message: `duplicate account id "${id}"` }));
   duplicates(cfg.accounts.map((a) => a.alias)).forEach((a) => problems.push({ path: 'accounts', message: `duplicate account alias "${a}"` }));
   duplicates(cfg.rules.map((r) => r.id)).forEach((id) => problems.push({ path: 'rules', message: `duplicate rule id "${id}"` }));
@@ -74,7 +88,11 @@ function resolve(cfg: RolegateConfigParsed, file: string): RolegateConfig {
   const byRef = new Map<string, string>();
   cfg.accounts.forEach((acct, ai) => {
     duplicates(acct.roles.map((r) => r.name)).forEach((n) => problems.push({ path: `accounts[${ai}].roles`, message: `duplicate role "${n}"` }));
-    for (const r of acct.roles) {
+    for (const [ri, r] of acct.roles.entries()) {
+      if (r.delivery === 'saml') {
+        // Until issuance via AssumeRoleWithSAML is wired end to end, refuse rather than silently use another path.
+        problems.push({ path: `accounts[${ai}].roles[${ri}].delivery`, message: 'SAML delivery is not available in this version yet; use web-identity' });
+      }
       const def: RoleDef = {
         id: `${acct.id}/${r.name}`,
         accountId: acct.id,
@@ -84,6 +102,8 @@ function resolve(cfg: RolegateConfigParsed, file: string): RolegateConfig {
         roleName: r.name,
         arn: `${ARN_PREFIX[acct.partition]}:iam::${acct.id}:role/${r.name}`,
         maxSessionDurationSeconds: r.maxSessionDuration,
+        delivery: r.delivery,
+        samlProviderArn: `${ARN_PREFIX[acct.partition]}:iam::${acct.id}:saml-provider/${acct.samlProvider}`,
         sessionTags: r.sessionTags,
         description: r.description,
       };
@@ -92,7 +112,7 @@ function resolve(cfg: RolegateConfigParsed, file: string): RolegateConfig {
       byRef.set(`${acct.id}/${r.name}`, def.id);
     }
   });
-  const idpIds = new Set(cfg.idps.map((i) => i.id));
+  const idpIds = new Set([...cfg.idps.map((i) => i.id), ...cfg.samlConnections.map((c) => c.id)]);
   const rules = cfg.rules.map((rule, ri) => {
     rule.idps?.forEach((id, k) => {
       if (!idpIds.has(id)) problems.push({ path: `rules[${ri}].idps[${k}]`, message: `unknown IdP "${id}"` });
@@ -105,7 +125,8 @@ function resolve(cfg: RolegateConfigParsed, file: string): RolegateConfig {
     return { ...rule, roles: resolved };
   });
   if (problems.length) throw new ConfigError(file, problems);
-  return deepFreeze({ ...cfg, rules, publicUrl: publicUrl.origin, roles });
+  const samlIdp = { ...cfg.samlIdp, entityId: cfg.samlIdp.entityId ?? `${publicUrl.origin}/aws/saml` };
+  return deepFreeze({ ...cfg, samlIdp, rules, publicUrl: publicUrl.origin, roles });
 }
 
 function duplicates(values: string[]): string[] {

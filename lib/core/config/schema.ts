@@ -53,6 +53,8 @@ const role = z.object({
   description: z.string().max(200).optional(),
   region: z.string().regex(REGION).optional(),
   maxSessionDuration: z.number().int().min(900).max(43200).default(3600),
+  /** How credentials are obtained: AssumeRoleWithWebIdentity (Rolegate's OIDC issuer) or AssumeRoleWithSAML. */
+  delivery: z.enum(['web-identity', 'saml']).default('web-identity'),
   sessionTags: z
     .record(z.string().regex(TAG_KEY, 'not a valid session tag key'), z.string().min(1))
     .default({})
@@ -62,11 +64,36 @@ const role = z.object({
     }),
 }).strict();
 
+export const SAML_PRESETS = ['adfs', 'okta', 'entra', 'shibboleth', 'google', 'generic'] as const;
+
+const attributeNames = z.array(z.string().min(1).max(256)).min(1);
+const samlConnection = z.object({
+  id: idpBase.id,
+  name: idpBase.name,
+  /** Attribute-name defaults per vendor (lib/core/saml/attribute-presets.ts); `attributes` overrides them. */
+  preset: z.enum(SAML_PRESETS),
+  /** The IdP's metadata: fetched from a URL (https) or pasted. Exactly one. */
+  metadataUrl: z.url().optional(),
+  metadataXml: z.string().min(100).max(1_000_000).optional(),
+  /** IdP-initiated (unsolicited) sign-in. Off by default: SP-initiated requests are matched by InResponseTo. */
+  allowIdpInitiated: z.boolean().default(false),
+  clockSkewSeconds: z.number().int().min(0).max(300).default(60),
+  /** Accept RSA-SHA1 signatures and SHA-1 digests from this IdP. Broken crypto: only for legacy IdPs. */
+  DANGEROUSLY_ALLOW_SHA1: z.boolean().default(false),
+  attributes: z.object({ groups: attributeNames.optional(), email: attributeNames.optional(), name: attributeNames.optional() }).strict().default({}),
+  /** Entra sends group object ids: map them to names for rules. */
+  groupNames: z.record(z.string(), z.string()).default({}),
+}).strict().refine((c) => (c.metadataUrl === undefined) !== (c.metadataXml === undefined), {
+  message: 'give exactly one of metadataUrl or metadataXml',
+});
+
 const account = z.object({
   id: z.string().regex(ACCOUNT_ID, 'an AWS account id is 12 digits'),
   alias: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
   partition: z.enum(['aws', 'aws-us-gov', 'aws-cn']).default('aws'),
   region: z.string().regex(REGION, 'not an AWS region name'),
+  /** Name of the IAM SAML provider holding Rolegate's IdP metadata in this account (SAML delivery). */
+  samlProvider: z.string().regex(/^[\w.-]{1,128}$/, 'IAM SAML provider names are 1–128 of letters, digits and ._-').default('rolegate'),
   roles: z.array(role).min(1),
 }).strict();
 
@@ -86,6 +113,15 @@ const rule = z.object({
 });
 
 export const configSchema = z.object({
+  /** Corporate SAML 2.0 IdPs (Rolegate is their service provider). Ids share the namespace of `idps`. */
+  samlConnections: z.array(samlConnection).default([]),
+  /** Rolegate as the SAML IdP that IAM trusts (roles with `delivery: saml`). */
+  samlIdp: z.object({
+    /** Defaults to `<publicUrl>/aws/saml`. Must equal the entityID in the metadata uploaded to IAM. */
+    entityId: z.url().optional(),
+    certValidityDays: z.number().int().min(30).max(3650).default(365),
+    assertionLifetimeSeconds: z.number().int().min(60).max(300).default(300),
+  }).strict().default({ certValidityDays: 365, assertionLifetimeSeconds: 300 }),
   /** Rolegate's public origin; also the OIDC issuer AWS trusts. https in production. */
   publicUrl: z.url(),
   issuer: z.object({
@@ -114,3 +150,4 @@ export type RolegateConfigParsed = z.output<typeof configSchema>;
 export type IdpConfig = RolegateConfigParsed['idps'][number];
 export type RuleConfig = RolegateConfigParsed['rules'][number];
 export type AccountConfig = RolegateConfigParsed['accounts'][number];
+export type SamlConnectionConfig = RolegateConfigParsed['samlConnections'][number];
