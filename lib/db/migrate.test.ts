@@ -10,6 +10,11 @@ import { listTables } from './test-support/introspect';
 
 const migrationsOf = (dialect: string) =>
   path.join(import.meta.dirname, '../../prisma/migrations', dialect);
+/** The migrations this build ships, in order; test-only extras are named 9xxx_ to sort after them. */
+const shipped = (dialect: string) =>
+  readdirSync(migrationsOf(dialect))
+    .filter((name) => name.endsWith('.sql'))
+    .sort();
 const scratch: string[] = [];
 after(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
@@ -38,7 +43,8 @@ for (const dialect of DIALECTS) {
     afterEach(() => dropDatabase(url));
 
     it('applies every migration once, then is a no-op', async () => {
-      assert.deepEqual(await migrate(url), { applied: ['0001_init.sql'] });
+      assert.deepEqual(await migrate(url), { applied: shipped(dialect) });
+      assert.equal(shipped(dialect)[0], '0001_init.sql');
       assert.deepEqual(await migrate(url), { applied: [] });
       const tables = await listTables(url);
       for (const t of [
@@ -46,6 +52,10 @@ for (const dialect of DIALECTS) {
         'PortalSession',
         'SigningKey',
         'AuditEvent',
+        'SamlRequest',
+        'SamlReplay',
+        'SamlKey',
+        'SamlTrace',
         '_rolegate_migrations',
       ]) {
         assert.ok(tables.includes(t), `${t} exists`);
@@ -54,10 +64,7 @@ for (const dialect of DIALECTS) {
 
     it('two instances starting together apply each migration exactly once', async () => {
       const results = await Promise.all([migrate(url), migrate(url), migrate(url)]);
-      assert.deepEqual(
-        results.flatMap((r) => r.applied),
-        ['0001_init.sql'],
-      );
+      assert.deepEqual(results.flatMap((r) => r.applied).sort(), shipped(dialect));
     });
 
     it('refuses to run when an applied migration file was edited', async () => {
@@ -72,38 +79,38 @@ for (const dialect of DIALECTS) {
 
     it('ignores CRLF line endings when comparing checksums', async () => {
       const dir = migrationsCopy(dialect, {
-        '0002_crlf.sql': 'CREATE TABLE "Crlf" ("id" TEXT);\r\n',
+        '9001_crlf.sql': 'CREATE TABLE "Crlf" ("id" TEXT);\r\n',
       });
       assert.deepEqual((await migrate(url, { migrationsDir: dir })).applied, [
-        '0001_init.sql',
-        '0002_crlf.sql',
+        ...shipped(dialect),
+        '9001_crlf.sql',
       ]);
-      writeFileSync(path.join(dir, '0002_crlf.sql'), 'CREATE TABLE "Crlf" ("id" TEXT);\n');
+      writeFileSync(path.join(dir, '9001_crlf.sql'), 'CREATE TABLE "Crlf" ("id" TEXT);\n');
       assert.deepEqual(await migrate(url, { migrationsDir: dir }), { applied: [] });
     });
 
     it('refuses to run against a database that has a migration this build does not know', async () => {
       const dir = migrationsCopy(dialect, {
-        '0002_newer.sql': 'CREATE TABLE "Newer" ("id" TEXT);',
+        '9002_newer.sql': 'CREATE TABLE "Newer" ("id" TEXT);',
       });
       await migrate(url, { migrationsDir: dir });
       await assert.rejects(
         migrate(url),
-        isMigrationFailure(/0002_newer\.sql, which this build does not have/),
+        isMigrationFailure(/9002_newer\.sql, which this build does not have/),
       );
     });
 
     it('rolls a failing migration back completely and does not record it', async () => {
       const bad = 'CREATE TABLE "Half" ("id" TEXT);\nINSERT INTO "NoSuchTable" VALUES (1);';
-      const dir = migrationsCopy(dialect, { '0002_bad.sql': bad });
+      const dir = migrationsCopy(dialect, { '9003_bad.sql': bad });
       await assert.rejects(
         migrate(url, { migrationsDir: dir }),
-        isMigrationFailure(/migration 0002_bad\.sql failed/),
+        isMigrationFailure(/migration 9003_bad\.sql failed/),
       );
       assert.ok(!(await listTables(url)).includes('Half'), 'the partial table was rolled back');
-      // 0001 was committed on its own; fixing 0002 lets the next run continue from there.
-      writeFileSync(path.join(dir, '0002_bad.sql'), 'CREATE TABLE "Half" ("id" TEXT);');
-      assert.deepEqual(await migrate(url, { migrationsDir: dir }), { applied: ['0002_bad.sql'] });
+      // The shipped migrations were committed on their own; fixing 9003 lets the next run continue.
+      writeFileSync(path.join(dir, '9003_bad.sql'), 'CREATE TABLE "Half" ("id" TEXT);');
+      assert.deepEqual(await migrate(url, { migrationsDir: dir }), { applied: ['9003_bad.sql'] });
     });
   });
 }

@@ -51,7 +51,8 @@ function expectedTable(model: SchemaModel, dialect: Dialect): TableShape {
     if (!type)
       throw new Error(`no ${dialect} column type known for ${f.type}; extend COLUMN_TYPES`);
     const defaultValue = f.defaultValue === 'now()' ? 'CURRENT_TIMESTAMP' : null;
-    return { name: f.name, type, nullable: f.optional, primaryKey: f.id, defaultValue };
+    const primaryKey = f.id || (model.compositeId?.includes(f.name) ?? false);
+    return { name: f.name, type, nullable: f.optional, primaryKey, defaultValue };
   });
   const indexes: Record<string, boolean> = {};
   for (const f of model.scalars.filter((s) => s.unique))

@@ -10,4 +10,8 @@ export const generatedDataModel: Record<Prisma.ModelName, readonly string[]> = {
   PortalSession: Object.values(Prisma.PortalSessionScalarFieldEnum),
   SigningKey: Object.values(Prisma.SigningKeyScalarFieldEnum),
   AuditEvent: Object.values(Prisma.AuditEventScalarFieldEnum),
+  SamlRequest: Object.values(Prisma.SamlRequestScalarFieldEnum),
+  SamlReplay: Object.values(Prisma.SamlReplayScalarFieldEnum),
+  SamlKey: Object.values(Prisma.SamlKeyScalarFieldEnum),
+  SamlTrace: Object.values(Prisma.SamlTraceScalarFieldEnum),
 };

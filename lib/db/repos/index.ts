@@ -4,6 +4,10 @@
  */
 import type { Db } from '../client';
 import { createAuditRepo } from './audit';
+import { createSamlKeysRepo } from './saml-keys';
+import { createSamlReplayRepo } from './saml-replay';
+import { createSamlRequestsRepo } from './saml-requests';
+import { createSamlTracesRepo } from './saml-traces';
 import { createSessionsRepo } from './sessions';
 import { createSigningKeysRepo } from './signing-keys';
 import { createUsersRepo } from './users';
@@ -14,6 +18,10 @@ export function createRepos(db: Db) {
     sessions: createSessionsRepo(db),
     signingKeys: createSigningKeysRepo(db),
     audit: createAuditRepo(db),
+    samlRequests: createSamlRequestsRepo(db),
+    samlReplay: createSamlReplayRepo(db),
+    samlKeys: createSamlKeysRepo(db),
+    samlTraces: createSamlTracesRepo(db),
   };
 }
 
@@ -29,5 +37,16 @@ export type {
   JsonValue,
 } from './audit';
 export type { ActiveSession, NewSession, SessionRecord } from './sessions';
+export type { NewSamlKey, SamlKeyPurpose, SamlKeyRecord, SamlKeyStatus } from './saml-keys';
+export { samlKeyAad } from './saml-keys';
+export type { SeenAssertion } from './saml-replay';
+export type { NewSamlRequest } from './saml-requests';
+export type {
+  NewSamlTrace,
+  SamlTraceCheck,
+  SamlTraceOutcome,
+  SamlTraceRecord,
+} from './saml-traces';
+export { DEFAULT_TRACES_KEPT } from './saml-traces';
 export type { NewSigningKey, SigningAlg, SigningKeyRecord, SigningKeyStatus } from './signing-keys';
 export type { LoginIdentity, UserRecord } from './users';

@@ -28,6 +28,8 @@ export interface SchemaModel {
   relations: SchemaRelation[];
   uniques: string[][];
   indexes: string[][];
+  /** Fields of a composite primary key (`@@id([a, b])`), or undefined. */
+  compositeId?: string[];
 }
 
 const FIELD = /^(\w+)\s+(\w+)(\[\])?(\?)?\s*(.*)$/;
@@ -46,9 +48,10 @@ function parseModel(name: string, body: string, modelNames: ReadonlySet<string>)
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)) {
-    const block = /^@@(unique|index)\(\[([^\]]*)\]\)$/.exec(line);
+    const block = /^@@(unique|index|id)\(\[([^\]]*)\]\)$/.exec(line);
     if (block) {
-      (block[1] === 'unique' ? model.uniques : model.indexes).push(list(block[2]));
+      if (block[1] === 'id') model.compositeId = list(block[2]);
+      else (block[1] === 'unique' ? model.uniques : model.indexes).push(list(block[2]));
       continue;
     }
     const field = FIELD.exec(line);
