@@ -1,11 +1,14 @@
 /**
- * The emulator's JSON config: accounts with IAM roles (trust policy + MaxSessionDuration) and IAM OIDC
- * providers, stored the way IAM stores them (AWS-FACTS §1.3: the provider URL is `host[/path]`, no scheme).
+ * The emulator's JSON config: accounts with IAM roles (trust policy + MaxSessionDuration), IAM OIDC
+ * providers, stored the way IAM stores them (AWS-FACTS §1.3: the provider URL is `host[/path]`, no scheme),
+ * and IAM SAML providers (name + IdP metadata, saml-provider-config.ts).
  * Parsed with zod so a broken fixture fails at start-up, listing every problem.
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import { trustPolicySchema } from './policy-schema';
+import { inlineMetadataFiles, samlProviderSchema } from './saml-provider-config';
 
 const roleSchema = z
   .object({
@@ -54,10 +57,19 @@ export const emulatorConfigSchema = z
   .object({
     accounts: z.array(accountSchema).min(1),
     oidcProviders: z.array(providerSchema).default([]),
+    samlProviders: z.array(samlProviderSchema).default([]),
   })
   .strict()
   .superRefine((cfg, ctx) => {
     const ids = new Set(cfg.accounts.map((a) => a.id));
+    cfg.samlProviders.forEach((p, i) => {
+      const problem = !ids.has(p.account)
+        ? `unknown account ${p.account}`
+        : cfg.samlProviders.findIndex((q) => q.arn === p.arn) !== i
+          ? `duplicate SAML provider ${p.arn}`
+          : undefined;
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['samlProviders', i] });
+    });
     cfg.oidcProviders.forEach((p, i) => {
       if (!ids.has(p.account)) {
         ctx.addIssue({
@@ -82,6 +94,8 @@ export type EmulatorConfigInput = z.input<typeof emulatorConfigSchema>;
 export type AccountConfig = EmulatorConfig['accounts'][number];
 export type RoleConfig = AccountConfig['roles'][number];
 export type OidcProviderConfig = EmulatorConfig['oidcProviders'][number];
+export type { SamlProviderConfig } from './saml-provider-config';
+export { samlProviderArn } from './saml-provider-config';
 export type { PolicyStatement, TrustPolicy, TrustPolicyInput } from './policy-schema';
 
 export class EmulatorConfigError extends Error {
@@ -98,14 +112,21 @@ export function parseEmulatorConfig(input: unknown): EmulatorConfig {
   });
 }
 
-/** Reads and validates the emulator's JSON config file. */
-export async function loadEmulatorConfig(path: string): Promise<EmulatorConfig> {
-  const text = await readFile(path, 'utf8');
+/** Reads and validates the emulator's JSON config file (SAML `metadataFile`s are relative to it). */
+export async function loadEmulatorConfig(file: string): Promise<EmulatorConfig> {
+  const text = await readFile(file, 'utf8');
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new EmulatorConfigError(`${path} is not valid JSON`, { cause: err });
+    throw new EmulatorConfigError(`${file} is not valid JSON`, { cause: err });
+  }
+  try {
+    json = await inlineMetadataFiles(json, path.dirname(file));
+  } catch (err) {
+    throw new EmulatorConfigError(`invalid AWS emulator config: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   return parseEmulatorConfig(json);
 }
@@ -113,4 +134,14 @@ export async function loadEmulatorConfig(path: string): Promise<EmulatorConfig> 
 /** The IAM ARN of an OIDC provider, as trust policies name it in `Principal.Federated`. */
 export function oidcProviderArn(p: Pick<OidcProviderConfig, 'account' | 'url'>): string {
   return `arn:aws:iam::${p.account}:oidc-provider/${p.url}`;
+}
+
+/** A role by account and name; IAM role names are case-insensitive for lookup. */
+export function findRole(
+  cfg: EmulatorConfig,
+  accountId: string,
+  name: string,
+): RoleConfig | undefined {
+  const account = cfg.accounts.find((a) => a.id === accountId);
+  return account?.roles.find((r) => r.name.toLowerCase() === name.toLowerCase());
 }

@@ -10,7 +10,7 @@ import { CONSOLE_COOKIE } from './federation';
 import { escapeHtml, parseCookies, send } from './http-util';
 
 const TITLE = 'AWS Management Console (emulator)';
-const HEADERS = {
+export const CONSOLE_HEADERS: Record<string, string> = {
   'content-security-policy':
     "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
   'referrer-policy': 'no-referrer',
@@ -69,12 +69,24 @@ export function handleConsole(
   const cred = session && ctx.credentials.get(session.accessKeyId);
   const type = 'text/html; charset=utf-8';
   if (!session || !cred) {
-    send(res, 403, type, signedOutPage('Sign in through the federation endpoint first.'), HEADERS);
+    send(
+      res,
+      403,
+      type,
+      signedOutPage('Sign in through the federation endpoint first.'),
+      CONSOLE_HEADERS,
+    );
     return;
   }
   if (ctx.credentials.status(cred, nowMs) === 'revoked') {
-    send(res, 403, type, signedOutPage('The session of this role was revoked.'), HEADERS);
+    send(res, 403, type, signedOutPage('The session of this role was revoked.'), CONSOLE_HEADERS);
     return;
   }
-  send(res, 200, type, signedInPage(cred, consoleLocation(url), session.expiresAt), HEADERS);
+  send(
+    res,
+    200,
+    type,
+    signedInPage(cred, consoleLocation(url), session.expiresAt),
+    CONSOLE_HEADERS,
+  );
 }

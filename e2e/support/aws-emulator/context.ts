@@ -2,6 +2,7 @@
 import type { EmulatorConfig } from './config';
 import type { CredentialStore } from './credential-store';
 import type { FederationStore } from './federation-store';
+import type { SamlChoiceStore } from './saml-choice-store';
 
 export interface EmulatorContext {
   readonly config: EmulatorConfig;
@@ -9,6 +10,8 @@ export interface EmulatorContext {
   readonly now: () => number;
   readonly credentials: CredentialStore;
   readonly federation: FederationStore;
+  /** Pending "Select a role" choices of the SAML console sign-in (`POST /saml`). */
+  readonly samlChoices: SamlChoiceStore;
   /** The emulator's externally visible base URL (no trailing slash); the console lives at `/console`. */
   readonly publicUrl: string;
   /** Budget for each call to an OIDC issuer (discovery, JWKS); exceeding it is `IDPCommunicationError`. */

@@ -27,9 +27,11 @@ export interface IssuedCredential {
   sourceIdentity?: string;
   tags: SessionTag[];
   transitiveTagKeys: string[];
-  /** The IAM OIDC provider ARN. */
+  /** The IAM OIDC or SAML provider ARN. */
   provider: string;
+  /** OIDC: the matched `aud`; SAML: the SubjectConfirmationData Recipient. */
   audience: string;
+  /** OIDC: `sub`; SAML: the NameID. */
   subject: string;
 }
 

@@ -64,24 +64,42 @@ function getSigninToken(ctx: EmulatorContext, params: URLSearchParams): string {
   return JSON.stringify({ SigninToken: token });
 }
 
-/** Destination must be an http(s) URL under `<publicUrl>/console`. */
-function checkDestination(ctx: EmulatorContext, raw: string | null): string {
+/** The URL when it is an http(s) URL under `<publicUrl>/console`, else undefined. */
+export function consoleUrl(
+  ctx: EmulatorContext,
+  raw: string | null | undefined,
+): string | undefined {
   let dest: URL;
   try {
     dest = new URL(raw ?? '');
   } catch {
-    throw new FederationError('Invalid Destination');
+    return undefined;
   }
   const base = new URL(ctx.publicUrl);
   const underConsole = dest.pathname === '/console' || dest.pathname.startsWith('/console/');
-  if (!/^https?:$/.test(dest.protocol) || dest.origin !== base.origin || !underConsole) {
-    throw new FederationError('Invalid Destination');
-  }
-  return dest.href;
+  const ok = /^https?:$/.test(dest.protocol) && dest.origin === base.origin && underConsole;
+  return ok ? dest.href : undefined;
+}
+
+/** Opens a console session for the credential: sets the session cookie and redirects to `destination`. */
+export function startConsoleSession(
+  ctx: EmulatorContext,
+  res: ServerResponse,
+  session: { accessKeyId: string; lifetimeMs: number; destination: string },
+): void {
+  const id = ctx.federation.createConsoleSession({
+    accessKeyId: session.accessKeyId,
+    expiresAt: ctx.now() + session.lifetimeMs,
+  });
+  const secure = ctx.publicUrl.startsWith('https:') ? '; Secure' : '';
+  const maxAge = Math.floor(session.lifetimeMs / 1000);
+  const cookie = `${CONSOLE_COOKIE}=${id}; Path=/console; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure}`;
+  redirect(res, session.destination, { 'set-cookie': cookie });
 }
 
 function login(ctx: EmulatorContext, params: URLSearchParams, res: ServerResponse): void {
-  const destination = checkDestination(ctx, params.get('Destination'));
+  const destination = consoleUrl(ctx, params.get('Destination'));
+  if (destination === undefined) throw new FederationError('Invalid Destination');
   const nowMs = ctx.now();
   const redeemed = ctx.federation.redeemSigninToken(params.get('SigninToken') ?? '', nowMs);
   if (!redeemed.ok) throw new FederationError(`Invalid SigninToken (${redeemed.reason})`);
@@ -93,13 +111,7 @@ function login(ctx: EmulatorContext, params: URLSearchParams, res: ServerRespons
       ? redeemed.record.sessionDurationSec * 1000
       : cred.expiration - nowMs;
   if (lifetimeMs <= 0) throw new FederationError('Invalid SigninToken (credentials expired)');
-  const id = ctx.federation.createConsoleSession({
-    accessKeyId: cred.accessKeyId,
-    expiresAt: nowMs + lifetimeMs,
-  });
-  const secure = ctx.publicUrl.startsWith('https:') ? '; Secure' : '';
-  const cookie = `${CONSOLE_COOKIE}=${id}; Path=/console; HttpOnly; SameSite=Lax; Max-Age=${Math.floor(lifetimeMs / 1000)}${secure}`;
-  redirect(res, destination, { 'set-cookie': cookie });
+  startConsoleSession(ctx, res, { accessKeyId: cred.accessKeyId, lifetimeMs, destination });
 }
 
 export function handleFederation(

@@ -1,6 +1,7 @@
 /**
  * AWS emulator for tests and the demo: a plain node:http server speaking STS (query protocol at `/`),
- * the federation endpoint (`/federation`) and a fake console (`/console/...`). Point the product at it
+ * the federation endpoint (`/federation`), the SAML console sign-in (`POST /saml`) and a fake console
+ * (`/console/...`). Point the product at it
  * with AWS_ENDPOINT_URL_STS=<url> and consoleUrl=<url>/console.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -12,6 +13,8 @@ import { CredentialStore, type RevocationCheck } from './credential-store';
 import { handleFederation } from './federation';
 import { FederationStore } from './federation-store';
 import { BodyTooLargeError, readBody, send } from './http-util';
+import { SamlChoiceStore } from './saml-choice-store';
+import { handleSamlSignin } from './saml-signin';
 import { handleSts } from './sts-router';
 
 export interface AwsEmulatorOptions {
@@ -33,6 +36,8 @@ export interface AwsEmulatorOptions {
 export interface RequestCounters {
   sts: number;
   federation: number;
+  /** POST /saml (console sign-in and role choices). */
+  saml: number;
 }
 
 export interface AwsEmulator {
@@ -61,6 +66,9 @@ function router(ctx: EmulatorContext, counters: RequestCounters): Route {
     } else if (url.pathname === '/federation' && (method === 'POST' || method === 'GET')) {
       counters.federation++;
       handleFederation(ctx, req, res, url, body);
+    } else if (url.pathname === '/saml' && method === 'POST') {
+      counters.saml++;
+      handleSamlSignin(ctx, req, res, url, body);
     } else if (
       (url.pathname === '/console' || url.pathname.startsWith('/console/')) &&
       method === 'GET'
@@ -89,7 +97,7 @@ async function serve(route: Route, req: IncomingMessage, res: ServerResponse): P
 }
 
 export async function startAwsEmulator(opts: AwsEmulatorOptions): Promise<AwsEmulator> {
-  const counters: RequestCounters = { sts: 0, federation: 0 };
+  const counters: RequestCounters = { sts: 0, federation: 0, saml: 0 };
   const credentials = new CredentialStore(opts.isRevoked);
   // The context needs the bound port (for publicUrl), so routing starts once the server listens.
   let route: Route = (_req, res) => send(res, 503, 'text/plain', 'Starting\n');
@@ -106,6 +114,7 @@ export async function startAwsEmulator(opts: AwsEmulatorOptions): Promise<AwsEmu
       now: opts.now ?? Date.now,
       credentials,
       federation: new FederationStore(),
+      samlChoices: new SamlChoiceStore(),
       publicUrl: url,
       idpTimeoutMs: opts.idpTimeoutMs ?? 5000,
     },

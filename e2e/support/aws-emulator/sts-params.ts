@@ -6,7 +6,7 @@
 import { AwsError } from './aws-error';
 
 export const SESSION_NAME_PATTERN = /^[\w+=,.@-]*$/;
-const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\u0021-\u007e]*\/)?([\w+=,.@-]{1,64})$/;
+export const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\u0021-\u007e]*\/)?([\w+=,.@-]{1,64})$/;
 
 export interface WebIdentityParams {
   roleArn: string;
@@ -17,7 +17,7 @@ export interface WebIdentityParams {
   durationSeconds: number;
 }
 
-interface StringRule {
+export interface StringRule {
   param: string;
   member: string;
   min: number;
@@ -39,7 +39,7 @@ const RULES: StringRule[] = [
   { param: 'WebIdentityToken', member: 'webIdentityToken', min: 4, max: 20000, sensitive: true },
 ];
 
-function checkString(rule: StringRule, value: string | null, problems: string[]): void {
+export function checkString(rule: StringRule, value: string | null, problems: string[]): void {
   const shown = value === null ? 'null' : rule.sensitive ? "'***'" : `'${value}'`;
   const at = `Value ${shown} at '${rule.member}' failed to satisfy constraint: Member must`;
   if (value === null) problems.push(`${at} not be null`);
@@ -52,7 +52,7 @@ function checkString(rule: StringRule, value: string | null, problems: string[])
   }
 }
 
-function checkDuration(raw: string | null, problems: string[]): number {
+export function checkDuration(raw: string | null, problems: string[]): number {
   if (raw === null) return 3600;
   const at = `Value '${raw}' at 'durationSeconds' failed to satisfy constraint: Member must`;
   if (!/^-?\d+$/.test(raw)) {
@@ -65,13 +65,22 @@ function checkDuration(raw: string | null, problems: string[]): number {
   return value;
 }
 
-function throwIfAny(problems: string[]): void {
+export function throwIfAny(problems: string[]): void {
   if (problems.length === 0) return;
   const n = problems.length;
   throw new AwsError(
     'ValidationError',
     `${n} validation error${n > 1 ? 's' : ''} detected: ${problems.join('; ')}`,
   );
+}
+
+export function rejectSessionPolicies(params: URLSearchParams): void {
+  if ([...params.keys()].some((k) => k === 'Policy' || k.startsWith('PolicyArns.'))) {
+    throw new AwsError(
+      'ValidationError',
+      'The AWS emulator does not implement session policies (Policy, PolicyArns)',
+    );
+  }
 }
 
 export function parseWebIdentityParams(params: URLSearchParams): WebIdentityParams {
@@ -86,12 +95,7 @@ export function parseWebIdentityParams(params: URLSearchParams): WebIdentityPara
       'ProviderId must not be set for OpenID Connect ID tokens',
     );
   }
-  if ([...params.keys()].some((k) => k === 'Policy' || k.startsWith('PolicyArns.'))) {
-    throw new AwsError(
-      'ValidationError',
-      'The AWS emulator does not implement session policies (Policy, PolicyArns)',
-    );
-  }
+  rejectSessionPolicies(params);
   const roleArn = params.get('RoleArn') ?? '';
   const match = ROLE_ARN.exec(roleArn);
   if (!match?.[1] || !match[2]) throw new AwsError('ValidationError', 'Request ARN is invalid');

@@ -9,6 +9,7 @@ import type { EmulatorContext } from './context';
 import { requestParams, send } from './http-util';
 import type { ReceivedRequest } from './sigv4';
 import { getCallerIdentity } from './sts-caller-identity';
+import { assumeRoleWithSaml } from './sts-saml';
 import { assumeRoleWithWebIdentity } from './sts-web-identity';
 import { stsErrorResponse } from './xml';
 
@@ -43,6 +44,9 @@ async function dispatch(
   const version = params.get('Version') ?? '';
   if (version === VERSION && action === 'AssumeRoleWithWebIdentity') {
     return assumeRoleWithWebIdentity(ctx, params, requestId);
+  }
+  if (version === VERSION && action === 'AssumeRoleWithSAML') {
+    return assumeRoleWithSaml(ctx, params, requestId);
   }
   if (version === VERSION && action === 'GetCallerIdentity') {
     const received: ReceivedRequest = {

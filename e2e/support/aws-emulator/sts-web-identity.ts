@@ -3,21 +3,19 @@
  * trust policy (incl. sts:TagSession / sts:SetSourceIdentity) → mint credentials → AWS XML.
  */
 import { AwsError } from './aws-error';
-import type { RoleConfig } from './config';
+import { findRole, type RoleConfig } from './config';
 import type { EmulatorContext } from './context';
 import type { IssuedCredential } from './credential-store';
 import { parseSessionTags, parseSourceIdentity, type SessionTags } from './session-claims';
 import { parseWebIdentityParams, type WebIdentityParams } from './sts-params';
-import { evaluateTrustPolicy, webIdentityContext } from './trust-policy';
+import { authorizeFederated, webIdentityContext } from './trust-policy';
 import { verifyWebIdentityToken, type VerifiedWebIdentity } from './web-identity-token';
 import { awsTimestamp, stsResponse } from './xml';
 
 const ACTION = 'AssumeRoleWithWebIdentity';
 
-function findRole(ctx: EmulatorContext, accountId: string, roleName: string): RoleConfig {
-  const account = ctx.config.accounts.find((a) => a.id === accountId);
-  // IAM role names are case-insensitive for lookup.
-  const role = account?.roles.find((r) => r.name.toLowerCase() === roleName.toLowerCase());
+function roleOrDeny(ctx: EmulatorContext, accountId: string, roleName: string): RoleConfig {
+  const role = findRole(ctx.config, accountId, roleName);
   if (!role) throw new AwsError('AccessDenied', `Not authorized to perform sts:${ACTION}`);
   return role;
 }
@@ -41,21 +39,11 @@ function authorize({ role, params, identity, session, sourceIdentity }: TrustInp
     sourceIdentity,
     ...session,
   });
-  const actions = [`sts:${ACTION}`];
-  if (session.tags.length > 0) actions.push('sts:TagSession');
-  if (sourceIdentity !== undefined) actions.push('sts:SetSourceIdentity');
-  for (const action of actions) {
-    const decision = evaluateTrustPolicy(role.trustPolicy, {
-      action,
-      federatedPrincipal: identity.providerArn,
-      context,
-    });
-    if (decision !== 'allow') {
-      const detail =
-        action === `sts:${ACTION}` ? '' : ` (the trust policy does not allow ${action})`;
-      throw new AwsError('AccessDenied', `Not authorized to perform sts:${ACTION}${detail}`);
-    }
-  }
+  authorizeFederated(
+    role.trustPolicy,
+    { action: `sts:${ACTION}`, federatedPrincipal: identity.providerArn, context },
+    { hasTags: session.tags.length > 0, hasSourceIdentity: sourceIdentity !== undefined },
+  );
 }
 
 function responseXml(cred: IssuedCredential, requestId: string): string {
@@ -91,7 +79,7 @@ export async function assumeRoleWithWebIdentity(
     nowMs,
     idpTimeoutMs: ctx.idpTimeoutMs,
   });
-  const role = findRole(ctx, params.accountId, params.roleName);
+  const role = roleOrDeny(ctx, params.accountId, params.roleName);
   if (params.durationSeconds > role.maxSessionDuration) {
     throw new AwsError(
       'ValidationError',

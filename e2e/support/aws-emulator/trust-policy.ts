@@ -1,8 +1,9 @@
 /**
- * Role trust policy evaluation for AssumeRoleWithWebIdentity (and the sts:TagSession /
- * sts:SetSourceIdentity actions it implies). Pure: policy + request → decision. An explicit Deny wins,
+ * Role trust policy evaluation for AssumeRoleWithWebIdentity / AssumeRoleWithSAML (and the
+ * sts:TagSession / sts:SetSourceIdentity actions they imply). Pure: policy + request → decision. An explicit Deny wins,
  * otherwise an Allow is required (IAM User Guide, reference_policies_evaluation-logic).
  */
+import { AwsError } from './aws-error';
 import type { PolicyStatement, TrustPolicy } from './policy-schema';
 import { conditionsMatch, globToRegExp, type ConditionContext } from './policy-condition';
 
@@ -11,7 +12,7 @@ export type TrustDecision = 'allow' | 'explicit-deny' | 'implicit-deny';
 export interface TrustRequest {
   /** e.g. `sts:AssumeRoleWithWebIdentity`. */
   action: string;
-  /** The caller's federated principal: the IAM OIDC provider ARN. */
+  /** The caller's federated principal: the IAM OIDC or SAML provider ARN. */
   federatedPrincipal: string;
   context: ConditionContext;
 }
@@ -48,22 +49,16 @@ export function evaluateTrustPolicy(policy: TrustPolicy, request: TrustRequest):
   return applicable.some((s) => s.Effect === 'Allow') ? 'allow' : 'implicit-deny';
 }
 
-/** Builds the request context STS exposes for an OIDC token (AWS-FACTS §1.3). */
-export function webIdentityContext(input: {
-  providerUrl: string;
-  audience: string;
-  subject: string;
-  amr: string[];
+export interface SessionContextInput {
   roleSessionName: string;
   sourceIdentity?: string;
   tags: { key: string; value: string }[];
   transitiveTagKeys: string[];
-}): ConditionContext {
-  const url = input.providerUrl.toLowerCase();
+}
+
+/** The context keys every federated assume shares: session name, tags, source identity. */
+export function sessionContextEntries(input: SessionContextInput): [string, string[]][] {
   const entries: [string, string[]][] = [
-    [`${url}:aud`, [input.audience]],
-    [`${url}:sub`, [input.subject]],
-    [`${url}:amr`, input.amr],
     ['sts:rolesessionname', [input.roleSessionName]],
     ['aws:tagkeys', input.tags.map((t) => t.key)],
     ['sts:transitivetagkeys', input.transitiveTagKeys],
@@ -74,5 +69,44 @@ export function webIdentityContext(input: {
   ];
   if (input.sourceIdentity !== undefined)
     entries.push(['sts:sourceidentity', [input.sourceIdentity]]);
-  return new Map(entries);
+  return entries;
+}
+
+/** Builds the request context STS exposes for an OIDC token (AWS-FACTS §1.3). */
+export function webIdentityContext(
+  input: SessionContextInput & {
+    providerUrl: string;
+    audience: string;
+    subject: string;
+    amr: string[];
+  },
+): ConditionContext {
+  const url = input.providerUrl.toLowerCase();
+  return new Map([
+    [`${url}:aud`, [input.audience]],
+    [`${url}:sub`, [input.subject]],
+    [`${url}:amr`, input.amr],
+    ...sessionContextEntries(input),
+  ]);
+}
+
+/**
+ * Requires an Allow (and no Deny) for `action` plus sts:TagSession when the session has tags and
+ * sts:SetSourceIdentity when it has a source identity; throws AccessDenied naming the missing action.
+ */
+export function authorizeFederated(
+  policy: TrustPolicy,
+  request: { action: string; federatedPrincipal: string; context: ConditionContext },
+  session: { hasTags: boolean; hasSourceIdentity: boolean },
+): void {
+  const actions = [request.action];
+  if (session.hasTags) actions.push('sts:TagSession');
+  if (session.hasSourceIdentity) actions.push('sts:SetSourceIdentity');
+  for (const action of actions) {
+    if (evaluateTrustPolicy(policy, { ...request, action }) !== 'allow') {
+      const detail =
+        action === request.action ? '' : ` (the trust policy does not allow ${action})`;
+      throw new AwsError('AccessDenied', `Not authorized to perform ${request.action}${detail}`);
+    }
+  }
 }
