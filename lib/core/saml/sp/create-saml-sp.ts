@@ -1,0 +1,86 @@
+/**
+ * `createSamlSp(conn)`: one upstream SAML IdP connection, prepared once: metadata parsed, certificate keys
+ * imported and cached, samlify entities built. Rolegate is the SP (saml-profiles §4.1 Web Browser SSO):
+ * HTTP-Redirect AuthnRequests out, HTTP-POST Responses in.
+ */
+import { Constants, IdentityProvider, ServiceProvider, type ServiceProviderInstance } from 'samlify';
+import { GatewayError } from '../../errors';
+import { parseIdpMetadata } from './metadata';
+import { ensureSamlifyHooks, trustKey } from './samlify-hooks';
+import type { AuthnRequestOptions, SamlSp, SamlSpConnection } from './types';
+import { validateSamlResponse, type SpRuntime } from './validate-response';
+
+const BINDING_POST = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST';
+const DEFAULT_SKEW_SECONDS = 60;
+const MAX_SKEW_SECONDS = 300;
+
+function config(message: string): GatewayError {
+  return new GatewayError('CONFIG_INVALID', `SAML connection: ${message}`);
+}
+
+function checkConnection(conn: SamlSpConnection): number {
+  if (!conn.spEntityId || !conn.acsUrl) throw config('spEntityId and acsUrl are required');
+  if (!/^https?:\/\//.test(conn.acsUrl)) throw config('acsUrl must be an http(s) URL');
+  if (!conn.spSigningKey !== !conn.spSigningCert) throw config('spSigningKey and spSigningCert go together');
+  if (!conn.spEncryptionKey !== !conn.spEncryptionCert) throw config('spEncryptionKey and spEncryptionCert go together');
+  const skew = conn.clockSkewSeconds ?? DEFAULT_SKEW_SECONDS;
+  if (!Number.isFinite(skew) || skew < 0 || skew > MAX_SKEW_SECONDS) throw config(`clockSkewSeconds must be 0–${MAX_SKEW_SECONDS}`);
+  return skew * 1000;
+}
+
+/** The samlify SP entity; `withDecryption` adds the encryption key (used only to decrypt). */
+function buildSp(conn: SamlSpConnection, signRequests: boolean, skewMs: number, withDecryption: boolean): ServiceProviderInstance {
+  return ServiceProvider({
+    entityID: conn.spEntityId,
+    assertionConsumerService: [{ Binding: BINDING_POST, Location: conn.acsUrl }],
+    authnRequestsSigned: signRequests,
+    wantAssertionsSigned: true,
+    requestSignatureAlgorithm: Constants.algorithms.signature.RSA_SHA256,
+    privateKey: signRequests ? conn.spSigningKey : undefined,
+    signingCert: conn.spSigningCert,
+    encryptCert: conn.spEncryptionCert,
+    encPrivateKey: withDecryption ? conn.spEncryptionKey : undefined,
+    isAssertionEncrypted: false,
+    clockDrifts: [-skewMs, skewMs],
+  });
+}
+
+/**
+ * Prepares a connection. Throws GatewayError CONFIG_INVALID / SAML_METADATA_INVALID on bad configuration,
+ * so a broken connection fails when it is loaded, not at a user's sign-in.
+ */
+export function createSamlSp(conn: SamlSpConnection): SamlSp {
+  const skewMs = checkConnection(conn);
+  ensureSamlifyHooks();
+  const meta = parseIdpMetadata(conn.idpMetadataXml);
+  if (meta.wantAuthnRequestsSigned && !conn.spSigningKey) throw config('the IdP wants signed AuthnRequests: set spSigningKey');
+  for (const cert of meta.signingCerts) trustKey(cert.body, cert.key);
+  const idp = IdentityProvider({
+    entityID: meta.entityId,
+    signingCert: meta.signingCerts.map((c) => c.body),
+    singleSignOnService: meta.singleSignOnServices,
+    wantAuthnRequestsSigned: meta.wantAuthnRequestsSigned,
+  });
+  const sp = buildSp(conn, meta.wantAuthnRequestsSigned, skewMs, false);
+  const runtime: SpRuntime = {
+    spEntityId: conn.spEntityId,
+    acsUrl: conn.acsUrl,
+    idpEntityId: meta.entityId,
+    trustedCerts: new Set(meta.signingCerts.map((c) => c.body)),
+    allowIdpInitiated: conn.allowIdpInitiated,
+    allowSha1: conn.DANGEROUSLY_ALLOW_SHA1 === true,
+    skewMs,
+    sp,
+    idp,
+    decryptingSp: conn.spEncryptionKey ? buildSp(conn, meta.wantAuthnRequestsSigned, skewMs, true) : undefined,
+  };
+  return {
+    spMetadataXml: () => sp.getMetadata(),
+    createAuthnRequest(opts: AuthnRequestOptions = {}) {
+      if (!meta.redirectSsoUrl) throw config('the IdP metadata has no HTTP-Redirect SingleSignOnService');
+      const { id, context } = sp.createLoginRequest(idp, 'redirect', { relayState: opts.relayState, forceAuthn: opts.forceAuthn });
+      return { url: context, id };
+    },
+    validateResponse: (samlResponseBase64, ctx) => validateSamlResponse(runtime, samlResponseBase64, ctx),
+  };
+}

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { SamlLib } from 'samlify';
+import { codeForEngineError } from './engine';
+import { ensureSamlifyHooks, withHandoff } from './samlify-hooks';
+
+describe('samlify engine glue', () => {
+  it('maps samlify 2.13.1 / xml-crypto 6.3.2 failures to codes; unknown failures still reject', () => {
+    const cases: Array<[string, string]> = [
+      ['ERR_POTENTIAL_WRAPPING_ATTACK', 'SAML_WRAPPING_DETECTED'],
+      ['ERROR_UNMATCH_CERTIFICATE_DECLARATION_IN_METADATA', 'SAML_CERT_NOT_TRUSTED'],
+      ['FAILED_TO_VERIFY_SIGNATURE', 'SAML_SIGNATURE_INVALID'],
+      ['invalid signature: the signature value abc is incorrect', 'SAML_SIGNATURE_INVALID'],
+      ['ERR_UNMATCH_ISSUER', 'SAML_ISSUER_MISMATCH'],
+      ['ERR_FAILED_STATUS with top tier code: x', 'SAML_STATUS_NOT_SUCCESS'],
+      ['ERR_EXPIRED_SESSION', 'SAML_EXPIRED'],
+      ['XML parsing error: x', 'SAML_MALFORMED'],
+      ['something new in samlify 2.14', 'SAML_SIGNATURE_INVALID'],
+    ];
+    for (const [message, code] of cases) assert.equal(codeForEngineError(new Error(message)), code, message);
+  });
+
+  it('answers samlify\'s schema hook from the handoff, and validates anything else in full', async () => {
+    ensureSamlifyHooks();
+    const isValidXml = (xml: string) => SamlLib.isValidXml(xml);
+    await assert.rejects(isValidXml('<!DOCTYPE x><x/>'), /DOCTYPE/);
+    await assert.rejects(isValidXml('<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"/>'), /root element/);
+    const handed = '<anything-our-pipeline-validated/>';
+    await withHandoff(handed, async () => assert.equal(await isValidXml(handed), 'validated by the Rolegate pipeline'));
+    await assert.rejects(isValidXml(handed), /root element/);
+  });
+});

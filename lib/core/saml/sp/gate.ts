@@ -1,0 +1,46 @@
+/**
+ * The checks that run before any XML parser sees the message: size, base64, DOCTYPE.
+ * A DOCTYPE is refused on the raw text (AWS-FACTS §2: XXE, entity expansion, DOCTYPE parser differential,
+ * ruby-saml CVE-2025-25291/2); SAML never needs one (saml-bindings §3.5.4 carries a bare protocol message).
+ */
+import { parseXml } from './xml';
+import type { Trace } from './trace';
+
+/** The largest decoded response we parse: 256 KiB. Real responses are 3–20 KB. */
+export const MAX_RESPONSE_BYTES = 256 * 1024;
+const MAX_BASE64_CHARS = Math.ceil(MAX_RESPONSE_BYTES / 3) * 4;
+
+/** Decodes the form value strictly: standard alphabet, whitespace (line wrapping) ignored, size capped first. */
+export function decodeResponse(samlResponseBase64: string, trace: Trace): string {
+  // Checked on the raw length first so an oversized body costs no further work; 2× allows CRLF wrapping.
+  if (samlResponseBase64.length > MAX_BASE64_CHARS * 2) {
+    throw trace.fail('SAML_TOO_LARGE', 'size', `more than ${MAX_RESPONSE_BYTES} bytes`);
+  }
+  const compact = samlResponseBase64.replace(/[\r\n\t ]+/g, '');
+  if (compact.length > MAX_BASE64_CHARS) throw trace.fail('SAML_TOO_LARGE', 'size', `more than ${MAX_RESPONSE_BYTES} bytes`);
+  if (compact.length === 0 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) {
+    throw trace.fail('SAML_MALFORMED', 'base64', 'SAMLResponse is not base64');
+  }
+  const bytes = Buffer.from(compact, 'base64');
+  if (bytes.length > MAX_RESPONSE_BYTES) throw trace.fail('SAML_TOO_LARGE', 'size', `more than ${MAX_RESPONSE_BYTES} bytes`);
+  trace.pass('size', `${bytes.length} bytes`);
+  const xml = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
+  return xml;
+}
+
+/** Refuses DOCTYPE and ENTITY declarations in any case, before parsing (XML 1.0 §2.8). */
+export function rejectDoctype(xml: string, trace: Trace, check = 'doctype'): void {
+  if (/<!\s*(DOCTYPE|ENTITY)/i.test(xml)) throw trace.fail('SAML_DOCTYPE_FORBIDDEN', check, 'DOCTYPE/ENTITY declaration present');
+  trace.pass(check);
+}
+
+/** Parses once; every later check and samlify's schema hook reuse this result. */
+export function parseOnce(xml: string, trace: Trace, check = 'well-formed'): Document {
+  try {
+    const doc = parseXml(xml);
+    trace.pass(check);
+    return doc;
+  } catch (e) {
+    throw trace.fail('SAML_MALFORMED', check, 'not well-formed XML', e);
+  }
+}

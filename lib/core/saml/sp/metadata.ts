@@ -1,0 +1,90 @@
+/**
+ * Parses an IdP's `<md:EntityDescriptor>` once per connection (saml-metadata §2.3.2, §2.4.3) into what the
+ * SP needs: the entityID, the signing certificates with their public keys imported once, and the SSO
+ * endpoints. Only metadata certificates are ever trusted (xml-crypto CVE-2024-32962, AWS-FACTS §2).
+ */
+import { X509Certificate, type KeyObject } from 'node:crypto';
+import { GatewayError } from '../../errors';
+import { attr, children, descendants, NS, parseXml, textOf } from './xml';
+
+const MD = 'urn:oasis:names:tc:SAML:2.0:metadata';
+const BINDING_REDIRECT = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect';
+const MIN_RSA_BITS = 2048;
+
+export interface TrustedCert {
+  /** Base64 DER, whitespace removed: the form samlify compares. */
+  body: string;
+  key: KeyObject;
+}
+
+export interface IdpMetadata {
+  entityId: string;
+  signingCerts: TrustedCert[];
+  singleSignOnServices: Array<{ Binding: string; Location: string }>;
+  redirectSsoUrl?: string;
+  wantAuthnRequestsSigned: boolean;
+}
+
+function invalid(message: string, cause?: unknown): GatewayError {
+  return new GatewayError('SAML_METADATA_INVALID', `IdP metadata: ${message}`, { cause });
+}
+
+/** Imports a certificate body; refuses non-RSA keys and RSA keys under 2048 bits. */
+export function importCert(body: string): TrustedCert {
+  const normalized = body.replace(/\s+/g, '');
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(Buffer.from(normalized, 'base64'));
+  } catch (e) {
+    throw invalid('a signing certificate does not parse', e);
+  }
+  const key = cert.publicKey;
+  const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+  if (key.asymmetricKeyType !== 'rsa' || bits < MIN_RSA_BITS) throw invalid(`signing key must be RSA ≥ ${MIN_RSA_BITS} bits`);
+  return { body: normalized, key };
+}
+
+/** Signing certificates: KeyDescriptors with use="signing" or no use (saml-metadata §2.4.1.1). */
+function signingCerts(descriptor: Element): TrustedCert[] {
+  const certs = children(descriptor, MD, 'KeyDescriptor')
+    .filter((kd) => (attr(kd, 'use') ?? 'signing') === 'signing')
+    .flatMap((kd) => descendants(kd, NS.ds, 'X509Certificate'))
+    .map((el) => importCert(textOf(el)));
+  const unique = new Map(certs.map((c) => [c.body, c]));
+  if (unique.size === 0) throw invalid('no signing certificate');
+  return [...unique.values()];
+}
+
+/** Parses and checks IdP metadata. Throws GatewayError SAML_METADATA_INVALID. */
+export function parseIdpMetadata(xml: string): IdpMetadata {
+  if (/<!\s*(DOCTYPE|ENTITY)/i.test(xml)) throw invalid('DOCTYPE is not allowed');
+  let doc: Document;
+  try {
+    doc = parseXml(xml);
+  } catch (e) {
+    throw invalid('not well-formed XML', e);
+  }
+  const root = doc.documentElement;
+  if (root.namespaceURI !== MD || root.localName !== 'EntityDescriptor') throw invalid('root must be md:EntityDescriptor');
+  const entityId = attr(root, 'entityID');
+  if (!entityId) throw invalid('entityID is missing');
+  const descriptors = children(root, MD, 'IDPSSODescriptor');
+  const descriptor = descriptors[0];
+  if (descriptors.length !== 1 || !descriptor) throw invalid('exactly one IDPSSODescriptor is required');
+  if (!(attr(descriptor, 'protocolSupportEnumeration') ?? '').split(/\s+/).includes(NS.samlp)) {
+    throw invalid('IDPSSODescriptor does not support SAML 2.0');
+  }
+  const singleSignOnServices = children(descriptor, MD, 'SingleSignOnService').map((s) => ({
+    Binding: attr(s, 'Binding') ?? '',
+    Location: attr(s, 'Location') ?? '',
+  }));
+  if (singleSignOnServices.length === 0) throw invalid('no SingleSignOnService');
+  return {
+    entityId,
+    signingCerts: signingCerts(descriptor),
+    singleSignOnServices,
+    redirectSsoUrl: singleSignOnServices.find((s) => s.Binding === BINDING_REDIRECT)?.Location,
+    wantAuthnRequestsSigned: attr(descriptor, 'WantAuthnRequestsSigned') === 'true',
+  };
+}
+

@@ -1,0 +1,90 @@
+/**
+ * Public types of Rolegate's SAML service provider (upstream IdP → Rolegate). The checks they drive are
+ * listed in AWS-FACTS §2; the spec references are SAML 2.0 core (saml-core), bindings (saml-bindings) and
+ * profiles (saml-profiles), OASIS 2005.
+ */
+import type { GatewayErrorCode } from '../../errors';
+
+/** One connection to an upstream SAML IdP. Parsed once by {@link createSamlSp}; keys are imported once. */
+export interface SamlSpConnection {
+  /** Our SP entityID: the only accepted `<Audience>` (saml-core §2.5.1.4). */
+  spEntityId: string;
+  /** Our Assertion Consumer Service URL: the only accepted Destination and Recipient (saml-profiles §4.1.4.2–3). */
+  acsUrl: string;
+  /** The IdP's `<EntityDescriptor>`; its signing certificates are the only trusted keys. */
+  idpMetadataXml: string;
+  /** PEM key + certificate used to sign AuthnRequests when the IdP sets WantAuthnRequestsSigned. */
+  spSigningKey?: string;
+  spSigningCert?: string;
+  /** PEM key + certificate for EncryptedAssertion (RSA-OAEP key transport only). */
+  spEncryptionKey?: string;
+  spEncryptionCert?: string;
+  /** Accept responses that answer no AuthnRequest of ours (IdP-initiated SSO, saml-profiles §4.1.5). */
+  allowIdpInitiated: boolean;
+  /** Tolerance for NotBefore / NotOnOrAfter, in seconds. Default 60. */
+  clockSkewSeconds?: number;
+  /** Accept RSA-SHA1 / SHA-1 digests. Collision-broken (xmldsig-core §6.4): only for IdPs that can do nothing else. */
+  DANGEROUSLY_ALLOW_SHA1?: boolean;
+}
+
+/** Remembers assertion IDs until they expire (saml-profiles §4.1.4.5). Shared by every Rolegate instance. */
+export interface ReplayStore {
+  /** Records `id` until `expiresAt`. Resolves false when the id was already recorded (a replay). */
+  remember(id: string, expiresAt: Date): Promise<boolean>;
+}
+
+/** AuthnRequest IDs we issued and have not seen answered (saml-core §3.2.2 InResponseTo). */
+export interface RequestStore {
+  /** Removes `id`. Resolves false when we never issued it, or it was already used or expired. */
+  consume(id: string): Promise<boolean>;
+}
+
+/** One check in the order it ran: what the admin diagnostics show (never the raw XML). */
+export interface TraceEntry {
+  check: string;
+  ok: boolean;
+  detail?: string;
+}
+
+/** What a rejected response leaves behind for auditing. */
+export interface SamlRejection {
+  code: GatewayErrorCode;
+  trace: readonly TraceEntry[];
+}
+
+export interface ValidateContext {
+  now: Date;
+  requests: RequestStore;
+  replay: ReplayStore;
+  /** Called once per rejection, before the error is thrown (audit sink). Its failures are not swallowed. */
+  onRejected?: (rejection: SamlRejection) => void | Promise<void>;
+}
+
+/** A response that passed every check. All values come from the signed assertion. */
+export interface ValidatedAssertion {
+  issuer: string;
+  nameId: string;
+  nameIdFormat?: string;
+  sessionIndex?: string;
+  assertionId: string;
+  /** The earliest NotOnOrAfter of the subject confirmation and the conditions. */
+  notOnOrAfter: Date;
+  /** Absent for an IdP-initiated response. */
+  inResponseTo?: string;
+  attributes: Record<string, string[]>;
+  trace: TraceEntry[];
+}
+
+export interface AuthnRequestOptions {
+  relayState?: string;
+  forceAuthn?: boolean;
+}
+
+export interface SamlSp {
+  /** Our SP metadata (saml-metadata §2.4.4) for the IdP administrator. */
+  spMetadataXml(): string;
+  /** An HTTP-Redirect AuthnRequest (saml-bindings §3.4). Store `id` in the RequestStore before redirecting. */
+  createAuthnRequest(opts?: AuthnRequestOptions): { url: string; id: string };
+  /** Validates a base64 `SAMLResponse` from the HTTP-POST binding (saml-bindings §3.5). */
+  validateResponse(samlResponseBase64: string, ctx: ValidateContext): Promise<ValidatedAssertion>;
+}

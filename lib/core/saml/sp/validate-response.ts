@@ -1,0 +1,112 @@
+/**
+ * The validation pipeline for one upstream SAML Response (saml-bindings §3.5 HTTP-POST, saml-profiles §4.1
+ * Web Browser SSO). Order: cheap refusals before parsing, structure before schema, policy before crypto,
+ * samlify's signature verification, then the checks samlify does not do, and the shared-state checks last
+ * so a bad response never burns a request ID or an assertion ID.
+ */
+import type { IdentityProviderInstance, ServiceProviderInstance } from 'samlify';
+import { GatewayError, type GatewayErrorCode } from '../../errors';
+import { checkSignatureAlgorithms } from './algorithms';
+import * as checks from './assertion-checks';
+import { checkSignatureCerts } from './cert-trust';
+import { decryptResponse } from './decrypt';
+import { runEngine } from './engine';
+import { decodeResponse, parseOnce, rejectDoctype } from './gate';
+import { readAttributes, readNameId } from './identity';
+import { SchemaViolation, validateResponseSchema } from './schema';
+import { consumeRequest, rememberAssertion, solicitedRequestId } from './session-checks';
+import { checkStructure, type ResponseShape } from './structure';
+import { windowOf, windowProblem } from './time-window';
+import { SamlValidationError, Trace } from './trace';
+import type { ValidateContext, ValidatedAssertion } from './types';
+import { attr, child, NS } from './xml';
+
+/** What {@link createSamlSp} prepares once per connection. */
+export interface SpRuntime {
+  spEntityId: string;
+  acsUrl: string;
+  idpEntityId: string;
+  trustedCerts: ReadonlySet<string>;
+  allowIdpInitiated: boolean;
+  allowSha1: boolean;
+  skewMs: number;
+  sp: ServiceProviderInstance;
+  idp: IdentityProviderInstance;
+  /** The samlify SP holding the decryption key, when the connection has one. */
+  decryptingSp?: ServiceProviderInstance;
+}
+
+function checkSchema(doc: Document, trace: Trace): void {
+  try {
+    validateResponseSchema(doc);
+  } catch (e) {
+    if (e instanceof SchemaViolation) throw trace.fail('SAML_SCHEMA_INVALID', 'schema', e.message, e);
+    throw e;
+  }
+  trace.pass('schema');
+}
+
+/** Gate, parse, structure, schema and policy; decrypts an EncryptedAssertion. Returns the XML samlify verifies. */
+async function prepare(rt: SpRuntime, b64: string, trace: Trace): Promise<{ xml: string; shape: ResponseShape }> {
+  let xml = decodeResponse(b64, trace);
+  rejectDoctype(xml, trace);
+  let doc = parseOnce(xml, trace);
+  let shape = checkStructure(doc, trace);
+  if (shape.encryptedAssertion) {
+    checkSchema(doc, trace);
+    xml = await decryptResponse(xml, shape.encryptedAssertion, rt.decryptingSp, trace);
+    doc = parseOnce(xml, trace, 'decrypted-well-formed');
+    shape = checkStructure(doc, trace, true);
+  }
+  checkSchema(doc, trace);
+  checkSignatureAlgorithms(shape.signatures, rt.allowSha1, trace);
+  checkSignatureCerts(shape.signatures, rt.trustedCerts, trace);
+  return { xml, shape };
+}
+
+async function pipeline(rt: SpRuntime, b64: string, ctx: ValidateContext, trace: Trace): Promise<ValidatedAssertion> {
+  const { xml, shape } = await prepare(rt, b64, trace);
+  const { response } = shape;
+  const assertion = shape.assertion as Element;
+  const timeCode = (): GatewayErrorCode =>
+    windowProblem(windowOf(child(assertion, NS.saml, 'Conditions')), Date.now(), rt.skewMs) ?? 'SAML_EXPIRED';
+  await runEngine({ sp: rt.sp, idp: rt.idp, xml, timeCode }, trace);
+
+  const x: checks.Expectations = { ...rt, nowMs: ctx.now.getTime() };
+  const issuer = checks.checkIssuer(response, assertion, x, trace);
+  checks.checkDestination(response, x, trace);
+  const conditionsEnd = checks.checkConditions(assertion, x, trace);
+  const confirmation = checks.checkSubjectConfirmation(assertion, x, trace);
+  const sessionIndex = checks.checkSession(assertion, x, trace);
+  const { nameId, nameIdFormat } = readNameId(assertion, trace);
+  const requestId = solicitedRequestId(
+    { confirmation: confirmation.inResponseTo, response: attr(response, 'InResponseTo'), allowIdpInitiated: rt.allowIdpInitiated },
+    trace,
+  );
+
+  const ends = [confirmation.notOnOrAfter, conditionsEnd].filter((v): v is string => v !== undefined).map(Date.parse);
+  const notOnOrAfter = new Date(Math.min(...ends));
+  const assertionId = attr(assertion, 'ID') as string;
+  await rememberAssertion(ctx.replay, assertionId, new Date(notOnOrAfter.getTime() + rt.skewMs), trace);
+  if (requestId !== undefined) await consumeRequest(ctx.requests, requestId, trace);
+
+  const attributes = readAttributes(assertion);
+  return { issuer, nameId, nameIdFormat, sessionIndex, assertionId, notOnOrAfter, inResponseTo: requestId, attributes, trace: trace.entries };
+}
+
+/** Validates one response; every failure is reported to `ctx.onRejected` and thrown as a GatewayError. */
+export async function validateSamlResponse(rt: SpRuntime, b64: string, ctx: ValidateContext): Promise<ValidatedAssertion> {
+  const trace = new Trace();
+  try {
+    return await pipeline(rt, b64, ctx, trace);
+  } catch (e) {
+    const error =
+      e instanceof SamlValidationError
+        ? e
+        : e instanceof GatewayError
+          ? new SamlValidationError(e.code, e.message, [...trace.entries], e)
+          : trace.fail('INTERNAL', 'unexpected', e instanceof Error ? e.name : 'error', e);
+    await ctx.onRejected?.({ code: error.code, trace: error.trace });
+    throw error;
+  }
+}
