@@ -6,7 +6,17 @@ import { getConfig } from './lib/config/load';
  * checks that a cookie is present; handlers and pages authorise for real (lib/server/session.ts), since a
  * proxy can be bypassed (CVE-2025-29927). Also sets a nonce-based CSP on every response.
  */
-const PUBLIC = [/^\/signin$/, /^\/error$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/\.well-known\//, /^\/favicon\.ico$/];
+const PUBLIC = [
+  /^\/signin$/,
+  /^\/error$/,
+  /^\/api\/auth\//,
+  /^\/api\/health$/,
+  /^\/\.well-known\//,
+  /^\/favicon\.ico$/,
+  // SAML: our SP endpoints (the IdP posts cross-site to the ACS) and our IdP metadata for IAM.
+  /^\/saml\/[a-z0-9-]+\/(login|acs|metadata)$/,
+  /^\/aws\/saml\/metadata$/,
+];
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 /** Where the console form's redirect may go (CSP form-action also governs redirects after a POST). */
 const AWS_SIGNIN = [
@@ -15,8 +25,8 @@ const AWS_SIGNIN = [
 ].join(' ');
 
 function csp(nonce: string): string {
-  const { federationUrl, consoleUrl } = getConfig().aws;
-  const extraFormAction = [federationUrl, consoleUrl].flatMap((u) => (u ? [new URL(u).origin] : [])).join(' ');
+  const { federationUrl, consoleUrl, samlSigninUrl } = getConfig().aws;
+  const extraFormAction = [federationUrl, consoleUrl, samlSigninUrl].flatMap((u) => (u ? [new URL(u).origin] : [])).join(' ');
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,

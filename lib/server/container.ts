@@ -12,10 +12,11 @@ import type { IssuanceDeps } from '../core/issuance/issue';
 import { createSdkStsGateway } from '../core/sts/sdk-gateway';
 import { createDb } from '../db/client';
 import { dialectOf } from '../db/dialect';
-import { createSecretBox, hashToken } from '../db/crypto';
-import { createRepos } from '../db/repos';
+import { createSecretBox, hashToken, type SecretBox } from '../db/crypto';
+import { createRepos, type Repos } from '../db/repos';
 import type { AuthDeps } from './auth/options';
 import { createIssuerKeys, type IssuerKeys } from './issuer-keys';
+import { createSamlKeyRing, type SamlKeyRing } from './saml/saml-keys';
 import type { Store } from './ports';
 
 export interface Container {
@@ -23,6 +24,10 @@ export interface Container {
   config: RolegateConfig;
   store: Store;
   keys: IssuerKeys;
+  /** Rolegate's signing certificate as the SAML IdP IAM trusts. */
+  samlIdpKeys: SamlKeyRing;
+  repos: Repos;
+  box: SecretBox;
   issuance: IssuanceDeps;
   authDeps: AuthDeps;
   hashSessionId: (sid: string) => string;
@@ -59,16 +64,25 @@ async function build(): Promise<Container> {
     },
     now,
   );
+  const samlIdpKeys = createSamlKeyRing(repos.samlKeys, box, {
+    purpose: 'aws-idp-signing',
+    connectionId: null,
+    commonName: `Rolegate SAML IdP ${new URL(config.publicUrl).host}`,
+    validityDays: config.samlIdp.certValidityDays,
+    retiredGraceSeconds: config.samlIdp.assertionLifetimeSeconds + 300,
+    now,
+  });
   const hashSessionId = (sid: string) => hashToken(sid);
   const issuance: IssuanceDeps = {
     config,
     sts: createSdkStsGateway({ endpoint: env.AWS_ENDPOINT_URL_STS }),
     signer: () => keys.signer(),
+    samlSigner: () => samlIdpKeys.active(),
     audit: store.audit,
     now,
   };
   const authDeps: AuthDeps = { config, secret: env.NEXTAUTH_SECRET, clientSecrets: env.idpClientSecrets, store, hashSessionId, now };
-  return { env, config, store, keys, issuance, authDeps, hashSessionId, fetch: globalThis.fetch, now };
+  return { env, config, store, keys, samlIdpKeys, repos, box, issuance, authDeps, hashSessionId, fetch: globalThis.fetch, now };
 }
 
 const holder = globalThis as typeof globalThis & { __rolegate?: Promise<Container> };

@@ -2,13 +2,9 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { decode } from 'next-auth/jwt';
 import { GatewayError } from '../core/errors';
+import { sessionCookieName } from './auth/session-cookie';
 import { getContainer } from './container';
 import type { ActiveSession } from './ports';
-
-/** next-auth's cookie name: `__Secure-` prefixed when the public URL is https. */
-function sessionCookieName(publicUrl: string): string {
-  return `${publicUrl.startsWith('https://') ? '__Secure-' : ''}next-auth.session-token`;
-}
 
 /**
  * The signed-in session, checked against the database on every call: a revoked or expired session is

@@ -9,7 +9,10 @@ export const dynamic = 'force-dynamic';
 export default async function SigninPage() {
   const c = await getContainer();
   if (await currentSession()) redirect('/roles');
-  const idps = c.config.idps.map((i) => ({ id: i.id, name: i.name, preset: i.preset }));
+  const idps = [
+    ...c.config.idps.map((i) => ({ id: i.id, name: i.name, preset: i.preset, kind: 'oidc' as const })),
+    ...c.config.samlConnections.map((s) => ({ id: s.id, name: s.name, preset: s.preset === 'generic' ? ('generic' as const) : s.preset, kind: 'saml' as const })),
+  ];
   return (
     <AppShell demo={c.env.demo}>
       <section className="signin">

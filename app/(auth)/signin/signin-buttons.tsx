@@ -3,12 +3,14 @@
 import { useState } from 'react';
 import { signIn } from 'next-auth/react';
 
-export type IdpPreset = 'okta' | 'google' | 'entra' | 'generic';
+export type IdpPreset = 'okta' | 'google' | 'entra' | 'generic' | 'adfs' | 'shibboleth';
 
 export interface SigninIdp {
   id: string;
   name: string;
   preset: IdpPreset;
+  /** OIDC IdPs go through next-auth; SAML connections start at Rolegate's SP login route. */
+  kind: 'oidc' | 'saml';
 }
 
 export interface SigninButtonsProps {
@@ -20,7 +22,17 @@ const PRESET_LETTER: Record<Exclude<IdpPreset, 'generic'>, string> = {
   okta: 'O',
   google: 'G',
   entra: 'M',
+  adfs: 'A',
+  shibboleth: 'S',
 };
+
+function start(idp: SigninIdp, callbackUrl: string): Promise<unknown> {
+  if (idp.kind === 'saml') {
+    window.location.assign(`/saml/${encodeURIComponent(idp.id)}/login`);
+    return Promise.resolve();
+  }
+  return signIn(idp.id, { callbackUrl }, { prompt: 'login' });
+}
 
 /** One button per upstream IdP. `prompt=login` makes the IdP ask again instead of silently reusing its session. */
 export function SigninButtons({ idps, callbackUrl }: SigninButtonsProps) {
@@ -46,7 +58,7 @@ export function SigninButtons({ idps, callbackUrl }: SigninButtonsProps) {
             aria-busy={pendingId === idp.id}
             onClick={() => {
               setPendingId(idp.id);
-              signIn(idp.id, { callbackUrl }, { prompt: 'login' }).catch(() => setPendingId(null));
+              start(idp, callbackUrl).catch(() => setPendingId(null));
             }}
           >
             <IdpBadge idp={idp} />

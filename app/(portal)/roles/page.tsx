@@ -22,6 +22,7 @@ export default async function RolesPage() {
     partition: role.partition,
     description: role.description,
     maxSessionDurationSeconds: role.maxSessionDurationSeconds,
+    delivery: role.delivery,
     grantedBy: grantedBy.map((g) => g.ruleId),
   }));
   const idpName = c.config.idps.find((i) => i.id === session.idpId)?.name ?? session.idpId;

@@ -232,6 +232,7 @@ function RoleRow({
           <span className="chip">{role.region}</span>
           <span className="chip">Max session {formatDuration(role.maxSessionDurationSeconds)}</span>
           {role.partition !== 'aws' && <span className="chip">{role.partition}</span>}
+          {role.delivery === 'saml' && <span className="chip">SAML</span>}
         </div>
       </div>
       <div className="role-actions">
@@ -251,6 +252,17 @@ function RoleRow({
           <button type="submit" className="btn btn-sm btn-primary" data-testid={`console-${slug}`}>
             Console
           </button>
+          {role.delivery === 'saml' && (
+            <button
+              type="submit"
+              formAction="/api/aws/saml-console"
+              className="btn btn-sm"
+              title="Sign in by posting Rolegate's SAML assertion to AWS"
+              data-testid={`console-saml-${slug}`}
+            >
+              via SAML
+            </button>
+          )}
         </form>
         <button
           type="button"

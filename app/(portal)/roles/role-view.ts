@@ -11,6 +11,8 @@ export interface RoleView {
   partition: 'aws' | 'aws-us-gov' | 'aws-cn';
   description?: string;
   maxSessionDurationSeconds: number;
+  /** How Rolegate obtains the role's credentials: its OIDC issuer or its SAML IdP. */
+  delivery: 'web-identity' | 'saml';
   /** Ids of the policy rules that granted this role. */
   grantedBy: string[];
 }

@@ -5,6 +5,7 @@ import {
   consoleBaseUrl,
   federationEndpointUrl,
   normalizeOverrideUrl,
+  samlSigninUrl,
   stsEndpointHost,
   stsEndpointUrl,
   type EndpointInput,
@@ -103,5 +104,14 @@ describe('normalizeOverrideUrl', () => {
       assert.throws(() => normalizeOverrideUrl(url), { code: 'CONFIG_INVALID' }, url);
     }
     assert.equal(normalizeOverrideUrl('https://emulator.test'), 'https://emulator.test');
+  });
+});
+
+describe('samlSigninUrl', () => {
+  it('is the partition sign-in /saml endpoint, or the override', () => {
+  assert.equal(samlSigninUrl({ partition: 'aws' }), 'https://signin.aws.amazon.com/saml');
+  assert.equal(samlSigninUrl({ partition: 'aws-us-gov' }), 'https://signin.amazonaws-us-gov.com/saml');
+  assert.equal(samlSigninUrl({ partition: 'aws-cn' }), 'https://signin.amazonaws.cn/saml');
+  assert.equal(samlSigninUrl({ partition: 'aws', overrideUrl: 'http://localhost:3002/saml/' }), 'http://localhost:3002/saml');
   });
 });

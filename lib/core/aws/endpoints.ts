@@ -97,3 +97,21 @@ export function consoleBaseUrl(input: EndpointInput): string {
       return `https://${input.region}.console.aws.amazon.com`;
   }
 }
+
+/**
+ * AWS's SAML sign-in endpoint: the Recipient (and `SAML:aud`) of assertions for the partition, and where
+ * the console form posts them: `https://signin.aws.amazon.com/saml`, `https://signin.amazonaws-us-gov.com/saml`,
+ * `https://signin.amazonaws.cn/saml` (AWS-FACTS §1.2). The global endpoint is what the canonical trust
+ * policy condition (`"SAML:aud": "https://signin.aws.amazon.com/saml"`) names.
+ */
+export function samlSigninUrl(input: Pick<EndpointInput, 'partition' | 'overrideUrl'>): string {
+  if (input.overrideUrl) return normalizeOverrideUrl(input.overrideUrl);
+  switch (input.partition) {
+    case 'aws-us-gov':
+      return 'https://signin.amazonaws-us-gov.com/saml';
+    case 'aws-cn':
+      return 'https://signin.amazonaws.cn/saml';
+    case 'aws':
+      return 'https://signin.aws.amazon.com/saml';
+  }
+}

@@ -93,7 +93,9 @@ test('a SAML connection needs exactly one metadata source, https, and generic on
   assert.ok(problemsOf(EXAMPLE_CONFIG_YAML + SAML_CONNECTION.replace('preset: adfs', 'preset: generic')).some((p) => p.startsWith('samlConnections[0].attributes')));
 });
 
-test('SAML delivery is refused until it is available, instead of silently using web identity', () => {
-  const problems = problemsOf(EXAMPLE_CONFIG_YAML.replace('      - name: ReadOnly\n  - id: "444455556666"', '      - name: ReadOnly\n        delivery: saml\n  - id: "444455556666"'));
-  assert.ok(problems.some((p) => p.startsWith('accounts[0].roles[1].delivery: SAML delivery is not available')), problems.join('\n'));
+test('a role can be delivered through SAML, with the provider ARN of its partition', () => {
+  const cfg = parseConfigText(EXAMPLE_CONFIG_YAML.replace('      - name: ReadOnly\n  - id: "444455556666"', '      - name: ReadOnly\n        delivery: saml\n  - id: "444455556666"'));
+  assert.equal(cfg.roles.get('111122223333/ReadOnly')?.delivery, 'saml');
+  assert.equal(cfg.roles.get('111122223333/Admin')?.delivery, 'web-identity');
+  assert.ok(problemsOf(EXAMPLE_CONFIG_YAML.replace('alias: prod\n', 'alias: prod\n    samlProvider: "bad name"\n')).some((p) => p.startsWith('accounts[1].samlProvider')));
 });

@@ -88,11 +88,7 @@ function resolve(cfg: RolegateConfigParsed, file: string): RolegateConfig {
   const byRef = new Map<string, string>();
   cfg.accounts.forEach((acct, ai) => {
     duplicates(acct.roles.map((r) => r.name)).forEach((n) => problems.push({ path: `accounts[${ai}].roles`, message: `duplicate role "${n}"` }));
-    for (const [ri, r] of acct.roles.entries()) {
-      if (r.delivery === 'saml') {
-        // Until issuance via AssumeRoleWithSAML is wired end to end, refuse rather than silently use another path.
-        problems.push({ path: `accounts[${ai}].roles[${ri}].delivery`, message: 'SAML delivery is not available in this version yet; use web-identity' });
-      }
+    for (const r of acct.roles) {
       const def: RoleDef = {
         id: `${acct.id}/${r.name}`,
         accountId: acct.id,

@@ -137,6 +137,8 @@ export const configSchema = z.object({
     federationUrl: z.url().optional(),
     /** Override of the console base URL the user lands on. */
     consoleUrl: z.url().optional(),
+    /** Override of AWS's SAML sign-in endpoint (Recipient of Rolegate's assertions), e.g. for a test emulator. */
+    samlSigninUrl: z.url().optional(),
   }).strict().default({}),
   idps: z.array(oidcIdp).min(1),
   accounts: z.array(account).min(1),

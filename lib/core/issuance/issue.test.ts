@@ -8,6 +8,9 @@ import type { AssumeWithWebIdentityInput, StsGateway } from '../sts/gateway';
 import type { IdentityClaims } from '../types';
 import type { AuditRecord } from './audit-event';
 import { issueCredentials, type IssuanceDeps } from './issue';
+import { generateSigningCertificate } from '../saml/certificate';
+
+const samlKey = generateSigningCertificate({ commonName: 'rolegate-test', notBefore: new Date(Date.now() - 60_000), validDays: 30 });
 
 const config = parseConfigText(EXAMPLE_CONFIG_YAML);
 const alice: IdentityClaims = {
@@ -20,7 +23,7 @@ async function deps(sts: StsGateway, events: string[], audits: AuditRecord[], fa
   const key = await generateSigningKey();
   const signer = { kid: key.kid, key: await importPrivateKey(key.privateJwkJson) };
   return {
-    config, sts, now: () => new Date(), signer: async () => signer,
+    config, sts, now: () => new Date(), signer: async () => signer, samlSigner: () => samlKey,
     audit: async (r) => {
       events.push(`audit:${r.type}:${r.outcome}`);
       if (failAudit) throw new Error('db down');
@@ -29,8 +32,13 @@ async function deps(sts: StsGateway, events: string[], audits: AuditRecord[], fa
   };
 }
 
+const noSaml = async (): Promise<never> => {
+  throw new Error('SAML delivery not expected here');
+};
+
 function fakeSts(events: string[], seen: AssumeWithWebIdentityInput[]): StsGateway {
   return {
+    assumeRoleWithSaml: noSaml,
     async assumeRoleWithWebIdentity(input) {
       events.push('sts');
       seen.push(input);
@@ -76,8 +84,35 @@ test('if the audit row cannot be written, the credentials never leave', async ()
 test('an STS failure is audited with its code and rethrown', async () => {
   const events: string[] = [];
   const audits: AuditRecord[] = [];
-  const sts: StsGateway = { assumeRoleWithWebIdentity: async () => { throw new GatewayError('STS_DENIED', 'AccessDenied'); } };
+  const sts: StsGateway = { assumeRoleWithSaml: noSaml, assumeRoleWithWebIdentity: async () => { throw new GatewayError('STS_DENIED', 'AccessDenied'); } };
   await assert.rejects(issueCredentials(await deps(sts, events, audits), alice, '111122223333/Admin', ctx), (e: unknown) => e instanceof GatewayError && e.code === 'STS_DENIED');
   assert.equal(audits[0]?.outcome, 'failed');
   assert.equal(audits[0]?.code, 'STS_DENIED');
+});
+
+test('a SAML-delivered role goes to AssumeRoleWithSAML with a signed assertion naming the role and provider', async () => {
+  const events: string[] = [];
+  const audits: AuditRecord[] = [];
+  let seen: { roleArn: string; principalArn: string; samlAssertion: string; durationSeconds: number } | undefined;
+  const sts: StsGateway = {
+    assumeRoleWithWebIdentity: async () => { throw new Error('web identity not expected'); },
+    assumeRoleWithSaml: async (input) => {
+      seen = input;
+      return { credentials: { accessKeyId: 'ASIASAML', secretAccessKey: 's', sessionToken: 't', expiration: new Date(Date.now() + 3600_000).toISOString() }, assumedRoleArn: 'arn:aws:sts::111122223333:assumed-role/Admin/alice@example.com' };
+    },
+  };
+  const d = await deps(sts, events, audits);
+  const admin = config.roles.get('111122223333/Admin');
+  assert.ok(admin);
+  const roles = new Map(config.roles);
+  roles.set(admin.id, { ...admin, delivery: 'saml' });
+  const issued = await issueCredentials({ ...d, config: { ...config, roles } }, alice, '111122223333/Admin', ctx);
+  assert.equal(issued.credentials.accessKeyId, 'ASIASAML');
+  assert.equal(seen?.roleArn, 'arn:aws:iam::111122223333:role/Admin');
+  assert.equal(seen?.principalArn, 'arn:aws:iam::111122223333:saml-provider/rolegate');
+  const xml = Buffer.from(seen?.samlAssertion ?? '', 'base64').toString('utf8');
+  assert.ok(xml.includes('arn:aws:iam::111122223333:role/Admin,arn:aws:iam::111122223333:saml-provider/rolegate'));
+  assert.ok(xml.includes('<ds:SignatureValue>') || xml.includes('SignatureValue>'));
+  assert.equal(audits.at(-1)?.outcome, 'ok');
+  assert.equal(audits.at(-1)?.detail?.delivery, 'saml');
 });

@@ -1,25 +1,22 @@
 /**
  * Issuance: the one path by which AWS credentials leave Rolegate.
  * 1. re-check the mapping on the server (deny by default; a denial is audited),
- * 2. mint a ≤5 min web identity token, 3. AssumeRoleWithWebIdentity,
- * 4. write the audit row and wait for it — only then return the credentials (STYLE rule 8).
+ * 2. obtain the role's credentials by its delivery (web identity token or SAML assertion → STS),
+ * 3. write the audit row and wait for it — only then return the credentials (STYLE rule 8).
  */
 import type { RolegateConfig } from '../config/parse';
 import { GatewayError } from '../errors';
 import { roleSessionNameFor, sourceIdentityFor } from '../aws/session-name';
-import { mintWebIdentityToken } from '../oidc/web-identity-token';
 import { findGrantedRole, type GrantedRole } from '../policy/evaluate';
-import type { AssumeResult, StsGateway } from '../sts/gateway';
+import type { AssumeResult } from '../sts/gateway';
 import type { IdentityClaims } from '../types';
+import { assumeRole, type AssumeDeps, type SessionFacts } from './assume';
 import type { AuditSink, AuditType, RequestContext } from './audit-event';
 import { resolveSessionTags } from './session-tags';
 
-export interface IssuanceDeps {
-  config: Pick<RolegateConfig, 'publicUrl' | 'issuer' | 'rules' | 'roles'>;
-  sts: StsGateway;
-  signer: () => Promise<{ kid: string; key: CryptoKey | Uint8Array }>;
+export interface IssuanceDeps extends AssumeDeps {
+  config: AssumeDeps['config'] & Pick<RolegateConfig, 'rules' | 'roles'>;
   audit: AuditSink;
-  now: () => Date;
 }
 
 export interface Issued extends AssumeResult {
@@ -47,11 +44,19 @@ export async function authorizeRole(deps: IssuanceDeps, claims: IdentityClaims, 
   throw new GatewayError('POLICY_NO_ROLE', `user ${ctx.userId} does not hold role ${roleId}`);
 }
 
+/** Session name, source identity and tags for a user's session in a role. */
+export function sessionFacts(granted: GrantedRole, claims: IdentityClaims, userId: string): SessionFacts {
+  return {
+    userId,
+    sessionName: roleSessionNameFor(claims.email, userId),
+    sourceIdentity: sourceIdentityFor(claims.email, userId),
+    sessionTags: resolveSessionTags(granted.role.sessionTags, claims),
+  };
+}
+
 export async function issueCredentials(deps: IssuanceDeps, claims: IdentityClaims, roleId: string, ctx: RequestContext): Promise<Issued> {
   const granted = await authorizeRole(deps, claims, roleId, ctx, 'issuance');
   const { role } = granted;
-  const sessionName = roleSessionNameFor(claims.email, ctx.userId);
-  const sourceIdentity = sourceIdentityFor(claims.email, ctx.userId);
   const base = {
     type: 'issuance' as const,
     userId: ctx.userId,
@@ -59,41 +64,26 @@ export async function issueCredentials(deps: IssuanceDeps, claims: IdentityClaim
     email: claims.email,
     idpId: claims.idpId,
     roleArn: role.arn,
-    sessionName,
     ip: ctx.ip,
     userAgent: ctx.userAgent,
   };
+  let facts: SessionFacts | undefined;
   let result: AssumeResult;
   try {
-    const signer = await deps.signer();
-    const { token } = await mintWebIdentityToken({
-      issuer: deps.config.publicUrl,
-      audience: deps.config.issuer.audience,
-      subject: ctx.userId,
-      lifetimeSeconds: deps.config.issuer.tokenLifetimeSeconds,
-      now: deps.now(),
-      signer,
-      sessionTags: resolveSessionTags(role.sessionTags, claims),
-      sourceIdentity,
-    });
-    result = await deps.sts.assumeRoleWithWebIdentity({
-      roleArn: role.arn,
-      roleSessionName: sessionName,
-      webIdentityToken: token,
-      durationSeconds: role.maxSessionDurationSeconds,
-      region: role.region,
-    });
+    facts = sessionFacts(granted, claims, ctx.userId);
+    result = await assumeRole(deps, role, facts);
   } catch (err) {
     const code = err instanceof GatewayError ? err.code : 'INTERNAL';
-    await deps.audit({ ...base, outcome: 'failed', code, detail: { channel: ctx.channel, sourceIdentity } });
+    await deps.audit({ ...base, sessionName: facts?.sessionName, outcome: 'failed', code, detail: { channel: ctx.channel, delivery: role.delivery } });
     throw err;
   }
   await deps.audit({
     ...base,
+    sessionName: facts.sessionName,
     outcome: 'ok',
     requestId: result.requestId,
     expiresAt: new Date(result.credentials.expiration),
-    detail: { channel: ctx.channel, sourceIdentity: result.sourceIdentity ?? sourceIdentity, assumedRoleArn: result.assumedRoleArn },
+    detail: { channel: ctx.channel, delivery: role.delivery, sourceIdentity: result.sourceIdentity ?? facts.sourceIdentity, assumedRoleArn: result.assumedRoleArn },
   });
-  return { ...result, granted, sessionName };
+  return { ...result, granted, sessionName: facts.sessionName };
 }

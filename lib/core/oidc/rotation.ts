@@ -4,7 +4,16 @@
  *
  *   next ──(published ≥ prepublish, active older than rotation period)──▶ active ──▶ retired ──(grace)──▶ unpublished
  */
-import type { SigningKeyRecord } from './keys';
+import type { KeyStatus } from './keys';
+
+/** What rotation needs to know of a key: OIDC signing keys and SAML signing certificates alike. */
+export interface RotatingKey {
+  kid: string;
+  status: KeyStatus;
+  createdAt: Date;
+  activatedAt?: Date;
+  retiredAt?: Date;
+}
 
 export interface RotationPolicy {
   rotationDays: number;
@@ -23,7 +32,7 @@ export interface RotationPlan {
 
 const DAY = 86_400_000;
 
-export function planKeyRotation(keys: readonly SigningKeyRecord[], now: Date, policy: RotationPolicy): RotationPlan {
+export function planKeyRotation(keys: readonly RotatingKey[], now: Date, policy: RotationPolicy): RotationPlan {
   const active = keys.find((k) => k.status === 'active');
   const next = keys.filter((k) => k.status === 'next').sort((a, b) => +a.createdAt - +b.createdAt)[0];
   if (!active) {
@@ -39,7 +48,7 @@ export function planKeyRotation(keys: readonly SigningKeyRecord[], now: Date, po
 }
 
 /** The keys that belong in the JWKS right now: next, active, and retired ones still within their grace. */
-export function publishedKeys(keys: readonly SigningKeyRecord[], now: Date, policy: RotationPolicy): SigningKeyRecord[] {
+export function publishedKeys<K extends RotatingKey>(keys: readonly K[], now: Date, policy: RotationPolicy): K[] {
   return keys.filter(
     (k) =>
       k.status !== 'retired' ||

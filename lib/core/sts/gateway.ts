@@ -13,6 +13,16 @@ export interface AssumeWithWebIdentityInput {
   region: string;
 }
 
+export interface AssumeWithSamlInput {
+  roleArn: string;
+  /** The IAM SAML provider ARN (Rolegate's IdP metadata in that account). */
+  principalArn: string;
+  /** base64 of the whole signed Response. Sensitive: never logged. */
+  samlAssertion: string;
+  durationSeconds: number;
+  region: string;
+}
+
 export interface AssumeResult {
   credentials: Credentials;
   assumedRoleArn: string;
@@ -22,4 +32,5 @@ export interface AssumeResult {
 
 export interface StsGateway {
   assumeRoleWithWebIdentity(input: AssumeWithWebIdentityInput): Promise<AssumeResult>;
+  assumeRoleWithSaml(input: AssumeWithSamlInput): Promise<AssumeResult>;
 }

@@ -3,10 +3,16 @@
  * AWS-FACTS §1.4). `endpoint` overrides every region's endpoint (AWS_ENDPOINT_URL_STS, passed in by the
  * caller; the SDK would also read it from the environment itself).
  */
-import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import {
+  AssumeRoleWithSAMLCommand,
+  AssumeRoleWithWebIdentityCommand,
+  STSClient,
+  type AssumeRoleWithSAMLCommandOutput,
+  type AssumeRoleWithWebIdentityCommandOutput,
+} from '@aws-sdk/client-sts';
 import { GatewayError } from '../errors';
 import { mapStsError } from './errors';
-import type { AssumeResult, AssumeWithWebIdentityInput, StsGateway } from './gateway';
+import type { AssumeResult, AssumeWithSamlInput, AssumeWithWebIdentityInput, StsGateway } from './gateway';
 
 export interface SdkStsOptions {
   endpoint?: string;
@@ -32,33 +38,55 @@ export function createSdkStsGateway(opts: SdkStsOptions = {}): StsGateway {
   };
   return {
     async assumeRoleWithWebIdentity(input: AssumeWithWebIdentityInput): Promise<AssumeResult> {
-      try {
-        const out = await clientFor(input.region).send(
+      return call(input.roleArn, () =>
+        clientFor(input.region).send(
           new AssumeRoleWithWebIdentityCommand({
             RoleArn: input.roleArn,
             RoleSessionName: input.roleSessionName,
             WebIdentityToken: input.webIdentityToken,
             DurationSeconds: input.durationSeconds,
           }),
-        );
-        const c = out.Credentials;
-        if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
-          throw new GatewayError('STS_UNAVAILABLE', 'STS answered without credentials');
-        }
-        return {
-          credentials: {
-            accessKeyId: c.AccessKeyId,
-            secretAccessKey: c.SecretAccessKey,
-            sessionToken: c.SessionToken,
-            expiration: c.Expiration.toISOString(),
-          },
-          assumedRoleArn: out.AssumedRoleUser?.Arn ?? input.roleArn,
-          requestId: out.$metadata.requestId,
-          sourceIdentity: out.SourceIdentity,
-        };
-      } catch (err) {
-        throw mapStsError(err);
-      }
+        ),
+      );
+    },
+    async assumeRoleWithSaml(input: AssumeWithSamlInput): Promise<AssumeResult> {
+      return call(input.roleArn, () =>
+        clientFor(input.region).send(
+          new AssumeRoleWithSAMLCommand({
+            RoleArn: input.roleArn,
+            PrincipalArn: input.principalArn,
+            SAMLAssertion: input.samlAssertion,
+            DurationSeconds: input.durationSeconds,
+          }),
+        ),
+      );
     },
   };
+}
+
+/** Runs one STS call, maps its errors and checks the answer has complete credentials. */
+async function call(
+  roleArn: string,
+  send: () => Promise<AssumeRoleWithWebIdentityCommandOutput | AssumeRoleWithSAMLCommandOutput>,
+): Promise<AssumeResult> {
+  try {
+    const out = await send();
+    const c = out.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
+      throw new GatewayError('STS_UNAVAILABLE', 'STS answered without credentials');
+    }
+    return {
+      credentials: {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        sessionToken: c.SessionToken,
+        expiration: c.Expiration.toISOString(),
+      },
+      assumedRoleArn: out.AssumedRoleUser?.Arn ?? roleArn,
+      requestId: out.$metadata.requestId,
+      sourceIdentity: out.SourceIdentity,
+    };
+  } catch (err) {
+    throw mapStsError(err);
+  }
 }

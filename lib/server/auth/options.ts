@@ -3,13 +3,13 @@
  * Rolegate decides: signIn rejects claims that fail normalizeClaims (with a client-safe code), jwt creates
  * the revocable server-side session and keeps only its id in the (encrypted) cookie, signOut revokes it.
  */
-import { randomBytes } from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
 import type { RolegateConfig } from '../../core/config/parse';
 import { GatewayError } from '../../core/errors';
 import { normalizeClaims, type RawClaims } from '../../core/idp/claims';
 import type { RequestMeta } from '../request-meta';
 import type { Store } from '../ports';
+import { startPortalSession } from './portal-session';
 import { oidcProvider } from './providers';
 
 export interface AuthDeps {
@@ -49,11 +49,7 @@ export function buildAuthOptions(deps: AuthDeps, meta: RequestMeta): NextAuthOpt
       async jwt({ token, account, profile }) {
         if (!account) return token;
         const claims = claimsFor(deps, account.provider, profile);
-        const user = await store.upsertUserOnLogin({ issuer: claims.issuer, subject: claims.subject, email: claims.email, name: claims.name });
-        const sid = randomBytes(32).toString('base64url');
-        const expiresAt = new Date(deps.now().getTime() + config.session.maxAgeSeconds * 1000);
-        await store.createSession({ id: deps.hashSessionId(sid), userId: user.id, idpId: claims.idpId, claims, ip: meta.ip, userAgent: meta.userAgent, expiresAt });
-        await store.audit({ type: 'signin', outcome: 'ok', userId: user.id, subject: claims.subject, email: claims.email, idpId: claims.idpId, ip: meta.ip, userAgent: meta.userAgent, expiresAt });
+        const { sid } = await startPortalSession({ ...deps, maxAgeSeconds: config.session.maxAgeSeconds }, claims, meta);
         // The cookie keeps only the session id: no name, email, picture or IdP tokens.
         return { sid };
       },

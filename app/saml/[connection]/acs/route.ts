@@ -1,0 +1,24 @@
+import { GatewayError } from '@/lib/core/errors';
+import { getContainer } from '@/lib/server/container';
+import { NO_STORE, pageRoute } from '@/lib/server/http';
+import { requestMeta } from '@/lib/server/request-meta';
+import { completeSamlLogin } from '@/lib/server/saml/sp-flow';
+
+export const dynamic = 'force-dynamic';
+
+/** Longest form body accepted: a 256 KB response, base64-encoded and URL-encoded, plus RelayState. */
+const MAX_FORM_CHARS = 400_000;
+
+/**
+ * Assertion Consumer Service (HTTP-POST binding). The IdP posts here cross-site, so there is no CSRF
+ * token: the signed, audience-bound, InResponseTo-matched, single-use response is the proof.
+ */
+export const POST = pageRoute(async (req) => {
+  const connection = new URL(req.url).pathname.split('/')[2] ?? '';
+  const body = await req.text();
+  if (body.length > MAX_FORM_CHARS) throw new GatewayError('SAML_TOO_LARGE', 'ACS form body too large');
+  const samlResponse = new URLSearchParams(body).get('SAMLResponse');
+  if (!samlResponse) throw new GatewayError('SAML_MALFORMED', 'no SAMLResponse in the form');
+  const cookie = await completeSamlLogin(await getContainer(), connection, samlResponse, requestMeta(req.headers));
+  return new Response(null, { status: 303, headers: { ...NO_STORE, Location: '/roles', 'Set-Cookie': cookie } });
+});

@@ -1,0 +1,55 @@
+import 'server-only';
+/**
+ * Rolegate as SAML SP: start an SP-initiated sign-in, and turn a validated response into the same portal
+ * session an OIDC sign-in gets. Every outcome leaves an audit event and a diagnostics trace (checks,
+ * attributes, matched rules — never the raw response).
+ */
+import { GatewayError } from '../../core/errors';
+import { evaluatePolicy } from '../../core/policy/evaluate';
+import { samlIdentityClaims } from '../../core/saml/claims';
+import type { SamlRejection, ValidateContext } from '../../core/saml/sp/types';
+import { startPortalSession } from '../auth/portal-session';
+import { sessionSetCookie } from '../auth/session-cookie';
+import type { Container } from '../container';
+import type { RequestMeta } from '../request-meta';
+import { getSamlConnection } from './connections';
+
+const REQUEST_TTL_MS = 10 * 60_000;
+
+export async function startSamlLogin(c: Container, connectionId: string): Promise<string> {
+  const rt = await getSamlConnection(c, connectionId);
+  const { url, id } = rt.sp.createAuthnRequest({ forceAuthn: true });
+  await c.repos.samlRequests.rememberRequest({ id, connectionId, expiresAt: new Date(c.now().getTime() + REQUEST_TTL_MS) });
+  return url;
+}
+
+function validateContext(c: Container, connectionId: string, meta: RequestMeta): ValidateContext {
+  const now = c.now();
+  return {
+    now,
+    requests: { consume: (id) => c.repos.samlRequests.consumeRequest(id, connectionId, now) },
+    replay: { remember: (id, expiresAt) => c.repos.samlReplay.rememberAssertion({ connectionId, assertionId: id, expiresAt }, now) },
+    onRejected: async (r: SamlRejection) => {
+      await c.store.audit({ type: 'signin', outcome: 'failed', code: r.code, idpId: connectionId, ip: meta.ip, userAgent: meta.userAgent, detail: { protocol: 'saml' } });
+      await c.repos.samlTraces.appendSamlTrace({ connectionId, outcome: 'failed', code: r.code, checks: r.trace, attributes: {}, matchedRules: [] });
+    },
+  };
+}
+
+/** Validates the posted response and returns the Set-Cookie of the new portal session. */
+export async function completeSamlLogin(c: Container, connectionId: string, samlResponse: string, meta: RequestMeta): Promise<string> {
+  const rt = await getSamlConnection(c, connectionId);
+  const validated = await rt.sp.validateResponse(samlResponse, validateContext(c, connectionId, meta));
+  let claims;
+  try {
+    claims = samlIdentityClaims(rt.conn, validated);
+  } catch (err) {
+    const code = err instanceof GatewayError ? err.code : 'INTERNAL';
+    await c.store.audit({ type: 'signin', outcome: 'failed', code, idpId: connectionId, ip: meta.ip, userAgent: meta.userAgent, detail: { protocol: 'saml' } });
+    throw err;
+  }
+  const matched = evaluatePolicy(claims, c.config.rules, c.config.roles).flatMap((g) => g.grantedBy.map((m) => m.ruleId));
+  await c.repos.samlTraces.appendSamlTrace({ connectionId, outcome: 'ok', nameId: validated.nameId, checks: validated.trace, attributes: validated.attributes, matchedRules: [...new Set(matched)] });
+  const { sid } = await startPortalSession({ store: c.store, maxAgeSeconds: c.config.session.maxAgeSeconds, hashSessionId: c.hashSessionId, now: c.now }, claims, meta);
+  return sessionSetCookie({ publicUrl: c.config.publicUrl, secret: c.env.NEXTAUTH_SECRET, sid, maxAgeSeconds: c.config.session.maxAgeSeconds });
+}
