@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: speed and memory figures for Rolegate on the production build with the full local
  * stack (demo IdP + AWS emulator), driven by Debian Chromium. Targets are checked here, never by timed
- * tests. Ports: BENCH_PORT (default 3300) for Rolegate, +1 for the IdP, +2 for the emulator.
+ * tests. Ports: BENCH_PORT (default 3300) for Rolegate, +1 for the OIDC IdP, +2 for the emulator, +3 for the SAML IdP.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -13,7 +13,7 @@ import { assertPortsFree, reapServer, serverPids } from './bench/lifecycle';
 import { processStartedAtMs, treeMemory } from './bench/proc-mem';
 import { printReport } from './bench/report';
 import { ensureBuild } from './demo/build';
-import { ROOT, startStack, type Stack } from './demo/stack';
+import { demoPorts, ROOT, startStack, type Stack } from './demo/stack';
 import { DEMO_PASSWORD } from './oidc-idp/users';
 
 const ROLE_ID = '444455556666/Operator';
@@ -32,8 +32,8 @@ function benchPort(): number {
 
 async function main(): Promise<void> {
   const port = benchPort();
-  const ports = { app: port, idp: port + 1, aws: port + 2 };
-  await assertPortsFree([ports.app, ports.idp, ports.aws]);
+  const ports = demoPorts(port);
+  await assertPortsFree([ports.app, ports.idp, ports.aws, ports.saml]);
   ensureBuild(ROOT);
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rolegate-bench-'));

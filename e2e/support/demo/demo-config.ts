@@ -9,7 +9,17 @@ export interface DemoPorts {
   app: number;
   idp: number;
   aws: number;
+  /** The demo SAML IdP (ADFS, Okta, Entra and Shibboleth shapes). */
+  saml: number;
 }
+
+/** The demo's SAML connections: id → the test SAML IdP shape behind it. */
+export const DEMO_SAML_CONNECTIONS = [
+  { id: 'adfs', shape: 'adfs', preset: 'adfs', name: 'ADFS (demo SAML)' },
+  { id: 'okta-saml', shape: 'okta', preset: 'okta', name: 'Okta (demo SAML)' },
+  { id: 'entra-saml', shape: 'entra', preset: 'entra', name: 'Entra ID (demo SAML)' },
+  { id: 'shibboleth', shape: 'shibboleth', preset: 'shibboleth', name: 'Shibboleth (demo SAML)' },
+] as const;
 
 export const DEMO_CLIENT_ID = 'rolegate-demo';
 export const DEMO_AUDIENCE = 'sts.amazonaws.com';
@@ -19,6 +29,7 @@ interface DemoRole {
   name: string;
   description: string;
   maxSessionDuration: number;
+  delivery?: 'saml';
 }
 
 export const DEMO_ACCOUNTS = [
@@ -32,7 +43,7 @@ export const DEMO_ROLES: DemoRole[] = [
   { account: '111122223333', name: 'Developer', description: 'Deploy and debug workloads', maxSessionDuration: 14400 },
   { account: '111122223333', name: 'ReadOnly', description: 'Read-only access', maxSessionDuration: 3600 },
   { account: '444455556666', name: 'Operator', description: 'Operate production services', maxSessionDuration: 3600 },
-  { account: '444455556666', name: 'ReadOnly', description: 'Read-only access', maxSessionDuration: 3600 },
+  { account: '444455556666', name: 'ReadOnly', description: 'Read-only access (delivered through SAML)', maxSessionDuration: 3600, delivery: 'saml' },
   { account: '777788889999', name: 'SecurityAudit', description: 'Security auditor (AWS SecurityAudit policy)', maxSessionDuration: 3600 },
 ];
 
@@ -40,7 +51,7 @@ export function rolegateConfigYaml(ports: DemoPorts): string {
   const idp = `http://localhost:${ports.idp}`;
   const accounts = DEMO_ACCOUNTS.map((a) => {
     const roles = DEMO_ROLES.filter((r) => r.account === a.id)
-      .map((r) => `      - name: ${r.name}\n        description: ${JSON.stringify(r.description)}\n        maxSessionDuration: ${r.maxSessionDuration}\n        sessionTags: { email: email }`)
+      .map((r) => `      - name: ${r.name}\n        description: ${JSON.stringify(r.description)}\n        maxSessionDuration: ${r.maxSessionDuration}\n        delivery: ${r.delivery ?? 'web-identity'}\n        sessionTags: { email: email }`)
       .join('\n');
     return `  - id: "${a.id}"\n    alias: ${a.alias}\n    region: ${a.region}\n    roles:\n${roles}`;
   }).join('\n');
@@ -50,6 +61,9 @@ DANGEROUSLY_ALLOW_HTTP: true
 aws:
   federationUrl: http://localhost:${ports.aws}/federation
   consoleUrl: http://localhost:${ports.aws}/console
+  samlSigninUrl: http://localhost:${ports.aws}/saml
+samlConnections:
+${DEMO_SAML_CONNECTIONS.map((c) => `  - { id: ${c.id}, preset: ${c.preset}, name: "${c.name}", metadataUrl: "http://localhost:${ports.saml}/${c.shape}/metadata"${c.preset === 'entra' ? `, groupNames: { "${ENTRA_GROUP_IDS.awsDevAdmins}": aws-dev-admins, "${ENTRA_GROUP_IDS.awsReadonly}": aws-readonly, "${ENTRA_GROUP_IDS.awsProdOperators}": aws-prod-operators }` : ''} }`).join('\n')}
 idps:
   - { id: okta, preset: okta, name: "Okta (demo)", issuer: "${idp}/okta", clientId: ${DEMO_CLIENT_ID} }
   - id: entra
@@ -72,25 +86,39 @@ rules:
 `;
 }
 
-/** The IAM side: an OIDC provider for Rolegate's issuer in each account, and trust policies on it. */
-export function emulatorConfig(ports: DemoPorts): EmulatorConfigInput {
+function trustStatement(accountId: string, ports: DemoPorts, delivery: DemoRole['delivery']) {
+  const provider = `localhost:${ports.app}`;
+  if (delivery === 'saml') {
+    return {
+      Effect: 'Allow' as const,
+      Principal: { Federated: `arn:aws:iam::${accountId}:saml-provider/rolegate` },
+      Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession', 'sts:SetSourceIdentity'],
+      Condition: { StringEquals: { 'SAML:aud': `http://localhost:${ports.aws}/saml` } },
+    };
+  }
+  return {
+    Effect: 'Allow' as const,
+    Principal: { Federated: `arn:aws:iam::${accountId}:oidc-provider/${provider}` },
+    Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity'],
+    Condition: { StringEquals: { [`${provider}:aud`]: DEMO_AUDIENCE } },
+  };
+}
+
+/**
+ * The IAM side: in each account an OIDC provider for Rolegate's issuer and a SAML provider holding
+ * Rolegate's IdP metadata (as an admin would upload it), and trust policies on them.
+ */
+export function emulatorConfig(ports: DemoPorts, rolegateIdpMetadataXml: string): EmulatorConfigInput {
   const provider = `localhost:${ports.app}`;
   return {
+    samlProviders: DEMO_ACCOUNTS.map((a) => ({ account: a.id, name: 'rolegate', metadataXml: rolegateIdpMetadataXml })),
     oidcProviders: DEMO_ACCOUNTS.map((a) => ({ account: a.id, url: provider, clientIds: [DEMO_AUDIENCE], scheme: 'http' as const })),
     accounts: DEMO_ACCOUNTS.map((a) => ({
       id: a.id,
       roles: DEMO_ROLES.filter((r) => r.account === a.id).map((r) => ({
         name: r.name,
         maxSessionDuration: r.maxSessionDuration,
-        trustPolicy: {
-          Version: '2012-10-17',
-          Statement: [{
-            Effect: 'Allow' as const,
-            Principal: { Federated: `arn:aws:iam::${a.id}:oidc-provider/${provider}` },
-            Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity'],
-            Condition: { StringEquals: { [`${provider}:aud`]: DEMO_AUDIENCE } },
-          }],
-        },
+        trustPolicy: { Version: '2012-10-17', Statement: [trustStatement(a.id, ports, r.delivery)] },
       })),
     })),
   };

@@ -1,11 +1,13 @@
 /**
  * `npm run demo`: Rolegate with a demo OIDC IdP, the AWS emulator and SQLite, with no configuration.
- * Ports: PORT (default 3000) for Rolegate, PORT+1 for the IdP, PORT+2 for the emulator.
+ * Ports: PORT (default 3000) for Rolegate, PORT+1 for the OIDC IdP, PORT+2 for the AWS emulator, PORT+3 for
+ * the SAML IdP.
  */
 import path from 'node:path';
 import { DEMO_USERS, DEMO_PASSWORD } from '../oidc-idp/users';
+import { PEOPLE } from '../saml-idp/users';
 import { ensureBuild } from './build';
-import { ROOT, startStack } from './stack';
+import { demoPorts, ROOT, startStack } from './stack';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
@@ -13,17 +15,20 @@ async function main(): Promise<void> {
   const started = Date.now();
   if (!process.argv.includes('--no-build')) ensureBuild(ROOT);
   const dataDir = path.resolve(process.env.ROLEGATE_DEMO_DATA ?? path.join(ROOT, 'data/demo'));
-  const stack = await startStack({ ports: { app: port, idp: port + 1, aws: port + 2 }, dataDir });
-  const users = DEMO_USERS.map((u) => `    ${u.flavour.padEnd(7)} ${u.login.padEnd(24)} ${u.summary}`).join('\n');
+  const stack = await startStack({ ports: demoPorts(port), dataDir });
+  const users = DEMO_USERS.map((u) => `    ${u.flavour.padEnd(10)} ${u.login.padEnd(24)} ${u.summary}`).join('\n');
+  const samlUsers = PEOPLE.map((p) => `    ${'SAML (any)'.padEnd(10)} ${p.login.padEnd(24)} groups ${p.groups.join(', ')}`).join('\n');
   console.log(`
 Rolegate demo is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)
 
   Open        ${stack.appUrl}
-  Demo IdP    ${stack.idpUrl}   (password for every user: ${DEMO_PASSWORD})
+  OIDC IdP     ${stack.idpUrl}   (Okta, Entra ID and Google shapes)
+  SAML IdP     ${stack.samlIdpUrl}   (ADFS, Okta, Entra ID and Shibboleth shapes)
   AWS emulator ${stack.awsUrl}
 
-  Demo logins:
+  Demo logins (password for every user: ${DEMO_PASSWORD}):
 ${users}
+${samlUsers}
 
 Press Ctrl+C to stop.`);
   const stop = () => void stack.close().then(() => process.exit(0));

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { parseEmulatorConfig } from '../aws-emulator/config';
 import { startAwsEmulator } from '../aws-emulator/server';
 import { startDemoIdp } from '../oidc-idp/server';
-import { DEMO_CLIENT_ID, emulatorConfig, rolegateConfigYaml, type DemoPorts } from './demo-config';
+import { startSamlIdp } from '../saml-idp/server';
+import { DEMO_CLIENT_ID, DEMO_SAML_CONNECTIONS, emulatorConfig, rolegateConfigYaml, type DemoPorts } from './demo-config';
 import { demoSecrets } from './secrets';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -24,6 +25,7 @@ export interface StackOptions {
 export interface Stack {
   appUrl: string;
   idpUrl: string;
+  samlIdpUrl: string;
   awsUrl: string;
   /** Process id of the `next start` child (benchmarks read its memory from /proc). */
   appPid: number;
@@ -66,28 +68,48 @@ export function rolegateEnv(opts: StackOptions): NodeJS.ProcessEnv {
   return env;
 }
 
+/** Ports of the demo world from one base port: Rolegate, OIDC IdP, AWS emulator, SAML IdP. */
+export function demoPorts(base: number): DemoPorts {
+  return { app: base, idp: base + 1, aws: base + 2, saml: base + 3 };
+}
+
+function startIdps(ports: DemoPorts, dataDir: string) {
+  const appUrl = `http://localhost:${ports.app}`;
+  const redirectUris = ['okta', 'entra', 'google'].map((id) => `${appUrl}/api/auth/callback/${id}`);
+  const sps = DEMO_SAML_CONNECTIONS.map((c) => ({ entityId: `${appUrl}/saml/${c.id}/metadata`, acsUrl: `${appUrl}/saml/${c.id}/acs` }));
+  return Promise.all([
+    startDemoIdp({ port: ports.idp, clients: [{ clientId: DEMO_CLIENT_ID, clientSecret: demoSecrets(dataDir).idpClientSecret, redirectUris, postLogoutRedirectUris: [`${appUrl}/signin`] }] }),
+    startSamlIdp({ port: ports.saml, sps }),
+  ]);
+}
+
+/**
+ * IdPs first, then Rolegate; once it is up, its SAML IdP metadata is registered with the AWS emulator the
+ * way an admin uploads it to IAM (CreateSAMLProvider), and the emulator starts.
+ */
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const { ports, dataDir } = opts;
   mkdirSync(dataDir, { recursive: true });
   const env = rolegateEnv(opts);
   const appUrl = `http://localhost:${ports.app}`;
-  const redirectUris = ['okta', 'entra', 'google'].map((id) => `${appUrl}/api/auth/callback/${id}`);
-  const idp = await startDemoIdp({ port: ports.idp, clients: [{ clientId: DEMO_CLIENT_ID, clientSecret: demoSecrets(dataDir).idpClientSecret, redirectUris, postLogoutRedirectUris: [`${appUrl}/signin`] }] });
-  const aws = await startAwsEmulator({ config: parseEmulatorConfig(emulatorConfig(ports)), port: ports.aws });
+  const [idp, saml] = await startIdps(ports, dataDir);
   const app = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(ports.app)], {
     cwd: ROOT,
     env,
     stdio: ['ignore', opts.appStdio ?? 'inherit', 'inherit'],
   });
+  let aws: Awaited<ReturnType<typeof startAwsEmulator>> | undefined;
   const close = async () => {
     app.kill('SIGTERM');
-    await Promise.allSettled([idp.close(), aws.close()]);
+    await Promise.allSettled([idp.close(), saml.close(), aws?.close()]);
   };
   try {
     await waitForHealth(appUrl, app);
+    const metadata = await (await fetch(`${appUrl}/aws/saml/metadata`)).text();
+    aws = await startAwsEmulator({ config: parseEmulatorConfig(emulatorConfig(ports, metadata)), port: ports.aws });
   } catch (err) {
     await close();
     throw err;
   }
-  return { appUrl, idpUrl: idp.url, awsUrl: aws.url, appPid: app.pid ?? -1, close };
+  return { appUrl, idpUrl: idp.url, samlIdpUrl: saml.url, awsUrl: aws.url, appPid: app.pid ?? -1, close };
 }
