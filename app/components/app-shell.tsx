@@ -5,6 +5,8 @@ export interface AppShellUser {
   email?: string;
   name?: string;
   idpName: string;
+  /** Shows the admin links. Decided on the server (requireAdmin still guards every admin page). */
+  admin?: boolean;
 }
 
 export interface AppShellProps {
@@ -32,6 +34,12 @@ export function AppShell({ user, demo, children }: AppShellProps) {
           </span>
           Rolegate
         </a>
+        {user?.admin && (
+          <nav className="admin-nav" aria-label="Admin">
+            <a href="/roles">Roles</a>
+            <a href="/admin/saml" data-testid="nav-saml-diagnostics">SAML diagnostics</a>
+          </nav>
+        )}
         {user && <UserBadge user={user} />}
       </header>
       <main className="main" id="main">

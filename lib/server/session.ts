@@ -2,6 +2,7 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { decode } from 'next-auth/jwt';
 import { GatewayError } from '../core/errors';
+import { isAdmin } from '../core/policy/admin';
 import { sessionCookieName } from './auth/session-cookie';
 import { getContainer } from './container';
 import type { ActiveSession } from './ports';
@@ -24,5 +25,16 @@ export async function currentSession(): Promise<ActiveSession | null> {
 export async function requireSession(): Promise<ActiveSession> {
   const session = await currentSession();
   if (!session) throw new GatewayError('UNAUTHENTICATED', 'no active session');
+  return session;
+}
+
+/** The session of an admin, checked on the server for every admin page and route (never only in the proxy). */
+export async function requireAdmin(): Promise<ActiveSession> {
+  const session = await requireSession();
+  const c = await getContainer();
+  if (!isAdmin(session.claims, c.config.admins)) {
+    await c.store.audit({ type: 'denial', outcome: 'denied', code: 'FORBIDDEN', userId: session.user.id, idpId: session.idpId, detail: { area: 'admin' } });
+    throw new GatewayError('FORBIDDEN', `user ${session.user.id} is not an admin`);
+  }
   return session;
 }

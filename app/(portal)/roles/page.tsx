@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { AppShell } from '@/app/components/app-shell';
+import { isAdmin } from '@/lib/core/policy/admin';
 import { evaluatePolicy } from '@/lib/core/policy/evaluate';
 import { getContainer } from '@/lib/server/container';
 import { currentSession } from '@/lib/server/session';
@@ -25,8 +26,8 @@ export default async function RolesPage() {
     delivery: role.delivery,
     grantedBy: grantedBy.map((g) => g.ruleId),
   }));
-  const idpName = c.config.idps.find((i) => i.id === session.idpId)?.name ?? session.idpId;
-  const user = { email: session.user.email ?? undefined, name: session.user.name ?? undefined, idpName };
+  const idpName = c.config.idps.find((i) => i.id === session.idpId)?.name ?? c.config.samlConnections.find((s) => s.id === session.idpId)?.name ?? session.idpId;
+  const user = { email: session.user.email ?? undefined, name: session.user.name ?? undefined, idpName, admin: isAdmin(session.claims, c.config.admins) };
   return (
     <AppShell demo={c.env.demo} user={user}>
       <RolePicker roles={roles} />

@@ -143,6 +143,14 @@ export const configSchema = z.object({
   idps: z.array(oidcIdp).min(1),
   accounts: z.array(account).min(1),
   rules: z.array(rule).default([]),
+  /**
+   * Who may use the admin pages: bootstrap admins by (verified) email, and members of a group at a given
+   * IdP or SAML connection. Nobody is an admin by default.
+   */
+  admins: z.object({
+    emails: z.array(z.email().transform((e) => e.toLowerCase())).default([]),
+    groups: z.array(z.object({ idp: z.string().regex(ID), group: z.string().min(1).max(256) }).strict()).default([]),
+  }).strict().default({ emails: [], groups: [] }),
   /** Allows http:// public and issuer URLs. Only for local demos and tests: AWS requires https. */
   DANGEROUSLY_ALLOW_HTTP: z.boolean().default(false),
 }).strict();

@@ -1,0 +1,41 @@
+import { redirect } from 'next/navigation';
+import { AppShell } from '@/app/components/app-shell';
+import { isGatewayError } from '@/lib/core/errors';
+import { getContainer } from '@/lib/server/container';
+import { requireAdmin } from '@/lib/server/session';
+import { TraceList } from './trace-list';
+
+export const dynamic = 'force-dynamic';
+
+/** SAML diagnostics: the last sign-ins of each connection — checks, attributes, matched rules (no raw XML). */
+export default async function SamlDiagnosticsPage() {
+  const c = await getContainer();
+  let session;
+  try {
+    session = await requireAdmin();
+  } catch (err) {
+    if (isGatewayError(err) && err.code === 'FORBIDDEN') redirect('/error?error=FORBIDDEN');
+    redirect('/signin');
+  }
+  const connections = await Promise.all(
+    c.config.samlConnections.map(async (conn) => ({ id: conn.id, name: conn.name, traces: await c.repos.samlTraces.listSamlTraces(conn.id, 20) })),
+  );
+  const idpName = c.config.idps.find((i) => i.id === session.idpId)?.name ?? c.config.samlConnections.find((s) => s.id === session.idpId)?.name ?? session.idpId;
+  return (
+    <AppShell demo={c.env.demo} user={{ email: session.user.email ?? undefined, name: session.user.name ?? undefined, idpName, admin: true }}>
+      <section className="admin">
+        <h1>SAML sign-in diagnostics</h1>
+        <p className="muted">The last sign-ins of each SAML connection: which checks ran, what arrived and which rules matched. Raw responses are never stored.</p>
+        {connections.map((conn) => (
+          <section key={conn.id} className="card account" data-testid={`traces-${conn.id}`}>
+            <header className="account-header">
+              <h2>{conn.name}</h2>
+              <span className="mono muted">{conn.id}</span>
+            </header>
+            <TraceList traces={conn.traces} />
+          </section>
+        ))}
+      </section>
+    </AppShell>
+  );
+}
