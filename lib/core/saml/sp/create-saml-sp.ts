@@ -40,6 +40,7 @@ function buildSp(conn: SamlSpConnection, signRequests: boolean, skewMs: number, 
     signingCert: conn.spSigningCert,
     encryptCert: conn.spEncryptionCert,
     encPrivateKey: withDecryption ? conn.spEncryptionKey : undefined,
+    // Must stay false: decrypt.ts decrypts before samlify runs, outside the parse memo (it mutates documents).
     isAssertionEncrypted: false,
     clockDrifts: [-skewMs, skewMs],
   });

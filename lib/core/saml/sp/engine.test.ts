@@ -3,6 +3,9 @@ import { describe, it } from 'node:test';
 import { SamlLib } from 'samlify';
 import { codeForEngineError } from './engine';
 import { ensureSamlifyHooks, withHandoff } from './samlify-hooks';
+import { withParseMemo } from './samlify-parse-memo';
+import { parseXml } from './xml';
+import type { getContext as GetContext } from 'samlify/types/src/api';
 
 describe('samlify engine glue', () => {
   it('maps samlify 2.13.1 / xml-crypto 6.3.2 failures to codes; unknown failures still reject', () => {
@@ -28,5 +31,19 @@ describe('samlify engine glue', () => {
     const handed = '<anything-our-pipeline-validated/>';
     await withHandoff(handed, async () => assert.equal(await isValidXml(handed), 'validated by the Rolegate pipeline'));
     await assert.rejects(isValidXml(handed), /root element/);
+  });
+
+  it('memoizes samlify\'s parses only inside one engine run, seeded with our Document', async () => {
+    ensureSamlifyHooks();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the same internal context samlify uses.
+    const { getContext } = require('samlify/build/src/api') as { getContext: typeof GetContext };
+    const parse = (xml: string) => getContext().dom.parseFromString(xml, 'text/xml');
+    const ours = parseXml('<a><b/></a>');
+    await withParseMemo('<a><b/></a>', ours, async () => {
+      assert.equal(parse('<a><b/></a>'), ours);
+      assert.equal(parse('<c/>'), parse('<c/>'));
+    });
+    assert.notEqual(parse('<c/>'), parse('<c/>'), 'no memo outside a run');
+    assert.notEqual(parse('<a><b/></a>'), ours);
   });
 });

@@ -7,6 +7,7 @@
 import type { IdentityProviderInstance, ServiceProviderInstance } from 'samlify';
 import type { GatewayErrorCode } from '../../errors';
 import { withHandoff } from './samlify-hooks';
+import { withParseMemo } from './samlify-parse-memo';
 import type { Trace } from './trace';
 
 type Rule = [RegExp, GatewayErrorCode];
@@ -35,8 +36,9 @@ export function codeForEngineError(e: unknown): GatewayErrorCode {
 export interface EngineInput {
   sp: ServiceProviderInstance;
   idp: IdentityProviderInstance;
-  /** The exact XML our pipeline parsed and validated. */
+  /** The exact XML our pipeline parsed and validated, and its Document (read-only from here on). */
   xml: string;
+  doc: Document;
   /**
    * Classifies samlify's Conditions-window failure (ERR_SUBJECT_UNCONFIRMED, checked against the system
    * clock) as SAML_EXPIRED or SAML_NOT_YET_VALID.
@@ -48,7 +50,7 @@ export interface EngineInput {
 export async function runEngine(input: EngineInput, trace: Trace): Promise<void> {
   const body = { SAMLResponse: Buffer.from(input.xml, 'utf8').toString('base64') };
   try {
-    await withHandoff(input.xml, () => input.sp.parseLoginResponse(input.idp, 'post', { body }));
+    await withHandoff(input.xml, () => withParseMemo(input.xml, input.doc, () => input.sp.parseLoginResponse(input.idp, 'post', { body })));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const code = /ERR_SUBJECT_UNCONFIRMED/.test(message) ? input.timeCode() : codeForEngineError(e);

@@ -28,9 +28,10 @@ export function readNameId(assertion: Element, trace: Trace): { nameId: string; 
       throw trace.fail('SAML_NAMEID_INVALID', 'nameid', n.nodeType === NodeType.comment ? 'comment inside NameID' : 'markup inside NameID');
     }
   }
-  const nameId = textOf(nameIdEl).trim();
-  if (nameId.length === 0 || nameId.length > MAX_NAMEID || /[\u0000-\u001f\u007f]/.test(nameId)) {
-    throw trace.fail('SAML_NAMEID_INVALID', 'nameid', 'empty, too long or control characters');
+  // Exactly the signed text: no trimming, so " admin@x" can never become "admin@x" downstream.
+  const nameId = textOf(nameIdEl);
+  if (nameId.length === 0 || nameId.length > MAX_NAMEID || nameId !== nameId.trim() || /[\u0000-\u001f\u007f]/.test(nameId)) {
+    throw trace.fail('SAML_NAMEID_INVALID', 'nameid', 'empty, too long, padded with spaces or control characters');
   }
   trace.pass('nameid');
   return { nameId, nameIdFormat: attr(nameIdEl, 'Format') };

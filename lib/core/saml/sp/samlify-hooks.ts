@@ -11,10 +11,13 @@
  *    xml-crypto re-imports that PEM for every RSA verify. For certificates of a connection's metadata we
  *    hand xml-crypto the KeyObject imported once (it accepts any crypto.KeyLike). Other certificates keep
  *    samlify's path. samlify 2.13.1 offers no option for this, so the exported SamlLib object is wrapped.
+ *
+ * 3. The per-run parse memo of samlify-parse-memo.ts.
  */
 import type { KeyObject } from 'node:crypto';
 import { SamlLib, setSchemaValidator } from 'samlify';
 import { rejectDoctype, parseOnce } from './gate';
+import { installParseMemo } from './samlify-parse-memo';
 import { validateResponseSchema } from './schema';
 import { Trace } from './trace';
 
@@ -53,6 +56,7 @@ export function ensureSamlifyHooks(): void {
   if (installed) return;
   setSchemaValidator({ validate });
   installKeyCache();
+  installParseMemo();
   installed = true;
 }
 

@@ -47,7 +47,7 @@ function checkSchema(doc: Document, trace: Trace): void {
 }
 
 /** Gate, parse, structure, schema and policy; decrypts an EncryptedAssertion. Returns the XML samlify verifies. */
-async function prepare(rt: SpRuntime, b64: string, trace: Trace): Promise<{ xml: string; shape: ResponseShape }> {
+async function prepare(rt: SpRuntime, b64: string, trace: Trace): Promise<{ xml: string; doc: Document; shape: ResponseShape }> {
   let xml = decodeResponse(b64, trace);
   rejectDoctype(xml, trace);
   let doc = parseOnce(xml, trace);
@@ -61,16 +61,16 @@ async function prepare(rt: SpRuntime, b64: string, trace: Trace): Promise<{ xml:
   checkSchema(doc, trace);
   checkSignatureAlgorithms(shape.signatures, rt.allowSha1, trace);
   checkSignatureCerts(shape.signatures, rt.trustedCerts, trace);
-  return { xml, shape };
+  return { xml, doc, shape };
 }
 
 async function pipeline(rt: SpRuntime, b64: string, ctx: ValidateContext, trace: Trace): Promise<ValidatedAssertion> {
-  const { xml, shape } = await prepare(rt, b64, trace);
+  const { xml, doc, shape } = await prepare(rt, b64, trace);
   const { response } = shape;
   const assertion = shape.assertion as Element;
   const timeCode = (): GatewayErrorCode =>
     windowProblem(windowOf(child(assertion, NS.saml, 'Conditions')), Date.now(), rt.skewMs) ?? 'SAML_EXPIRED';
-  await runEngine({ sp: rt.sp, idp: rt.idp, xml, timeCode }, trace);
+  await runEngine({ sp: rt.sp, idp: rt.idp, xml, doc, timeCode }, trace);
 
   const x: checks.Expectations = { ...rt, nowMs: ctx.now.getTime() };
   const issuer = checks.checkIssuer(response, assertion, x, trace);
