@@ -19,5 +19,6 @@ step setup bash .ci/setup.sh
 step lint npx eslint .
 step typecheck npx tsc --noEmit -p .
 step unit node --import tsx e2e/support/run-unit.ts
+step attacks node --import tsx e2e/attacks/run.ts
 step build npx next build
 step e2e npx playwright test -c e2e/playwright.config.ts
