@@ -5,9 +5,9 @@
  */
 import type { JWK } from 'jose';
 import { generateSigningKey, importPrivateKey, type SigningKeyRecord } from '../core/oidc/keys';
-import { planKeyRotation, publishedKeys, type RotationPolicy } from '../core/oidc/rotation';
-import { GatewayError } from '../core/errors';
+import { publishedKeys, type RotationPolicy } from '../core/oidc/rotation';
 import type { SecretBox } from '../db/crypto';
+import { createKeyRing } from './key-ring';
 
 export interface StoredSigningKey extends SigningKeyRecord {
   privateJwkEnc: string;
@@ -25,49 +25,23 @@ export interface IssuerKeys {
   published(): Promise<SigningKeyRecord[]>;
 }
 
-const REFRESH_MS = 60_000;
 const aad = (kid: string) => `signing-key:${kid}`;
 
 export function createIssuerKeys(store: SigningKeyStore, box: SecretBox, policy: RotationPolicy, now: () => Date): IssuerKeys {
-  let loadedAt = 0;
-  let keys: StoredSigningKey[] = [];
-  let active: { kid: string; key: CryptoKey | Uint8Array } | undefined;
-  let inflight: Promise<void> | undefined;
-
-  async function sync(): Promise<void> {
-    for (let step = 0; step < 3; step++) {
-      keys = await store.list();
-      const plan = planKeyRotation(keys, now(), policy);
-      if (!plan.createNext && !plan.activate) break;
-      if (plan.activate) await store.activate(plan.activate, now());
-      if (plan.createNext) {
-        const k = await generateSigningKey();
-        await store.insert({ kid: k.kid, alg: 'RS256', publicJwk: k.publicJwk, privateJwkEnc: box.seal(k.privateJwkJson, aad(k.kid)), status: 'next', createdAt: now() });
-      }
-    }
-    const current = keys.find((k) => k.status === 'active');
-    if (!current) throw new GatewayError('SIGNING_KEY_UNAVAILABLE', 'no active signing key after rotation');
-    if (active?.kid !== current.kid) {
-      active = { kid: current.kid, key: await importPrivateKey(box.open(current.privateJwkEnc, aad(current.kid))) };
-    }
-    loadedAt = Date.now();
-  }
-
-  async function fresh(): Promise<void> {
-    if (active && Date.now() - loadedAt < REFRESH_MS) return;
-    inflight ??= sync().finally(() => (inflight = undefined));
-    await inflight;
-  }
-
+  const ring = createKeyRing<StoredSigningKey, { kid: string; key: CryptoKey | Uint8Array }>({
+    what: 'OIDC signing key',
+    policy,
+    now,
+    list: () => store.list(),
+    activate: (kid, at) => store.activate(kid, at),
+    async createNext(at) {
+      const k = await generateSigningKey();
+      await store.insert({ kid: k.kid, alg: 'RS256', publicJwk: k.publicJwk, privateJwkEnc: box.seal(k.privateJwkJson, aad(k.kid)), status: 'next', createdAt: at });
+    },
+    open: async (k) => ({ kid: k.kid, key: await importPrivateKey(box.open(k.privateJwkEnc, aad(k.kid))) }),
+  });
   return {
-    async signer() {
-      await fresh();
-      if (!active) throw new GatewayError('SIGNING_KEY_UNAVAILABLE');
-      return active;
-    },
-    async published() {
-      await fresh();
-      return publishedKeys(keys, now(), policy);
-    },
+    signer: () => ring.active(),
+    published: async () => publishedKeys(await ring.keys(), now(), policy),
   };
 }

@@ -15,22 +15,10 @@ export interface AuditEventInput extends Omit<AuditRecord, 'detail'> {
   detail?: AuditDetail | null;
 }
 
-export interface AuditEventRecord {
+/** A stored audit event: the recorded fields, plus its id and time. */
+export interface AuditEventRecord extends Omit<AuditRecord, 'detail'> {
   id: string;
   at: Date;
-  type: AuditType;
-  outcome: AuditOutcome;
-  userId?: string;
-  subject?: string;
-  email?: string;
-  idpId?: string;
-  roleArn?: string;
-  sessionName?: string;
-  requestId?: string;
-  code?: string;
-  ip?: string;
-  userAgent?: string;
-  expiresAt?: Date;
   detail?: AuditDetail;
 }
 
