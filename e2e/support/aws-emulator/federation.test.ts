@@ -4,6 +4,7 @@ import {
   credentialsOf,
   getSigninToken,
   login,
+  postForm,
   sessionJson,
   signinToken,
   startHarness,
@@ -12,15 +13,14 @@ import {
 test('getSigninToken also accepts a form POST', async (t) => {
   const h = await startHarness(t);
   const creds = credentialsOf(await h.assume());
-  const res = await fetch(`${h.emulator.url}/federation`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
+  const res = await postForm(
+    `${h.emulator.url}/federation`,
+    new URLSearchParams({
       Action: 'getSigninToken',
       SessionDuration: '43200',
       Session: sessionJson(creds),
     }),
-  });
+  );
   assert.equal(res.status, 200);
   const { SigninToken } = (await res.json()) as { SigninToken: string };
   assert.equal((await login(h, SigninToken)).status, 302);

@@ -3,9 +3,9 @@
  * credentials for a 15-minute single-use sign-in token; `Action=login` redeems it, sets the console
  * session cookie and redirects to Destination (which must be this emulator's `/console`).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { EmulatorContext } from './context';
-import { escapeHtml, redirect, requestParams, send } from './http-util';
+import { escapeHtml, redirect, send } from './http-util';
 import { constantTimeEqual } from './sha256';
 
 export const CONSOLE_COOKIE = 'aws-emulator-console';
@@ -114,14 +114,12 @@ function login(ctx: EmulatorContext, params: URLSearchParams, res: ServerRespons
   startConsoleSession(ctx, res, { accessKeyId: cred.accessKeyId, lifetimeMs, destination });
 }
 
+/** `/federation` with its query-protocol parameters (form body and query string). */
 export function handleFederation(
   ctx: EmulatorContext,
-  req: IncomingMessage,
   res: ServerResponse,
-  url: URL,
-  body: Buffer,
+  params: URLSearchParams,
 ): void {
-  const params = requestParams(req, url, body);
   try {
     const action = params.get('Action');
     if (action === 'getSigninToken') {

@@ -1,5 +1,6 @@
 /** Small helpers over node:http shared by the emulator's routes. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody as readLimited } from '../http-kit';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -7,16 +8,12 @@ export class BodyTooLargeError extends Error {
   override readonly name = 'BodyTooLargeError';
 }
 
-export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buf.length;
-    if (size > limit) throw new BodyTooLargeError(`request body exceeds ${limit} bytes`);
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks);
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  return readLimited(
+    req,
+    limit,
+    () => new BodyTooLargeError(`request body exceeds ${limit} bytes`),
+  );
 }
 
 /** Query-protocol parameters: the form body (POST) followed by the query string. */

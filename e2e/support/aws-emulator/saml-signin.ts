@@ -5,11 +5,11 @@
  * (when under /console) or the console home; several → the "Select a role" page, which posts back only a
  * server-side single-use handle and the chosen pair (form `handle`, `role`).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { AwsError } from './aws-error';
 import type { EmulatorContext } from './context';
 import { consoleUrl, startConsoleSession } from './federation';
-import { requestParams, send } from './http-util';
+import { send } from './http-util';
 import { assumeWithSaml } from './saml-assume';
 import { roleSessionName, rolePairs, sessionDuration } from './saml-attributes';
 import type { SamlChoice } from './saml-choice-store';
@@ -123,14 +123,12 @@ function choose(ctx: EmulatorContext, res: ServerResponse, params: URLSearchPara
   complete(ctx, res, option, taken.choice);
 }
 
+/** `POST /saml` with its query-protocol parameters (form body and query string). */
 export function handleSamlSignin(
   ctx: EmulatorContext,
-  req: IncomingMessage,
   res: ServerResponse,
-  url: URL,
-  body: Buffer,
+  params: URLSearchParams,
 ): void {
-  const params = requestParams(req, url, body);
   try {
     if (params.has('SAMLResponse')) signIn(ctx, res, params);
     else if (params.has('handle')) choose(ctx, res, params);

@@ -6,13 +6,14 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeServer } from '../http-kit';
 import type { EmulatorConfig } from './config';
 import { handleConsole } from './console-page';
 import type { EmulatorContext } from './context';
 import { CredentialStore, type RevocationCheck } from './credential-store';
 import { handleFederation } from './federation';
 import { FederationStore } from './federation-store';
-import { BodyTooLargeError, readBody, send } from './http-util';
+import { BodyTooLargeError, readBody, requestParams, send } from './http-util';
 import { SamlChoiceStore } from './saml-choice-store';
 import { handleSamlSignin } from './saml-signin';
 import { handleSts } from './sts-router';
@@ -65,10 +66,10 @@ function router(ctx: EmulatorContext, counters: RequestCounters): Route {
       await handleSts(ctx, req, res, url, body);
     } else if (url.pathname === '/federation' && (method === 'POST' || method === 'GET')) {
       counters.federation++;
-      handleFederation(ctx, req, res, url, body);
+      handleFederation(ctx, res, requestParams(req, url, body));
     } else if (url.pathname === '/saml' && method === 'POST') {
       counters.saml++;
-      handleSamlSignin(ctx, req, res, url, body);
+      handleSamlSignin(ctx, res, requestParams(req, url, body));
     } else if (
       (url.pathname === '/console' || url.pathname.startsWith('/console/')) &&
       method === 'GET'
@@ -124,10 +125,6 @@ export async function startAwsEmulator(opts: AwsEmulatorOptions): Promise<AwsEmu
     url,
     requests: counters,
     credentials,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
 }

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { ACCOUNT, assertAwsError, credentialsOf, ROLE, startHarness } from './test-helpers';
+import {
+  ACCOUNT,
+  assertAwsError,
+  credentialsOf,
+  postForm,
+  ROLE,
+  startHarness,
+} from './test-helpers';
 
 const invalidTokenId = {
   name: 'InvalidClientTokenId',
@@ -106,11 +113,7 @@ test('request signed more than 15 minutes off → SignatureDoesNotMatch (signatu
 
 test('unsigned GetCallerIdentity → MissingAuthenticationToken', async (t) => {
   const h = await startHarness(t);
-  const res = await fetch(h.emulator.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'Action=GetCallerIdentity&Version=2011-06-15',
-  });
+  const res = await postForm(h.emulator.url, 'Action=GetCallerIdentity&Version=2011-06-15');
   assert.equal(res.status, 403);
   assert.match(await res.text(), /<Code>MissingAuthenticationToken<\/Code>/);
 });

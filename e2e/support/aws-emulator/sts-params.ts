@@ -39,7 +39,7 @@ const RULES: StringRule[] = [
   { param: 'WebIdentityToken', member: 'webIdentityToken', min: 4, max: 20000, sensitive: true },
 ];
 
-export function checkString(rule: StringRule, value: string | null, problems: string[]): void {
+function checkString(rule: StringRule, value: string | null, problems: string[]): void {
   const shown = value === null ? 'null' : rule.sensitive ? "'***'" : `'${value}'`;
   const at = `Value ${shown} at '${rule.member}' failed to satisfy constraint: Member must`;
   if (value === null) problems.push(`${at} not be null`);
@@ -52,7 +52,7 @@ export function checkString(rule: StringRule, value: string | null, problems: st
   }
 }
 
-export function checkDuration(raw: string | null, problems: string[]): number {
+function checkDuration(raw: string | null, problems: string[]): number {
   if (raw === null) return 3600;
   const at = `Value '${raw}' at 'durationSeconds' failed to satisfy constraint: Member must`;
   if (!/^-?\d+$/.test(raw)) {
@@ -65,7 +65,7 @@ export function checkDuration(raw: string | null, problems: string[]): number {
   return value;
 }
 
-export function throwIfAny(problems: string[]): void {
+function throwIfAny(problems: string[]): void {
   if (problems.length === 0) return;
   const n = problems.length;
   throw new AwsError(
@@ -74,7 +74,7 @@ export function throwIfAny(problems: string[]): void {
   );
 }
 
-export function rejectSessionPolicies(params: URLSearchParams): void {
+function rejectSessionPolicies(params: URLSearchParams): void {
   if ([...params.keys()].some((k) => k === 'Policy' || k.startsWith('PolicyArns.'))) {
     throw new AwsError(
       'ValidationError',
@@ -83,11 +83,30 @@ export function rejectSessionPolicies(params: URLSearchParams): void {
   }
 }
 
-export function parseWebIdentityParams(params: URLSearchParams): WebIdentityParams {
+/** Every string rule and DurationSeconds, all failures reported at once; returns DurationSeconds. */
+export function checkParams(rules: readonly StringRule[], params: URLSearchParams): number {
   const problems: string[] = [];
-  for (const rule of RULES) checkString(rule, params.get(rule.param), problems);
+  for (const rule of rules) checkString(rule, params.get(rule.param), problems);
   const durationSeconds = checkDuration(params.get('DurationSeconds'), problems);
   throwIfAny(problems);
+  return durationSeconds;
+}
+
+/** The role to assume, once the parameters passed: no session policies, then RoleArn's account and name. */
+export function targetRole(params: URLSearchParams): {
+  roleArn: string;
+  accountId: string;
+  roleName: string;
+} {
+  rejectSessionPolicies(params);
+  const roleArn = params.get('RoleArn') ?? '';
+  const match = ROLE_ARN.exec(roleArn);
+  if (!match?.[1] || !match[2]) throw new AwsError('ValidationError', 'Request ARN is invalid');
+  return { roleArn, accountId: match[1], roleName: match[2] };
+}
+
+export function parseWebIdentityParams(params: URLSearchParams): WebIdentityParams {
+  const durationSeconds = checkParams(RULES, params);
   if (params.has('ProviderId')) {
     // ProviderId is only for OAuth 2.0 access tokens from www.amazon.com / graph.facebook.com, never OIDC.
     throw new AwsError(
@@ -95,14 +114,8 @@ export function parseWebIdentityParams(params: URLSearchParams): WebIdentityPara
       'ProviderId must not be set for OpenID Connect ID tokens',
     );
   }
-  rejectSessionPolicies(params);
-  const roleArn = params.get('RoleArn') ?? '';
-  const match = ROLE_ARN.exec(roleArn);
-  if (!match?.[1] || !match[2]) throw new AwsError('ValidationError', 'Request ARN is invalid');
   return {
-    roleArn,
-    accountId: match[1],
-    roleName: match[2],
+    ...targetRole(params),
     roleSessionName: params.get('RoleSessionName') ?? '',
     webIdentityToken: params.get('WebIdentityToken') ?? '',
     durationSeconds,

@@ -3,15 +3,7 @@
  * PrincipalArn 20-2048 characters, SAMLAssertion 4-100000 (sensitive, never echoed), DurationSeconds
  * 900-43200 (default 3600). Session policies are not implemented.
  */
-import { AwsError } from './aws-error';
-import {
-  checkDuration,
-  checkString,
-  rejectSessionPolicies,
-  ROLE_ARN,
-  throwIfAny,
-  type StringRule,
-} from './sts-params';
+import { checkParams, targetRole, type StringRule } from './sts-params';
 
 export interface SamlParams {
   roleArn: string;
@@ -29,18 +21,9 @@ const RULES: StringRule[] = [
 ];
 
 export function parseSamlParams(params: URLSearchParams): SamlParams {
-  const problems: string[] = [];
-  for (const rule of RULES) checkString(rule, params.get(rule.param), problems);
-  const durationSeconds = checkDuration(params.get('DurationSeconds'), problems);
-  throwIfAny(problems);
-  rejectSessionPolicies(params);
-  const roleArn = params.get('RoleArn') ?? '';
-  const match = ROLE_ARN.exec(roleArn);
-  if (!match?.[1] || !match[2]) throw new AwsError('ValidationError', 'Request ARN is invalid');
+  const durationSeconds = checkParams(RULES, params);
   return {
-    roleArn,
-    accountId: match[1],
-    roleName: match[2],
+    ...targetRole(params),
     principalArn: params.get('PrincipalArn') ?? '',
     samlAssertion: params.get('SAMLAssertion') ?? '',
     durationSeconds,

@@ -12,7 +12,7 @@ import { nameQualifier, subjectType } from './saml-context';
 import { isApiRecipient } from './saml-endpoints';
 import { parseSamlResponse, verifySamlResponse, type VerifiedSaml } from './saml-response';
 import { parseSamlParams } from './sts-saml-params';
-import { awsTimestamp, stsResponse } from './xml';
+import { assumedRoleUserNode, credentialsNode, stsResponse } from './xml';
 
 const ACTION = 'AssumeRoleWithSAML';
 /** AWS does not publish how it packs tags; the emulator reports an estimate (percent of 2048 bytes). */
@@ -46,13 +46,8 @@ function responseXml(cred: IssuedCredential, verified: VerifiedSaml, requestId: 
   return stsResponse(
     ACTION,
     {
-      Credentials: {
-        AccessKeyId: cred.accessKeyId,
-        SecretAccessKey: cred.secretAccessKey,
-        SessionToken: cred.sessionToken,
-        Expiration: awsTimestamp(cred.expiration),
-      },
-      AssumedRoleUser: { AssumedRoleId: cred.assumedRoleId, Arn: cred.assumedRoleArn },
+      Credentials: credentialsNode(cred),
+      AssumedRoleUser: assumedRoleUserNode(cred),
       PackedPolicySize: packedPolicySize(cred),
       Subject: verified.nameId,
       SubjectType: subjectType(verified.nameIdFormat),

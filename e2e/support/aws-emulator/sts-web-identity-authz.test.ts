@@ -7,6 +7,7 @@ import {
   credentialsOf,
   defaultTrustPolicy,
   mintToken,
+  postForm,
   ROLE,
   startHarness,
   type TestIssuer,
@@ -103,11 +104,7 @@ test('bad RoleSessionName → ValidationError', async (t) => {
 
 test('unknown Action → InvalidAction', async (t) => {
   const h = await startHarness(t);
-  const res = await fetch(h.emulator.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'Action=AssumeRoleWithCheese&Version=2011-06-15',
-  });
+  const res = await postForm(h.emulator.url, 'Action=AssumeRoleWithCheese&Version=2011-06-15');
   assert.equal(res.status, 400);
   const body = await res.text();
   assert.match(body, /<Code>InvalidAction<\/Code>/);

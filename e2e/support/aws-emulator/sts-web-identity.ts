@@ -10,7 +10,7 @@ import { parseSessionTags, parseSourceIdentity, type SessionTags } from './sessi
 import { parseWebIdentityParams, type WebIdentityParams } from './sts-params';
 import { authorizeFederated, webIdentityContext } from './trust-policy';
 import { verifyWebIdentityToken, type VerifiedWebIdentity } from './web-identity-token';
-import { awsTimestamp, stsResponse } from './xml';
+import { assumedRoleUserNode, credentialsNode, stsResponse } from './xml';
 
 const ACTION = 'AssumeRoleWithWebIdentity';
 
@@ -50,14 +50,9 @@ function responseXml(cred: IssuedCredential, requestId: string): string {
   return stsResponse(
     ACTION,
     {
-      Credentials: {
-        AccessKeyId: cred.accessKeyId,
-        SecretAccessKey: cred.secretAccessKey,
-        SessionToken: cred.sessionToken,
-        Expiration: awsTimestamp(cred.expiration),
-      },
+      Credentials: credentialsNode(cred),
       SubjectFromWebIdentityToken: cred.subject,
-      AssumedRoleUser: { AssumedRoleId: cred.assumedRoleId, Arn: cred.assumedRoleArn },
+      AssumedRoleUser: assumedRoleUserNode(cred),
       Provider: cred.provider,
       Audience: cred.audience,
       SourceIdentity: cred.sourceIdentity,

@@ -136,3 +136,12 @@ export function credentialsOf(out: AssumeRoleWithWebIdentityCommandOutput): Cred
   assert.ok(out.Credentials, 'response has Credentials');
   return out.Credentials;
 }
+
+/** POSTs an `application/x-www-form-urlencoded` body, as a bare query-protocol client or a browser form does. */
+export function postForm(url: string, body: string | URLSearchParams): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+  });
+}

@@ -3,6 +3,7 @@
  * Every value goes through escapeXml; element names are fixed by the callers.
  */
 import type { AwsError } from './aws-error';
+import type { IssuedCredential } from './credential-store';
 
 export const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
@@ -57,4 +58,19 @@ export function stsErrorResponse(err: AwsError, requestId: string): string {
 /** ISO 8601 without milliseconds, as STS writes timestamps. */
 export function awsTimestamp(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** `<Credentials>` of an assume call's result. */
+export function credentialsNode(cred: IssuedCredential): XmlNode {
+  return {
+    AccessKeyId: cred.accessKeyId,
+    SecretAccessKey: cred.secretAccessKey,
+    SessionToken: cred.sessionToken,
+    Expiration: awsTimestamp(cred.expiration),
+  };
+}
+
+/** `<AssumedRoleUser>` of an assume call's result. */
+export function assumedRoleUserNode(cred: IssuedCredential): XmlNode {
+  return { AssumedRoleId: cred.assumedRoleId, Arn: cred.assumedRoleArn };
 }

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { errors, type InteractionDetails, type Provider } from 'oidc-provider';
 
+import { readForm, sendPage } from '../http-kit';
 import type { FlavourInfo } from './flavours';
 import { errorPage, loginPage } from './pages';
 import { DEMO_PASSWORD, findUserByLogin } from './users';
@@ -20,25 +21,8 @@ export interface Issuer {
 
 const MAX_BODY = 16 * 1024;
 
-export function sendHtml(res: ServerResponse, status: number, html: string): void {
-  res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-frame-options': 'DENY',
-  });
-  res.end(html);
-}
-
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buf.length;
-    if (size > MAX_BODY) throw new Error('request body too large');
-    chunks.push(buf);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+function readLoginForm(req: IncomingMessage): Promise<URLSearchParams> {
+  return readForm(req, MAX_BODY, () => new Error('request body too large'));
 }
 
 /** Grants every scope/claim the consent prompt asks for, as oidc-provider's own dev interactions do. */
@@ -58,7 +42,7 @@ async function autoConsent(provider: Provider, details: InteractionDetails): Pro
 }
 
 function renderLogin(idp: Issuer, res: ServerResponse, details: InteractionDetails, status: number, error?: string, login?: string): void {
-  sendHtml(res, status, loginPage({
+  sendPage(res, status, loginPage({
     flavour: idp.flavour,
     action: `${idp.prefix}/interaction/${encodeURIComponent(details.uid)}/login`,
     clientId: details.params.client_id ?? '',
@@ -68,7 +52,7 @@ function renderLogin(idp: Issuer, res: ServerResponse, details: InteractionDetai
 }
 
 async function submitLogin(idp: Issuer, req: IncomingMessage, res: ServerResponse, details: InteractionDetails): Promise<void> {
-  const form = await readForm(req);
+  const form = await readLoginForm(req);
   const login = form.get('login') ?? '';
   const user = findUserByLogin(idp.flavour.id, login);
   if (!user || form.get('password') !== DEMO_PASSWORD) {
@@ -84,7 +68,7 @@ async function dispatch(idp: Issuer, req: IncomingMessage, res: ServerResponse, 
   const [uid, action, ...extra] = rest.split('/');
   const details = await idp.provider.interactionDetails(req, res);
   if (!uid || details.uid !== decodeURIComponent(uid) || extra.length > 0) {
-    sendHtml(res, 404, errorPage(idp.flavour, 'Unknown sign-in request'));
+    sendPage(res, 404, errorPage(idp.flavour, 'Unknown sign-in request'));
     return;
   }
   if (req.method === 'GET' && action === undefined) {
@@ -97,14 +81,14 @@ async function dispatch(idp: Issuer, req: IncomingMessage, res: ServerResponse, 
       await idp.provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
       return;
     }
-    sendHtml(res, 501, errorPage(idp.flavour, `Unsupported prompt ${details.prompt.name}`));
+    sendPage(res, 501, errorPage(idp.flavour, `Unsupported prompt ${details.prompt.name}`));
     return;
   }
   if (req.method === 'POST' && action === 'login' && details.prompt.name === 'login') {
     await submitLogin(idp, req, res, details);
     return;
   }
-  sendHtml(res, 405, errorPage(idp.flavour, 'Unsupported request'));
+  sendPage(res, 405, errorPage(idp.flavour, 'Unsupported request'));
 }
 
 /** Handles `<prefix>/interaction/<rest>`; `rest` is the path after `/interaction/`, without the query. */
@@ -114,10 +98,10 @@ export async function handleInteraction(idp: Issuer, req: IncomingMessage, res: 
   } catch (err) {
     if (res.headersSent) return;
     if (err instanceof errors.SessionNotFound) {
-      sendHtml(res, 400, errorPage(idp.flavour, 'Sign-in session not found or expired', 'Go back to the application and sign in again.'));
+      sendPage(res, 400, errorPage(idp.flavour, 'Sign-in session not found or expired', 'Go back to the application and sign in again.'));
       return;
     }
     console.error(`[demo-idp ${idp.flavour.id}] interaction failed: ${err instanceof Error ? err.message : String(err)}`);
-    sendHtml(res, 500, errorPage(idp.flavour, 'Something went wrong'));
+    sendPage(res, 500, errorPage(idp.flavour, 'Something went wrong'));
   }
 }

@@ -1,9 +1,10 @@
 /** The demo IdP as seen by a real RP library (openid-client 6): discovery of path issuers, code + PKCE, logout URL. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import * as oidc from 'openid-client';
 
+import { serverForSuite } from '../suite-server';
 import type { DemoIdp } from './server';
 import { CookieJar, formAction, navigate, postForm } from './testkit';
 import { CLIENT, startTestIdp } from './testflow';
@@ -33,26 +34,20 @@ async function clientSignIn(idp: DemoIdp, flavour: Flavour, login: string): Prom
 }
 
 describe('demo IdP with openid-client', () => {
-  let idp: DemoIdp;
-  before(async () => {
-    idp = await startTestIdp();
-  });
-  after(async () => {
-    await idp.close();
-  });
+  const idp = serverForSuite(startTestIdp);
 
   it('signs in at every issuer and builds an end-session URL', async () => {
-    const okta = await clientSignIn(idp, 'okta', 'alice@example.com');
+    const okta = await clientSignIn(idp(), 'okta', 'alice@example.com');
     assert.deepEqual(okta.claims.groups, ['aws-dev-admins', 'aws-readonly']);
-    assert.equal(okta.claims.iss, idp.issuers.okta);
-    const entra = await clientSignIn(idp, 'entra', 'erin@contoso.example');
+    assert.equal(okta.claims.iss, idp().issuers.okta);
+    const entra = await clientSignIn(idp(), 'entra', 'erin@contoso.example');
     assert.deepEqual(entra.claims._claim_names, { groups: 'src1' });
-    const google = await clientSignIn(idp, 'google', 'oscar@other.example');
+    const google = await clientSignIn(idp(), 'google', 'oscar@other.example');
     assert.equal(google.claims.hd, 'other.example');
 
     const logout = oidc.buildEndSessionUrl(google.config, {
       id_token_hint: google.idToken, post_logout_redirect_uri: 'http://localhost:3999/',
     });
-    assert.equal(`${logout.origin}${logout.pathname}`, `${idp.issuers.google}/session/end`);
+    assert.equal(`${logout.origin}${logout.pathname}`, `${idp().issuers.google}/session/end`);
   });
 });

@@ -8,11 +8,11 @@
  *
  * Local demo only: plain http on localhost (loopback interfaces only), every demo password is `demo`.
  */
-import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { listenLocalhost, sendPage } from '../http-kit';
 import { FLAVOURS } from './flavours';
-import { handleInteraction, type Issuer, sendHtml } from './interactions';
+import { handleInteraction, type Issuer } from './interactions';
 import { createProvider, type DemoClient } from './provider';
 import type { Flavour } from './users';
 
@@ -52,24 +52,7 @@ function route(issuers: readonly Issuer[], req: IncomingMessage, res: ServerResp
   req.url = rest.startsWith('/') ? rest : `/${rest}`;
   idp.provider.callback()(req, res).catch((err: unknown) => {
     console.error(`[demo-idp ${idp.flavour.id}] ${err instanceof Error ? err.message : String(err)}`);
-    if (!res.headersSent) sendHtml(res, 500, 'Internal error');
-  });
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((err) => (err ? reject(err) : resolve()));
-    server.closeAllConnections();
+    if (!res.headersSent) sendPage(res, 500, 'Internal error');
   });
 }
 
@@ -81,27 +64,17 @@ export async function startDemoIdp(opts: DemoIdpOptions): Promise<DemoIdp> {
   const host = opts.host ?? 'localhost';
   let issuers: readonly Issuer[] = [];
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => route(issuers, req, res);
-  const v4 = http.createServer(onRequest);
-  const port = await listen(v4, opts.port ?? 0, '127.0.0.1');
-  const url = `http://${host}:${port}`;
+  const local = await listenLocalhost(onRequest, opts.port ?? 0);
+  const url = `http://${host}:${local.port}`;
   issuers = await Promise.all(FLAVOURS.map(async (flavour) => ({
     flavour,
     prefix: `/${flavour.id}`,
     provider: await createProvider(flavour, `${url}/${flavour.id}`, opts.clients),
   })));
-  const servers: Server[] = [v4];
-  const v6 = http.createServer(onRequest);
-  try {
-    await listen(v6, port, '::1');
-    servers.push(v6);
-  } catch {
-    // No IPv6 loopback here: 127.0.0.1 alone serves localhost.
-  }
+  await local.addIpv6();
   return {
     url,
     issuers: { okta: `${url}/okta`, entra: `${url}/entra`, google: `${url}/google` },
-    close: async () => {
-      await Promise.all(servers.map(closeServer));
-    },
+    close: local.close,
   };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import type { SamlIdp } from './server';
+import { serverForSuite } from '../suite-server';
 import { SHAPE_IDS, SHAPES, type ShapeId } from './shapes';
 import {
   attributes, elements, formOf, getPage, postForm, postOf, spInitiated, startTestIdp, submitLogin, TEST_SP, testSp, text,
@@ -14,17 +14,11 @@ const GROUPS_ATTR: Record<ShapeId, string> = { adfs: ATTR.adfsGroup, okta: 'grou
 const SIGNED: Record<ShapeId, string[]> = { adfs: ['Assertion'], okta: ['Response', 'Assertion'], entra: ['Assertion'], shibboleth: ['Response'] };
 
 describe('SAML IdP: browser flows', () => {
-  let idp: SamlIdp;
-  before(async () => {
-    idp = await startTestIdp();
-  });
-  after(async () => {
-    await idp.close();
-  });
+  const idp = serverForSuite(startTestIdp);
 
   it('shows a shape-titled login form with the test ids and that shape\'s demo users', async () => {
     for (const shape of SHAPE_IDS) {
-      const { loginPage } = await spInitiated(idp, shape, { password: 'wrong' });
+      const { loginPage } = await spInitiated(idp(), shape, { password: 'wrong' });
       assert.equal(loginPage.status, 200);
       const title = SHAPES[shape].title.replace(/[()]/g, '\\$&');
       assert.match(loginPage.html, new RegExp(`<title>[^<]*${title}[^<]*</title>`));
@@ -38,9 +32,9 @@ describe('SAML IdP: browser flows', () => {
 
   for (const shape of SHAPE_IDS) {
     it(`${shape}: SP-initiated sign-in yields a signed response for the request, SP and ACS`, async () => {
-      const ep = idp.shapes[shape];
+      const ep = idp().shapes[shape];
       const sp = testSp(ep.metadataXml);
-      const flow = await spInitiated(idp, shape, { relayState: 'back/to?x=1&y=2', testSp: sp });
+      const flow = await spInitiated(idp(), shape, { relayState: 'back/to?x=1&y=2', testSp: sp });
       assert.ok(flow.post, `no SAMLResponse (status ${flow.result.status})`);
       const { xml } = flow.post;
       assert.equal(flow.post.action, TEST_SP.acsUrl);
@@ -65,23 +59,23 @@ describe('SAML IdP: browser flows', () => {
 
   it('releases each user\'s groups in the shape\'s representation', async () => {
     const sid = async (shape: ShapeId, login: string): Promise<string[] | undefined> =>
-      attributes((await spInitiated(idp, shape, { login })).post?.xml ?? '')[GROUPS_ATTR[shape]];
+      attributes((await spInitiated(idp(), shape, { login })).post?.xml ?? '')[GROUPS_ATTR[shape]];
     assert.deepEqual(await sid('adfs', 'sam@example.com'), ['aws-dev-admins', 'aws-readonly']);
     assert.deepEqual(await sid('okta', 'SID@example.com'), ['aws-prod-operators']);
     assert.deepEqual(await sid('entra', 'sid@example.com'), [ENTRA_GROUP_IDS.awsProdOperators]);
     assert.deepEqual(await sid('entra', 'nora@example.com'), [ENTRA_MARKETING_GROUP_ID]);
     assert.deepEqual(await sid('shibboleth', 'nora@example.com'), ['marketing']);
-    const okta = attributes((await spInitiated(idp, 'okta')).post?.xml ?? '');
+    const okta = attributes((await spInitiated(idp(), 'okta')).post?.xml ?? '');
     assert.deepEqual([okta.email, okta.firstName, okta.lastName], [['sam@example.com'], ['Sam'], ['Sample']]);
-    const entra = attributes((await spInitiated(idp, 'entra')).post?.xml ?? '');
+    const entra = attributes((await spInitiated(idp(), 'entra')).post?.xml ?? '');
     assert.match(entra[ATTR.objectidentifier]?.[0] ?? '', /^[0-9a-f-]{36}$/);
-    const adfs = await spInitiated(idp, 'adfs');
+    const adfs = await spInitiated(idp(), 'adfs');
     assert.deepEqual(attributes(adfs.post?.xml ?? '')[ATTR.windowsaccountname], ['EXAMPLE\\sam']);
   });
 
   it('IdP-initiated sign-in yields an unsolicited response (no InResponseTo)', async () => {
     for (const shape of SHAPE_IDS) {
-      const ep = idp.shapes[shape];
+      const ep = idp().shapes[shape];
       const url = `${ep.idpInitUrl}?sp=${encodeURIComponent(TEST_SP.entityId)}&RelayState=console`;
       const loginPage = await getPage(url);
       assert.equal(loginPage.status, 200);
@@ -95,9 +89,9 @@ describe('SAML IdP: browser flows', () => {
   });
 
   it('accepts AuthnRequests over the HTTP-POST binding too', async () => {
-    const { sp, idp: entity } = testSp(idp.shapes.shibboleth.metadataXml);
+    const { sp, idp: entity } = testSp(idp().shapes.shibboleth.metadataXml);
     const request = sp.createLoginRequest(entity, 'post', { relayState: 'p' });
-    const loginPage = await postForm(idp.shapes.shibboleth.ssoUrl, { SAMLRequest: request.context, RelayState: 'p' });
+    const loginPage = await postForm(idp().shapes.shibboleth.ssoUrl, { SAMLRequest: request.context, RelayState: 'p' });
     assert.equal(loginPage.status, 200);
     assert.equal(formOf(loginPage.html).action, '/shibboleth/login');
     const post = postOf(await submitLogin(loginPage, 'sam@example.com'));

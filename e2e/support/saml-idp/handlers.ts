@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { readForm, sendPage } from '../http-kit';
 import type { RegisteredSp, ShapeRuntime } from './entities';
 import { issueSamlResponse } from './issue';
 import { errorPage, loginPage, postPage } from './pages';
@@ -21,25 +22,12 @@ export interface IdpState {
 
 const MAX_BODY = 256 * 1024;
 
-export function send(res: ServerResponse, status: number, body: string, type = 'text/html; charset=utf-8'): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-frame-options': 'DENY' });
-  res.end(body);
-}
-
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buf.length;
-    if (size > MAX_BODY) throw new SsoError(400, 'Request body too large');
-    chunks.push(buf);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+function readSsoForm(req: IncomingMessage): Promise<URLSearchParams> {
+  return readForm(req, MAX_BODY, () => new SsoError(400, 'Request body too large'));
 }
 
 function showLogin(rt: ShapeRuntime, res: ServerResponse, pendingId: string, pending: PendingSignIn, status = 200, error?: string, login?: string): void {
-  send(res, status, loginPage({
+  sendPage(res, status, loginPage({
     shape: rt.info, action: `${rt.prefix}/login`, pending: pendingId, spEntityId: pending.sp.entityId, error, login,
   }));
 }
@@ -58,7 +46,7 @@ function idpInitiated(state: IdpState, rt: ShapeRuntime, res: ServerResponse, qu
 }
 
 async function submitLogin(state: IdpState, rt: ShapeRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const form = await readForm(req);
+  const form = await readSsoForm(req);
   const pendingId = form.get('pending') ?? '';
   const pending = state.pending.get(pendingId, rt.info.id);
   if (!pending) throw new SsoError(400, 'Sign-in request not found or expired');
@@ -72,7 +60,7 @@ async function submitLogin(state: IdpState, rt: ShapeRuntime, req: IncomingMessa
   const samlResponse = await issueSamlResponse(rt, user, { entityId: pending.sp.entityId, acsUrl: pending.acsUrl }, {
     inResponseTo: pending.requestId, nameIdFormat: pending.nameIdFormat,
   });
-  send(res, 200, postPage(rt.info, pending.acsUrl, samlResponse, pending.relayState));
+  sendPage(res, 200, postPage(rt.info, pending.acsUrl, samlResponse, pending.relayState));
 }
 
 async function dispatch(state: IdpState, rt: ShapeRuntime, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -80,17 +68,17 @@ async function dispatch(state: IdpState, rt: ShapeRuntime, req: IncomingMessage,
   const rawQuery = url.search.slice(1);
   switch (route) {
     case 'GET /metadata':
-      return send(res, 200, rt.metadataXml, 'application/samlmetadata+xml');
+      return sendPage(res, 200, rt.metadataXml, 'application/samlmetadata+xml');
     case 'GET /sso':
       return startSignIn(state, rt, res, await acceptAuthnRequest(rt, state.sps, { binding: 'redirect', params: url.searchParams, rawQuery }));
     case 'POST /sso':
-      return startSignIn(state, rt, res, await acceptAuthnRequest(rt, state.sps, { binding: 'post', params: await readForm(req) }));
+      return startSignIn(state, rt, res, await acceptAuthnRequest(rt, state.sps, { binding: 'post', params: await readSsoForm(req) }));
     case 'GET /idp-init':
       return idpInitiated(state, rt, res, url.searchParams);
     case 'POST /login':
       return submitLogin(state, rt, req, res);
     default:
-      return send(res, 404, errorPage(rt.info, 'Not found'));
+      return sendPage(res, 404, errorPage(rt.info, 'Not found'));
   }
 }
 
@@ -100,10 +88,10 @@ export async function handleShape(state: IdpState, rt: ShapeRuntime, req: Incomi
   } catch (err) {
     if (res.headersSent) return;
     if (err instanceof SsoError) {
-      send(res, err.status, errorPage(rt.info, err.message, 'Go back to the application and sign in again.'));
+      sendPage(res, err.status, errorPage(rt.info, err.message, 'Go back to the application and sign in again.'));
       return;
     }
     console.error(`[saml-idp ${rt.info.id}] ${err instanceof Error ? err.message : String(err)}`);
-    send(res, 500, errorPage(rt.info, 'Something went wrong'));
+    sendPage(res, 500, errorPage(rt.info, 'Something went wrong'));
   }
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import type { SamlIdp } from './server';
+import { serverForSuite } from '../suite-server';
 import { SHAPE_IDS } from './shapes';
 import { elements, startTestIdp, TEST_SP, text, verifiedSignatures } from './testkit';
 
@@ -9,19 +9,13 @@ const ASSERTION_NS = 'urn:oasis:names:tc:SAML:2.0:assertion';
 const decode = (b64: string): string => Buffer.from(b64, 'base64').toString('utf8');
 
 describe('SAML IdP: issueResponse (no browser)', () => {
-  let idp: SamlIdp;
-  before(async () => {
-    idp = await startTestIdp();
-  });
-  after(async () => {
-    await idp.close();
-  });
+  const idp = serverForSuite(startTestIdp);
 
   it('signs what each product signs by default', async () => {
     const expected = { adfs: ['Assertion'], okta: ['Response', 'Assertion'], entra: ['Assertion'], shibboleth: ['Response'] };
     for (const shape of SHAPE_IDS) {
-      const xml = decode(await idp.issueResponse({ shape, user: 'sam@example.com', sp: TEST_SP.entityId, inResponseTo: '_r1' }));
-      assert.deepEqual(verifiedSignatures(xml, idp.shapes[shape].certPem), expected[shape], shape);
+      const xml = decode(await idp().issueResponse({ shape, user: 'sam@example.com', sp: TEST_SP.entityId, inResponseTo: '_r1' }));
+      assert.deepEqual(verifiedSignatures(xml, idp().shapes[shape].certPem), expected[shape], shape);
       assert.match(xml, /xml-exc-c14n#/);
       assert.match(xml, /xmlenc#sha256/);
     }
@@ -30,13 +24,13 @@ describe('SAML IdP: issueResponse (no browser)', () => {
   it('signResponse / signAssertion choose the signatures; both false gives an unsigned response', async () => {
     const cases = [[true, true, ['Response', 'Assertion']], [true, false, ['Response']], [false, true, ['Assertion']], [false, false, []]] as const;
     for (const [signResponse, signAssertion, signed] of cases) {
-      const b64 = await idp.issueResponse({ shape: 'okta', user: 'sid@example.com', sp: TEST_SP.entityId, signResponse, signAssertion });
-      assert.deepEqual(verifiedSignatures(decode(b64), idp.shapes.okta.certPem), [...signed]);
+      const b64 = await idp().issueResponse({ shape: 'okta', user: 'sid@example.com', sp: TEST_SP.entityId, signResponse, signAssertion });
+      assert.deepEqual(verifiedSignatures(decode(b64), idp().shapes.okta.certPem), [...signed]);
     }
   });
 
   it('applies mutate before signing, so tweaked content still carries valid signatures', async () => {
-    const b64 = await idp.issueResponse({
+    const b64 = await idp().issueResponse({
       shape: 'adfs', user: 'sam@example.com', sp: TEST_SP.entityId,
       mutate: (doc) => {
         const audience = doc.getElementsByTagNameNS(ASSERTION_NS, 'Audience')[0];
@@ -47,7 +41,7 @@ describe('SAML IdP: issueResponse (no browser)', () => {
       },
     });
     const xml = decode(b64);
-    assert.deepEqual(verifiedSignatures(xml, idp.shapes.adfs.certPem), ['Assertion']);
+    assert.deepEqual(verifiedSignatures(xml, idp().shapes.adfs.certPem), ['Assertion']);
     assert.equal(text(xml, 'Audience'), 'https://someone-else.example/sp');
     assert.match(xml, /<NameID [^>]*>EXAMPLE\\sam<!---->\.evil<\/NameID>/);
   });
@@ -55,7 +49,7 @@ describe('SAML IdP: issueResponse (no browser)', () => {
   it('derives every time from `now`; Okta and Entra backdate NotBefore by 5 minutes', async () => {
     const now = new Date('2030-01-02T03:04:05.000Z');
     for (const [shape, notBefore] of [['adfs', '2030-01-02T03:04:05.000Z'], ['okta', '2030-01-02T02:59:05.000Z']] as const) {
-      const xml = decode(await idp.issueResponse({ shape, user: 'sam@example.com', sp: TEST_SP.entityId, now }));
+      const xml = decode(await idp().issueResponse({ shape, user: 'sam@example.com', sp: TEST_SP.entityId, now }));
       const [conditions] = elements(xml, 'Conditions');
       assert.equal(conditions?.getAttribute('NotBefore'), notBefore);
       assert.equal(conditions?.getAttribute('NotOnOrAfter'), '2030-01-02T03:09:05.000Z');
@@ -69,7 +63,7 @@ describe('SAML IdP: issueResponse (no browser)', () => {
     for (const shape of SHAPE_IDS) {
       const ids = new Set<string>();
       for (let i = 0; i < 3; i++) {
-        const xml = decode(await idp.issueResponse({ shape, user: 'nora@example.com', sp: TEST_SP.entityId, signAssertion: false, signResponse: false }));
+        const xml = decode(await idp().issueResponse({ shape, user: 'nora@example.com', sp: TEST_SP.entityId, signAssertion: false, signResponse: false }));
         const response = elements(xml, 'Response', 'urn:oasis:names:tc:SAML:2.0:protocol')[0];
         for (const id of [response?.getAttribute('ID'), elements(xml, 'Assertion')[0]?.getAttribute('ID')]) {
           assert.match(id ?? '', idShapes[shape]);
@@ -83,7 +77,7 @@ describe('SAML IdP: issueResponse (no browser)', () => {
   it('issues NameIDs like the products: pairwise per SP, transient on request', async () => {
     const other = { entityId: 'https://other.example/sp', acsUrl: 'https://other.example/acs' };
     const nameId = async (shape: 'entra' | 'shibboleth' | 'adfs', sp: typeof other | string, nameIdFormat?: 'transient' | 'unspecified') => {
-      const xml = decode(await idp.issueResponse({ shape, user: 'sam@example.com', sp, nameIdFormat }));
+      const xml = decode(await idp().issueResponse({ shape, user: 'sam@example.com', sp, nameIdFormat }));
       return { value: text(xml, 'NameID'), format: elements(xml, 'NameID')[0]?.getAttribute('Format'), xml };
     };
     const entra = await nameId('entra', TEST_SP.entityId);
@@ -102,8 +96,8 @@ describe('SAML IdP: issueResponse (no browser)', () => {
   });
 
   it('rejects an unknown user, an unregistered SP id and a shape that is not running', async () => {
-    await assert.rejects(idp.issueResponse({ shape: 'okta', user: 'mallory@example.com', sp: TEST_SP.entityId }), /no demo user/);
-    await assert.rejects(idp.issueResponse({ shape: 'okta', user: 'sam@example.com', sp: 'https://unknown.example' }), /not registered/);
+    await assert.rejects(idp().issueResponse({ shape: 'okta', user: 'mallory@example.com', sp: TEST_SP.entityId }), /no demo user/);
+    await assert.rejects(idp().issueResponse({ shape: 'okta', user: 'sam@example.com', sp: 'https://unknown.example' }), /not registered/);
     const okta = await startTestIdp({ shapes: ['okta'] });
     try {
       const run = okta.issueResponse as (o: { shape: string; user: string; sp: string }) => Promise<string>;

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import * as samlify from 'samlify';
 import { getContext } from 'samlify/build/src/api';
 
 import { certBody } from '../../../lib/core/saml/certificate';
 import { ENTRA_TENANT_ID } from '../oidc-idp/users';
-import type { SamlIdp } from './server';
+import { serverForSuite } from '../suite-server';
 import { SHAPE_IDS } from './shapes';
 import { startTestIdp, verifiedSignatures } from './testkit';
 import { ensureSchemaValidator, parseXml } from './xml';
@@ -15,25 +15,19 @@ const MD = 'urn:oasis:names:tc:SAML:2.0:metadata';
 const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
 
 describe('SAML IdP metadata', () => {
-  let idp: SamlIdp;
-  before(async () => {
-    idp = await startTestIdp();
-  });
-  after(async () => {
-    await idp.close();
-  });
+  const idp = serverForSuite(startTestIdp);
 
   it('serves each shape\'s metadata with its entityID, signing cert and SSO endpoints', async () => {
     const expectedIds = {
-      adfs: `${idp.url}/adfs/services/trust`,
+      adfs: `${idp().url}/adfs/services/trust`,
       okta: 'http://www.okta.com/exk7r0l3g4t3d3m0o5d7',
       entra: `https://sts.windows.net/${ENTRA_TENANT_ID}/`,
-      shibboleth: `${idp.url}/shibboleth/idp/shibboleth`,
+      shibboleth: `${idp().url}/shibboleth/idp/shibboleth`,
     };
     for (const shape of SHAPE_IDS) {
-      const ep = idp.shapes[shape];
-      assert.equal(ep.metadataUrl, `${idp.url}/${shape}/metadata`);
-      assert.equal(ep.ssoUrl, `${idp.url}/${shape}/sso`);
+      const ep = idp().shapes[shape];
+      assert.equal(ep.metadataUrl, `${idp().url}/${shape}/metadata`);
+      assert.equal(ep.ssoUrl, `${idp().url}/${shape}/sso`);
       const res = await fetch(ep.metadataUrl);
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('content-type'), 'application/samlmetadata+xml');
@@ -56,24 +50,24 @@ describe('SAML IdP metadata', () => {
 
   it('is consumable by samlify (as the gateway would import it)', () => {
     for (const shape of SHAPE_IDS) {
-      const entity = samlify.IdentityProvider({ metadata: idp.shapes[shape].metadataXml });
-      assert.equal(entity.entityMeta.getEntityID(), idp.shapes[shape].entityId);
-      assert.equal(entity.entityMeta.getX509Certificate('signing'), certBody(idp.shapes[shape].certPem));
+      const entity = samlify.IdentityProvider({ metadata: idp().shapes[shape].metadataXml });
+      assert.equal(entity.entityMeta.getEntityID(), idp().shapes[shape].entityId);
+      assert.equal(entity.entityMeta.getX509Certificate('signing'), certBody(idp().shapes[shape].certPem));
     }
   });
 
   it('ADFS and Entra sign their metadata; Okta and Shibboleth do not', () => {
-    assert.deepEqual(verifiedSignatures(idp.shapes.adfs.metadataXml, idp.shapes.adfs.certPem), ['EntityDescriptor']);
-    assert.deepEqual(verifiedSignatures(idp.shapes.entra.metadataXml, idp.shapes.entra.certPem), ['EntityDescriptor']);
-    assert.deepEqual(verifiedSignatures(idp.shapes.okta.metadataXml, idp.shapes.okta.certPem), []);
-    assert.deepEqual(verifiedSignatures(idp.shapes.shibboleth.metadataXml, idp.shapes.shibboleth.certPem), []);
-    assert.throws(() => verifiedSignatures(idp.shapes.adfs.metadataXml, idp.shapes.entra.certPem));
+    assert.deepEqual(verifiedSignatures(idp().shapes.adfs.metadataXml, idp().shapes.adfs.certPem), ['EntityDescriptor']);
+    assert.deepEqual(verifiedSignatures(idp().shapes.entra.metadataXml, idp().shapes.entra.certPem), ['EntityDescriptor']);
+    assert.deepEqual(verifiedSignatures(idp().shapes.okta.metadataXml, idp().shapes.okta.certPem), []);
+    assert.deepEqual(verifiedSignatures(idp().shapes.shibboleth.metadataXml, idp().shapes.shibboleth.certPem), []);
+    assert.throws(() => verifiedSignatures(idp().shapes.adfs.metadataXml, idp().shapes.entra.certPem));
   });
 
   it('uses product-specific layouts (Okta md: prefix, Shibboleth scope) and one key per shape', () => {
-    assert.ok(idp.shapes.okta.metadataXml.startsWith('<md:EntityDescriptor'));
-    assert.match(idp.shapes.shibboleth.metadataXml, /<shibmd:Scope [^>]*regexp="false"[^>]*>example\.com</);
-    assert.equal(new Set(SHAPE_IDS.map((s) => idp.shapes[s].certPem)).size, 4);
+    assert.ok(idp().shapes.okta.metadataXml.startsWith('<md:EntityDescriptor'));
+    assert.match(idp().shapes.shibboleth.metadataXml, /<shibmd:Scope [^>]*regexp="false"[^>]*>example\.com</);
+    assert.equal(new Set(SHAPE_IDS.map((s) => idp().shapes[s].certPem)).size, 4);
   });
 
   it('starts only the requested shapes; unknown paths are 404', async () => {

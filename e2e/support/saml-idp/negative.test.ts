@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { generateSigningCertificate } from '../../../lib/core/saml/certificate';
-import type { SamlIdp } from './server';
+import { serverForSuite } from '../suite-server';
 import {
   formOf, getPage, postForm, postOf, spInitiated, startTestIdp, submitLogin, TEST_SP, testSp, testSpEntity,
 } from './testkit';
@@ -31,16 +31,10 @@ function assertRefused(page: { status: number; html: string }, status: number, m
 }
 
 describe('SAML IdP: refusals', () => {
-  let idp: SamlIdp;
-  before(async () => {
-    idp = await startTestIdp();
-  });
-  after(async () => {
-    await idp.close();
-  });
+  const idp = serverForSuite(startTestIdp);
 
   it('wrong password or unknown user: error, no SAMLResponse; the sign-in can then be completed', async () => {
-    const flow = await spInitiated(idp, 'okta', { password: 'not-demo' });
+    const flow = await spInitiated(idp(), 'okta', { password: 'not-demo' });
     assert.equal(flow.result.status, 401);
     assert.ok(flow.result.html.includes('data-testid="saml-idp-error"'));
     assert.equal(flow.post, undefined);
@@ -55,16 +49,16 @@ describe('SAML IdP: refusals', () => {
   });
 
   it('refuses an unregistered SP, an unregistered ACS URL and a wrong Destination', async () => {
-    const sso = idp.shapes.adfs.ssoUrl;
+    const sso = idp().shapes.adfs.ssoUrl;
     assertRefused(await getPage(redirectUrl(sso, authnRequest({ issuer: 'https://evil.example/sp' }))), 403, /Unknown service provider/);
     assertRefused(await getPage(redirectUrl(sso, authnRequest({ acs: 'https://evil.example/acs' }))), 403, /is not registered for/);
-    assertRefused(await getPage(redirectUrl(sso, authnRequest({ destination: idp.shapes.okta.ssoUrl }))), 403, /Wrong Destination/);
+    assertRefused(await getPage(redirectUrl(sso, authnRequest({ destination: idp().shapes.okta.ssoUrl }))), 403, /Wrong Destination/);
     const fine = await getPage(redirectUrl(sso, authnRequest({ acs: TEST_SP.acsUrl, destination: sso })));
     assert.equal(fine.status, 200);
   });
 
   it('refuses a missing or malformed SAMLRequest', async () => {
-    const sso = idp.shapes.entra.ssoUrl;
+    const sso = idp().shapes.entra.ssoUrl;
     assertRefused(await getPage(sso), 400, /Missing SAMLRequest/);
     assertRefused(await getPage(`${sso}?SAMLRequest=bm90LXhtbA%3D%3D`), 400, /Malformed/);
     assertRefused(await getPage(redirectUrl(sso, '<samlp:AuthnRequest')), 400, /Malformed/);
@@ -72,11 +66,11 @@ describe('SAML IdP: refusals', () => {
   });
 
   it('refuses IdP-initiated sign-in for an unknown SP, and a sign-in started at another shape', async () => {
-    assertRefused(await getPage(`${idp.shapes.okta.idpInitUrl}?sp=https%3A%2F%2Fevil.example`), 403, /Unknown service provider/);
-    assertRefused(await getPage(idp.shapes.okta.idpInitUrl), 403, /no sp parameter/);
-    const atOkta = await getPage(`${idp.shapes.okta.idpInitUrl}?sp=${encodeURIComponent(TEST_SP.entityId)}`);
+    assertRefused(await getPage(`${idp().shapes.okta.idpInitUrl}?sp=https%3A%2F%2Fevil.example`), 403, /Unknown service provider/);
+    assertRefused(await getPage(idp().shapes.okta.idpInitUrl), 403, /no sp parameter/);
+    const atOkta = await getPage(`${idp().shapes.okta.idpInitUrl}?sp=${encodeURIComponent(TEST_SP.entityId)}`);
     const { fields } = formOf(atOkta.html);
-    assertRefused(await postForm(`${idp.url}/entra/login`, { ...fields, login: 'sam@example.com', password: 'demo' }), 400, /not found/);
+    assertRefused(await postForm(`${idp().url}/entra/login`, { ...fields, login: 'sam@example.com', password: 'demo' }), 400, /not found/);
   });
 
   it('with WantAuthnRequestsSigned, verifies the SP\'s signature with the cert from its metadata', async () => {

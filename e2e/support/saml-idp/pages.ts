@@ -2,35 +2,13 @@
  * Plain-HTML pages of the test SAML IdP: login form, the self-submitting HTTP-POST binding form carrying the
  * SAMLResponse to the SP's ACS, and errors. Every interpolated value goes through `esc`.
  */
+import { escapeHtml as esc } from '../http-kit';
+import { demoLoginBody, htmlPage } from '../idp-page';
 import type { ShapeInfo } from './shapes';
 import { DEMO_PASSWORD, usersFor } from './users';
 
-export function esc(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 function layout(shape: ShapeInfo, heading: string, body: string): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(heading)} · ${esc(shape.title)}</title>
-<style>
-body{font-family:system-ui,sans-serif;background:#f4f5f7;margin:0;padding:2rem}
-main{max-width:26rem;margin:0 auto;background:#fff;padding:1.5rem 2rem;border-radius:8px;border-top:6px solid ${shape.colour}}
-h1{font-size:1.3rem}label{display:block;margin:.8rem 0 .2rem}input{width:100%;box-sizing:border-box;padding:.5rem}
-button{margin-top:1rem;padding:.6rem 1.2rem;background:${shape.colour};color:#fff;border:0;border-radius:4px}
-.note{background:#fff4ce;padding:.5rem;border-radius:4px}.error{color:#a4262c;font-weight:600}
-ul{padding-left:1.2rem}code{font-size:.9em}
-</style>
-</head>
-<body><main>
-<p><strong>${esc(shape.title)}</strong> · SAML 2.0</p>
-<h1>${esc(heading)}</h1>
-${body}
-</main></body>
-</html>`;
+  return htmlPage(shape, heading, body, ' · SAML 2.0');
 }
 
 export interface LoginPageOptions {
@@ -44,27 +22,17 @@ export interface LoginPageOptions {
 }
 
 export function loginPage(opts: LoginPageOptions): string {
-  const users = usersFor(opts.shape.id)
-    .map((u) => `<li><code>${esc(u.person.login)}</code> — ${esc(u.summary)}</li>`)
-    .join('\n');
-  const error = opts.error ? `<p class="error" role="alert" data-testid="saml-idp-error">${esc(opts.error)}</p>` : '';
-  const body = `
-<p class="note" data-testid="saml-idp-demo-note">Demo IdP — every password is ‘${esc(DEMO_PASSWORD)}’</p>
-<p>Signing in to <code data-testid="saml-idp-sp">${esc(opts.spEntityId)}</code></p>
-${error}
-<form method="post" action="${esc(opts.action)}" autocomplete="off">
-<input type="hidden" name="pending" value="${esc(opts.pending)}"/>
-<label for="login">Username</label>
-<input id="login" name="login" data-testid="saml-idp-login" required autofocus value="${esc(opts.login ?? '')}">
-<label for="password">Password</label>
-<input id="password" name="password" type="password" data-testid="saml-idp-password" required>
-<button type="submit" data-testid="saml-idp-submit">Sign in</button>
-</form>
-<h2>Demo users</h2>
-<ul data-testid="saml-idp-users">
-${users}
-</ul>`;
-  return layout(opts.shape, 'Sign in', body);
+  return layout(opts.shape, 'Sign in', demoLoginBody({
+    testIds: 'saml-idp',
+    password: DEMO_PASSWORD,
+    target: opts.spEntityId,
+    targetTestId: 'sp',
+    action: opts.action,
+    hidden: { pending: opts.pending },
+    login: opts.login,
+    error: opts.error,
+    users: usersFor(opts.shape.id).map((u) => ({ login: u.person.login, summary: u.summary })),
+  }));
 }
 
 /** The HTTP-POST binding: a form that submits itself to the SP's ACS (a button when scripts are off). */

@@ -7,11 +7,11 @@
  *
  * Local demo and tests only: plain http on localhost (loopback interfaces only), every demo password is `demo`.
  */
-import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { listenLocalhost, sendPage } from '../http-kit';
 import { createShape, registerSp, type RegisteredSp, type ShapeRuntime, type SpRegistration } from './entities';
-import { handleShape, type IdpState, send } from './handlers';
+import { handleShape, type IdpState } from './handlers';
 import { issueSamlResponse, type ResponseOptions, type ResponseTarget } from './issue';
 import { SHAPE_IDS, SHAPES, type ShapeId } from './shapes';
 import { PendingSignIns } from './sso';
@@ -63,27 +63,10 @@ function route(shapes: readonly ShapeRuntime[], state: IdpState, req: IncomingMe
   const url = new URL(req.url ?? '/', 'http://localhost');
   const rt = shapes.find((s) => url.pathname.startsWith(`${s.prefix}/`));
   if (!rt) {
-    send(res, 404, `Demo SAML IdP. Shapes: ${shapes.map((s) => s.prefix).join(', ')}\n`, 'text/plain; charset=utf-8');
+    sendPage(res, 404, `Demo SAML IdP. Shapes: ${shapes.map((s) => s.prefix).join(', ')}\n`, 'text/plain; charset=utf-8');
     return;
   }
   void handleShape(state, rt, req, res, url);
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((err) => (err ? reject(err) : resolve()));
-    server.closeAllConnections();
-  });
 }
 
 function registry(sps: readonly SpRegistration[]): Map<string, RegisteredSp> {
@@ -126,25 +109,15 @@ export async function startSamlIdp<S extends ShapeId = ShapeId>(opts: SamlIdpOpt
   const state: IdpState = { sps: registry(opts.sps), pending: new PendingSignIns() };
   let runtimes: readonly ShapeRuntime[] = [];
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => route(runtimes, state, req, res);
-  const v4 = http.createServer(onRequest);
-  const port = await listen(v4, opts.port ?? 0, '127.0.0.1');
-  const url = `http://localhost:${port}`;
+  const local = await listenLocalhost(onRequest, opts.port ?? 0);
+  const url = `http://localhost:${local.port}`;
   const ids = opts.shapes ?? (SHAPE_IDS as readonly S[]);
   runtimes = await Promise.all(ids.map((id) => createShape(SHAPES[id], url, opts.wantAuthnRequestsSigned)));
-  const servers: Server[] = [v4];
-  const v6 = http.createServer(onRequest);
-  try {
-    await listen(v6, port, '::1');
-    servers.push(v6);
-  } catch {
-    // No IPv6 loopback here: 127.0.0.1 alone serves localhost.
-  }
+  await local.addIpv6();
   return {
     url,
     shapes: Object.fromEntries(runtimes.map((rt) => [rt.info.id, endpoints(rt)])) as Record<S, ShapeEndpoints>,
-    close: async () => {
-      await Promise.all(servers.map(closeServer));
-    },
+    close: local.close,
     issueResponse: issuer(runtimes, state.sps),
   };
 }
