@@ -54,5 +54,19 @@ test('the IdP metadata for IAM and the SP metadata are published', async ({ requ
   expect((idp.match(/<ds:X509Certificate>/g) ?? []).length).toBeGreaterThanOrEqual(1);
   const sp = await (await request.get('/saml/adfs/metadata')).text();
   expect(sp).toContain(`${baseURL}/saml/adfs/acs`);
+  expect(sp).toMatch(/KeyDescriptor[^>]*use="signing"/);
+  expect(sp).toMatch(/KeyDescriptor[^>]*use="encryption"/);
   expect((await request.get('/saml/nope/metadata')).status()).toBe(404);
+});
+
+test('an IdP-initiated (unsolicited) response is refused when the connection does not allow it', async ({ page, baseURL }) => {
+  const samlIdp = `http://localhost:${Number(process.env.E2E_PORT ?? 3100) + 3}`;
+  await page.goto(`${samlIdp}/adfs/idp-init?sp=${encodeURIComponent(`${baseURL}/saml/adfs/metadata`)}`);
+  await page.getByTestId('saml-idp-login').fill('sam@example.com');
+  await page.getByTestId('saml-idp-password').fill('demo');
+  await page.getByTestId('saml-idp-submit').click();
+  await expect(page).toHaveURL(/\/error\?error=SAML_UNSOLICITED/);
+  await expect(page.getByTestId('error-code')).toHaveText('SAML_UNSOLICITED');
+  await page.goto('/roles');
+  await expect(page).toHaveURL(/\/signin$/);
 });
