@@ -70,3 +70,50 @@ test('an IdP-initiated (unsolicited) response is refused when the connection doe
   await page.goto('/roles');
   await expect(page).toHaveURL(/\/signin$/);
 });
+
+test('a SAML response only signs in the browser that started the sign-in (no login CSRF)', async ({ browser }) => {
+  const attacker = await browser.newContext();
+  const page = await attacker.newPage();
+  let body: string | null = null;
+  await page.route('**/saml/adfs/acs', async (route) => {
+    body = route.request().postData();
+    await route.abort();
+  });
+  await page.goto('/signin');
+  await page.getByTestId('signin-adfs').click();
+  await page.getByTestId('saml-idp-login').fill('sid@example.com');
+  await page.getByTestId('saml-idp-password').fill('demo');
+  await page.getByTestId('saml-idp-submit').click();
+  await expect.poll(() => body).not.toBeNull();
+  const form = Object.fromEntries(new URLSearchParams(body ?? ''));
+
+  const victim = await browser.newContext();
+  const planted = await victim.request.post('/saml/adfs/acs', { form, maxRedirects: 0 });
+  expect(planted.status()).toBe(303);
+  expect(planted.headers().location).toBe('/error?error=SAML_IN_RESPONSE_TO_MISMATCH');
+  const victimPage = await victim.newPage();
+  await victimPage.goto('/roles');
+  await expect(victimPage).toHaveURL(/\/signin$/);
+
+  // Fail closed: once presented anywhere, the assertion is spent, even for the browser it was meant for.
+  await page.unroute('**/saml/adfs/acs');
+  const own = await page.request.post('/saml/adfs/acs', { form, maxRedirects: 0 });
+  expect(own.headers().location).toBe('/error?error=SAML_REPLAY');
+});
+
+test('the browser that started the sign-in completes it with the same response', async ({ page }) => {
+  let body: string | null = null;
+  await page.route('**/saml/adfs/acs', async (route) => {
+    body = route.request().postData();
+    await route.abort();
+  });
+  await page.goto('/signin');
+  await page.getByTestId('signin-adfs').click();
+  await page.getByTestId('saml-idp-login').fill('sid@example.com');
+  await page.getByTestId('saml-idp-password').fill('demo');
+  await page.getByTestId('saml-idp-submit').click();
+  await expect.poll(() => body).not.toBeNull();
+  await page.unroute('**/saml/adfs/acs');
+  const own = await page.request.post('/saml/adfs/acs', { form: Object.fromEntries(new URLSearchParams(body ?? '')), maxRedirects: 0 });
+  expect(own.headers().location).toBe('/roles');
+});

@@ -5,6 +5,7 @@ import 'server-only';
  * attributes, matched rules — never the raw response).
  */
 import { GatewayError } from '../../core/errors';
+import { safeEqual } from '../../db/crypto';
 import { evaluatePolicy } from '../../core/policy/evaluate';
 import { samlIdentityClaims } from '../../core/saml/claims';
 import type { SamlRejection, ValidateContext } from '../../core/saml/sp/types';
@@ -16,18 +17,32 @@ import { getSamlConnection } from './connections';
 
 const REQUEST_TTL_MS = 10 * 60_000;
 
-export async function startSamlLogin(c: Container, connectionId: string): Promise<string> {
+/**
+ * The AuthnRequest id is also bound to the browser that started the sign-in (a cookie the ACS checks), so
+ * a response obtained by someone else cannot be replayed into a victim's browser (login CSRF).
+ * SameSite=None because the IdP posts to the ACS from another site; Secure (browsers allow it on localhost).
+ */
+export const SAML_REQUEST_COOKIE = 'rolegate_saml_request';
+
+export function samlRequestCookie(id: string | undefined): string {
+  const value = id ?? '';
+  const maxAge = id ? REQUEST_TTL_MS / 1000 : 0;
+  return `${SAML_REQUEST_COOKIE}=${value}; Path=/saml; HttpOnly; Secure; SameSite=None; Max-Age=${maxAge}`;
+}
+
+export async function startSamlLogin(c: Container, connectionId: string): Promise<{ url: string; requestId: string }> {
   const rt = await getSamlConnection(c, connectionId);
   const { url, id } = rt.sp.createAuthnRequest({ forceAuthn: true });
   await c.repos.samlRequests.rememberRequest({ id, connectionId, expiresAt: new Date(c.now().getTime() + REQUEST_TTL_MS) });
-  return url;
+  return { url, requestId: id };
 }
 
-function validateContext(c: Container, connectionId: string, meta: RequestMeta): ValidateContext {
+function validateContext(c: Container, connectionId: string, meta: RequestMeta, boundRequestId: string | undefined): ValidateContext {
   const now = c.now();
   return {
     now,
-    requests: { consume: (id) => c.repos.samlRequests.consumeRequest(id, connectionId, now) },
+    // A request id is consumed only by the browser it was issued to.
+    requests: { consume: async (id) => boundRequestId !== undefined && safeEqual(id, boundRequestId) && c.repos.samlRequests.consumeRequest(id, connectionId, now) },
     replay: { remember: (id, expiresAt) => c.repos.samlReplay.rememberAssertion({ connectionId, assertionId: id, expiresAt }, now) },
     onRejected: async (r: SamlRejection) => {
       await c.store.audit({ type: 'signin', outcome: 'failed', code: r.code, idpId: connectionId, ip: meta.ip, userAgent: meta.userAgent, detail: { protocol: 'saml' } });
@@ -37,9 +52,9 @@ function validateContext(c: Container, connectionId: string, meta: RequestMeta):
 }
 
 /** Validates the posted response and returns the Set-Cookie of the new portal session. */
-export async function completeSamlLogin(c: Container, connectionId: string, samlResponse: string, meta: RequestMeta): Promise<string> {
+export async function completeSamlLogin(c: Container, connectionId: string, samlResponse: string, meta: RequestMeta, boundRequestId: string | undefined): Promise<string> {
   const rt = await getSamlConnection(c, connectionId);
-  const validated = await rt.sp.validateResponse(samlResponse, validateContext(c, connectionId, meta));
+  const validated = await rt.sp.validateResponse(samlResponse, validateContext(c, connectionId, meta, boundRequestId));
   let claims;
   try {
     claims = samlIdentityClaims(rt.conn, validated);

@@ -1,8 +1,9 @@
+import { cookies } from 'next/headers';
 import { GatewayError } from '@/lib/core/errors';
 import { getContainer } from '@/lib/server/container';
 import { NO_STORE, pageRoute } from '@/lib/server/http';
 import { requestMeta } from '@/lib/server/request-meta';
-import { completeSamlLogin } from '@/lib/server/saml/sp-flow';
+import { SAML_REQUEST_COOKIE, completeSamlLogin, samlRequestCookie } from '@/lib/server/saml/sp-flow';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,6 +20,10 @@ export const POST = pageRoute(async (req) => {
   if (body.length > MAX_FORM_CHARS) throw new GatewayError('SAML_TOO_LARGE', 'ACS form body too large');
   const samlResponse = new URLSearchParams(body).get('SAMLResponse');
   if (!samlResponse) throw new GatewayError('SAML_MALFORMED', 'no SAMLResponse in the form');
-  const cookie = await completeSamlLogin(await getContainer(), connection, samlResponse, requestMeta(req.headers));
-  return new Response(null, { status: 303, headers: { ...NO_STORE, Location: '/roles', 'Set-Cookie': cookie } });
+  const bound = (await cookies()).get(SAML_REQUEST_COOKIE)?.value || undefined;
+  const cookie = await completeSamlLogin(await getContainer(), connection, samlResponse, requestMeta(req.headers), bound);
+  const headers = new Headers({ ...NO_STORE, Location: '/roles' });
+  headers.append('Set-Cookie', cookie);
+  headers.append('Set-Cookie', samlRequestCookie(undefined));
+  return new Response(null, { status: 303, headers });
 });
