@@ -7,7 +7,8 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { SamlConnectionConfig } from '../../core/config/schema';
 import { GatewayError } from '../../core/errors';
-import { createSamlSp } from '../../core/saml/sp';
+import { createSamlSp, ensureSamlifyHooks } from '../../core/saml/sp';
+import { getLogger } from '../logger';
 import type { SamlSp } from '../../core/saml/sp/types';
 import type { Container } from '../container';
 import { createSamlKeyRing, type SamlKeyRing } from './saml-keys';
@@ -27,6 +28,14 @@ interface Cached {
 }
 
 const METADATA_TTL_MS = 3_600_000;
+let hooksLogged = false;
+
+/** Says once which engine speed-ups are active: a bundler layout that defeats one shows here, not as a silent slowdown. */
+function logEngineHooks(): void {
+  if (hooksLogged) return;
+  hooksLogged = true;
+  getLogger().info({ samlEngineHooks: ensureSamlifyHooks() }, 'SAML engine hooks');
+}
 const cache = new Map<string, Cached>();
 const rings = new Map<string, { signing: SamlKeyRing; encryption: SamlKeyRing }>();
 
@@ -86,6 +95,7 @@ export async function getSamlConnection(c: Container, id: string): Promise<SamlC
     clockSkewSeconds: conn.clockSkewSeconds,
     DANGEROUSLY_ALLOW_SHA1: conn.DANGEROUSLY_ALLOW_SHA1,
   });
+  logEngineHooks();
   const runtime = { conn, sp, ...urls };
   cache.set(id, { fingerprint, runtime, metadataXml, metadataAt });
   return runtime;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeResponse, MAX_RESPONSE_BYTES, rejectDoctype } from './gate';
+import { decodeResponse, isBase64Text, MAX_RESPONSE_BYTES, rejectDoctype } from './gate';
 import { SamlValidationError, Trace } from './trace';
 
 function code(f: () => unknown): string {
@@ -31,5 +31,18 @@ describe('gate', () => {
     for (const x of ['<!DOCTYPE a>', '<!doctype a>', '<! DOCTYPE a>', '<!ENTITY x "y">']) {
       assert.equal(code(() => rejectDoctype(`${x}<a/>`, new Trace())), 'SAML_DOCTYPE_FORBIDDEN', x);
     }
+  });
+
+  it('checks the base64 alphabet exactly like /^[A-Za-z0-9+/]+={0,2}$/', () => {
+    const re = /^[A-Za-z0-9+/]+={0,2}$/;
+    const edge = ['', '=', '==', 'A', 'A=', 'A==', 'A===', '=A', 'AB=C', 'AB==', 'AB+/', 'AB-_', 'AB CD', 'AB\nCD', 'ABé', 'AB\u0000', 'AB==\n', '\uD83D\uDE00'];
+    const alphabet = 'AZaz09+/=-_ \n\u00e9\u0100\uD83D';
+    let seed = 7;
+    const rnd = (n: number): number => {
+      seed = (seed * 48271) % 2147483647;
+      return seed % n;
+    };
+    const random = Array.from({ length: 5000 }, () => Array.from({ length: rnd(9) }, () => alphabet[rnd(alphabet.length)]).join(''));
+    for (const s of [...edge, ...random]) assert.equal(isBase64Text(s), re.test(s), JSON.stringify(s));
   });
 });

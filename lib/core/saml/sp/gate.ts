@@ -9,6 +9,21 @@ import type { Trace } from './trace';
 /** The largest decoded response we parse: 256 KiB. Real responses are 3–20 KB. */
 export const MAX_RESPONSE_BYTES = 256 * 1024;
 const MAX_BASE64_CHARS = Math.ceil(MAX_RESPONSE_BYTES / 3) * 4;
+/** Stateless between calls (no `stream` option), so one instance serves every request. */
+const UTF8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
+/** 1 for the characters of the standard base64 alphabet (RFC 4648 §4), indexed by char code. */
+const BASE64_ALPHABET = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64_ALPHABET[c.charCodeAt(0)] = 1;
+
+/** Exactly `/^[A-Za-z0-9+/]+={0,2}$/.test(s)`, as one pass over the char codes (the regex was 20 µs a response). */
+export function isBase64Text(s: string): boolean {
+  let i = 0;
+  while (i < s.length && BASE64_ALPHABET[s.charCodeAt(i)] === 1) i++;
+  if (i === 0 || s.length - i > 2) return false;
+  for (let j = i; j < s.length; j++) if (s.charCodeAt(j) !== 0x3d) return false;
+  return true;
+}
 
 /** Decodes the form value strictly: standard alphabet, whitespace (line wrapping) ignored, size capped first. */
 export function decodeResponse(samlResponseBase64: string, trace: Trace): string {
@@ -18,14 +33,13 @@ export function decodeResponse(samlResponseBase64: string, trace: Trace): string
   }
   const compact = samlResponseBase64.replace(/[\r\n\t ]+/g, '');
   if (compact.length > MAX_BASE64_CHARS) throw trace.fail('SAML_TOO_LARGE', 'size', `more than ${MAX_RESPONSE_BYTES} bytes`);
-  if (compact.length === 0 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) {
+  if (compact.length === 0 || compact.length % 4 !== 0 || !isBase64Text(compact)) {
     throw trace.fail('SAML_MALFORMED', 'base64', 'SAMLResponse is not base64');
   }
   const bytes = Buffer.from(compact, 'base64');
   if (bytes.length > MAX_RESPONSE_BYTES) throw trace.fail('SAML_TOO_LARGE', 'size', `more than ${MAX_RESPONSE_BYTES} bytes`);
   trace.pass('size', `${bytes.length} bytes`);
-  const xml = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
-  return xml;
+  return UTF8.decode(bytes);
 }
 
 /** Refuses DOCTYPE and ENTITY declarations in any case, before parsing (XML 1.0 §2.8). */

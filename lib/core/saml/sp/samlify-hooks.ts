@@ -1,5 +1,5 @@
 /**
- * The two process-wide samlify hooks Rolegate installs, once:
+ * The process-wide samlify hooks Rolegate installs, once:
  *
  * 1. The schema validator (samlify `setSchemaValidator`, mandatory since samlify refuses to parse without
  *    one; AWS-FACTS §2.1). Our pipeline has already parsed and schema-validated the exact string it hands
@@ -12,18 +12,26 @@
  *    hand xml-crypto the KeyObject imported once (it accepts any crypto.KeyLike). Other certificates keep
  *    samlify's path. samlify 2.13.1 offers no option for this, so the exported SamlLib object is wrapped.
  *
- * 3. The per-run parse memo of samlify-parse-memo.ts.
+ * 3. The per-run parse memo of samlify-parse-memo.ts (samlify's and xml-crypto's parses of one response).
+ *
+ * 4. The compiled XPath of xpath-fast.ts (samlify's and xml-crypto's `select` calls).
+ *
+ * 5. The faster xmldom cloneNode of xmldom-clone.ts, inside our samlify run only.
+ *
+ * Each of 3–5 checks the library version and shape it was written for and otherwise leaves the library
+ * alone; none changes what samlify or xml-crypto decide (engine-hooks.test.ts, xpath-fast.test.ts).
  */
 import type { KeyObject } from 'node:crypto';
 import { SamlLib, setSchemaValidator } from 'samlify';
 import { rejectDoctype, parseOnce } from './gate';
-import { installParseMemo } from './samlify-parse-memo';
+import { engineRunActive, installParseMemo } from './samlify-parse-memo';
+import { installFastClone } from './xmldom-clone';
+import { installFastXPath, type XPathInstance } from './xpath-fast';
 import { validateResponseSchema } from './schema';
 import { Trace } from './trace';
 
 const handedOff = new Map<string, number>();
 const trustedKeys = new Map<string, KeyObject>();
-let installed = false;
 
 /** Validates a string samlify hands us that our pipeline did not prepare (never expected in our flows). */
 async function validateStandalone(xml: string): Promise<string> {
@@ -51,13 +59,20 @@ function installKeyCache(): void {
   SamlLib.getKeyInfo = cached;
 }
 
-/** Installs both hooks once per process. Safe to call from every connection. */
-export function ensureSamlifyHooks(): void {
-  if (installed) return;
+export interface HookStatus {
+  parseMemo: { samlify: boolean; xmlCrypto: boolean };
+  xpath: XPathInstance[];
+  fastClone: boolean;
+}
+let status: HookStatus | undefined;
+
+/** Installs the hooks once per process. Safe to call from every connection. */
+export function ensureSamlifyHooks(): HookStatus {
+  if (status) return status;
   setSchemaValidator({ validate });
   installKeyCache();
-  installParseMemo();
-  installed = true;
+  status = { parseMemo: installParseMemo(), xpath: installFastXPath(), fastClone: installFastClone(engineRunActive) };
+  return status;
 }
 
 /** Registers a metadata certificate's imported key (keyed by its base64 body). */

@@ -45,12 +45,11 @@ function checkAssertions(doc: Document, response: Element, trace: Trace): Elemen
 /** Every ID / Id / id attribute (any namespace, as xml-crypto resolves them) must be unique. */
 function checkUniqueIds(doc: Document, trace: Trace): void {
   const seen = new Set<string>();
-  const all = doc.getElementsByTagName('*');
-  for (let i = 0; i < all.length; i++) {
-    const el = all.item(i) as Element;
+  for (const el of descendants(doc, '*', '*')) {
     for (let j = 0; j < el.attributes.length; j++) {
       const a = el.attributes.item(j) as Attr;
-      if (!/^(ID|Id|id)$/.test(a.localName ?? a.name)) continue;
+      const name = a.localName ?? a.name;
+      if (name !== 'ID' && name !== 'Id' && name !== 'id') continue;
       if (seen.has(a.value)) throw trace.fail('SAML_WRAPPING_DETECTED', 'unique-ids', 'duplicate ID');
       seen.add(a.value);
     }

@@ -48,17 +48,43 @@ export function childElements(el: Element): Element[] {
 
 /** The element children named `{ns}local`. */
 export function children(el: Element, ns: string, local: string): Element[] {
-  return childElements(el).filter((c) => c.namespaceURI === ns && c.localName === local);
+  const out: Element[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === NodeType.element && (n as Element).namespaceURI === ns && (n as Element).localName === local) out.push(n as Element);
+  }
+  return out;
 }
 
-/** The only child `{ns}local`, or undefined when there is none. Callers rely on schema validation for "at most one". */
+/** The first child `{ns}local`, or undefined when there is none. Callers rely on schema validation for "at most one". */
 export function child(el: Element, ns: string, local: string): Element | undefined {
-  return children(el, ns, local)[0];
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === NodeType.element && (n as Element).namespaceURI === ns && (n as Element).localName === local) return n as Element;
+  }
+  return undefined;
 }
 
-/** Every descendant element `{ns}local` of a node (document order). */
+/**
+ * Every descendant element of `root` (root excluded) in document order whose namespace is `ns` and local
+ * name `local`, `'*'` matching any: exactly what xmldom's getElementsByTagNameNS lists (same walk as its
+ * walkDOM: children pushed from lastChild back, same tests), without building its live NodeList, which
+ * re-checks the document on every `length` and item access.
+ */
 export function descendants(root: Document | Element, ns: string, local: string): Element[] {
-  return Array.from(root.getElementsByTagNameNS(ns, local));
+  const out: Element[] = [];
+  const stack: Node[] = [];
+  for (let c = root.lastChild; c; c = c.previousSibling) stack.push(c);
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    if (
+      n.nodeType === NodeType.element &&
+      (ns === '*' || (n as Element).namespaceURI === ns) &&
+      // `==` as xmldom compares the local name.
+      (local === '*' || (n as Element).localName == local)
+    ) {
+      out.push(n as Element);
+    }
+    for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return out;
 }
 
 /** An unqualified attribute's value, or undefined when absent (xmldom returns '' for absent ones). */

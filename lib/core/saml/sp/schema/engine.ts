@@ -17,9 +17,25 @@ function nameOf(el: Element): string {
   return key(el.namespaceURI ?? '', el.localName ?? el.nodeName);
 }
 
+/** The required attribute names of a declaration, in declaration order (computed once per declaration). */
+const requiredNames = new WeakMap<ElementDecl, string[]>();
+function requiredOf(decl: ElementDecl): string[] {
+  let names = requiredNames.get(decl);
+  if (!names) {
+    names = Object.entries(decl.attrs ?? {})
+      .filter(([, ad]) => ad.required)
+      .map(([name]) => name);
+    requiredNames.set(decl, names);
+  }
+  return names;
+}
+
 function checkAttributes(el: Element, decl: ElementDecl, path: string): void {
-  const seen = new Set<string>();
-  for (const a of Array.from(el.attributes)) {
+  const required = requiredOf(decl);
+  const seen: string[] = [];
+  const attrs = el.attributes;
+  for (let i = 0; i < attrs.length; i++) {
+    const a = attrs.item(i) as Attr;
     if (a.namespaceURI === NS.xmlns || a.name === 'xmlns' || a.prefix === 'xmlns') continue;
     if (a.namespaceURI) {
       if (decl.otherAttrs && a.namespaceURI !== el.namespaceURI) continue;
@@ -28,10 +44,10 @@ function checkAttributes(el: Element, decl: ElementDecl, path: string): void {
     const ad = decl.attrs?.[a.name];
     if (!ad) throw new SchemaViolation(path, `attribute ${a.name} not allowed`);
     if (!checkSimple(ad.type, a.value)) throw new SchemaViolation(path, `attribute ${a.name} is not a valid ${ad.type}`);
-    seen.add(a.name);
+    if (required.length > 0) seen.push(a.name);
   }
-  for (const [name, ad] of Object.entries(decl.attrs ?? {})) {
-    if (ad.required && !seen.has(name)) throw new SchemaViolation(path, `attribute ${name} is required`);
+  for (const name of required) {
+    if (!seen.includes(name)) throw new SchemaViolation(path, `attribute ${name} is required`);
   }
 }
 
@@ -53,26 +69,26 @@ function matches(p: Particle, name: string): boolean {
   return 'el' in p ? p.el === name : p.choice.includes(name);
 }
 
-function matchSequence(kids: Element[], model: Particle[], path: string): void {
+/** `names[i]` is the key of `kids[i]`. */
+function matchSequence(names: string[], model: Particle[], path: string): void {
   let i = 0;
   for (const p of model) {
     const min = p.min ?? 1;
     const max = p.max ?? 1;
     let n = 0;
-    while (n < max && i < kids.length && matches(p, nameOf(kids[i] as Element))) {
+    while (n < max && i < names.length && matches(p, names[i] as string)) {
       n++;
       i++;
     }
     if (n < min) {
       const want = 'el' in p ? p.el : p.choice.join(' | ');
-      throw new SchemaViolation(path, `expected ${want}${i < kids.length ? `, found ${nameOf(kids[i] as Element)}` : ''}`);
+      throw new SchemaViolation(path, `expected ${want}${i < names.length ? `, found ${names[i]}` : ''}`);
     }
   }
-  if (i < kids.length) throw new SchemaViolation(path, `unexpected element ${nameOf(kids[i] as Element)}`);
+  if (i < names.length) throw new SchemaViolation(path, `unexpected element ${names[i]}`);
 }
 
-function validateElement(el: Element, table: SchemaTable, parentPath: string): void {
-  const name = nameOf(el);
+function validateElement(el: Element, name: string, table: SchemaTable, parentPath: string): void {
   const path = `${parentPath}/${el.localName}`;
   const decl = table[name];
   if (!decl) throw new SchemaViolation(path, `element ${name} is not allowed`);
@@ -81,8 +97,9 @@ function validateElement(el: Element, table: SchemaTable, parentPath: string): v
   if (content === 'skip') return;
   if (content === 'empty' || Array.isArray(content)) {
     const kids = elementChildren(el, path);
-    matchSequence(kids, content === 'empty' ? [] : content, path);
-    for (const k of kids) validateElement(k, table, path);
+    const names = kids.map(nameOf);
+    matchSequence(names, content === 'empty' ? [] : content, path);
+    for (let i = 0; i < kids.length; i++) validateElement(kids[i] as Element, names[i] as string, table, path);
   } else {
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === NodeType.element) throw new SchemaViolation(path, 'child elements are not allowed here');
@@ -103,5 +120,5 @@ export function validateDocument(doc: Document, table: SchemaTable, rootKey: str
       throw new SchemaViolation('', `node type ${n.nodeType} is not allowed outside the root element`);
     }
   }
-  validateElement(root, table, '');
+  validateElement(root, nameOf(root), table, '');
 }
