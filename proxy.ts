@@ -16,7 +16,13 @@ const PUBLIC = [
   // SAML: our SP endpoints (the IdP posts cross-site to the ACS) and our IdP metadata for IAM.
   /^\/saml\/[a-z0-9-]+\/(login|acs|metadata)$/,
   /^\/aws\/saml\/metadata$/,
+  // The JSON API and the CLI's OAuth endpoints: CLI requests carry a bearer token, not a cookie. Every
+  // handler there authenticates itself (lib/server/api/principal.ts) or is an OAuth endpoint by design.
+  /^\/api\/v1\//,
+  /^\/openapi\.yaml$/,
 ];
+/** Pages that send the user back after signing in (the device approval page keeps its ?user_code=). */
+const RETURN_AFTER_SIGNIN = /^\/device$/;
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 /** Where the console form's redirect may go (CSP form-action also governs redirects after a POST). */
 const AWS_SIGNIN = [
@@ -48,7 +54,9 @@ export function proxy(req: NextRequest): NextResponse {
     if (pathname.startsWith('/api/')) {
       return NextResponse.json({ error: { code: 'UNAUTHENTICATED', message: 'Please sign in.' } }, { status: 401 });
     }
-    return NextResponse.redirect(new URL('/signin', req.url));
+    const signin = new URL('/signin', req.url);
+    if (RETURN_AFTER_SIGNIN.test(pathname)) signin.searchParams.set('callbackUrl', `${pathname}${req.nextUrl.search}`);
+    return NextResponse.redirect(signin);
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = csp(nonce);

@@ -59,6 +59,17 @@ export type GatewayErrorCode =
   | 'SAML_NAMEID_INVALID'
   | 'SAML_ATTRIBUTE_INVALID'
   | 'SAML_METADATA_INVALID'
+  | 'TOKEN_INVALID'
+  | 'RATE_LIMITED'
+  | 'DEVICE_CODE_UNKNOWN'
+  | 'OAUTH_INVALID_REQUEST'
+  | 'OAUTH_INVALID_CLIENT'
+  | 'OAUTH_INVALID_GRANT'
+  | 'OAUTH_UNSUPPORTED_GRANT_TYPE'
+  | 'OAUTH_AUTHORIZATION_PENDING'
+  | 'OAUTH_SLOW_DOWN'
+  | 'OAUTH_ACCESS_DENIED'
+  | 'OAUTH_EXPIRED_TOKEN'
   | 'INTERNAL';
 
 const HTTP_STATUS: Record<GatewayErrorCode, number> = {
@@ -117,6 +128,18 @@ const HTTP_STATUS: Record<GatewayErrorCode, number> = {
   SAML_NAMEID_INVALID: 401,
   SAML_ATTRIBUTE_INVALID: 400,
   SAML_METADATA_INVALID: 500,
+  TOKEN_INVALID: 401,
+  RATE_LIMITED: 429,
+  DEVICE_CODE_UNKNOWN: 404,
+  // RFC 6749 §5.2 / RFC 8628 §3.5: token endpoint errors are 400, except invalid_client (401).
+  OAUTH_INVALID_REQUEST: 400,
+  OAUTH_INVALID_CLIENT: 401,
+  OAUTH_INVALID_GRANT: 400,
+  OAUTH_UNSUPPORTED_GRANT_TYPE: 400,
+  OAUTH_AUTHORIZATION_PENDING: 400,
+  OAUTH_SLOW_DOWN: 400,
+  OAUTH_ACCESS_DENIED: 400,
+  OAUTH_EXPIRED_TOKEN: 400,
   INTERNAL: 500,
 };
 
@@ -179,6 +202,17 @@ const PUBLIC_MESSAGE: Record<GatewayErrorCode, string> = {
   SAML_NAMEID_INVALID: 'The SAML response has an invalid subject (NameID).',
   SAML_ATTRIBUTE_INVALID: 'A value cannot be put into a SAML assertion safely.',
   SAML_METADATA_INVALID: 'The identity provider’s SAML metadata is not valid.',
+  TOKEN_INVALID: 'The access token is invalid, expired or revoked. Refresh it or run `rolegate login`.',
+  RATE_LIMITED: 'Too many requests. Please wait a moment and try again.',
+  DEVICE_CODE_UNKNOWN: 'This code is unknown, has expired or was already used. Start again from your terminal.',
+  OAUTH_INVALID_REQUEST: 'The request is missing a parameter or has an invalid or repeated one.',
+  OAUTH_INVALID_CLIENT: 'Unknown client.',
+  OAUTH_INVALID_GRANT: 'The code or token is invalid, expired, revoked or already used.',
+  OAUTH_UNSUPPORTED_GRANT_TYPE: 'This grant type is not supported here.',
+  OAUTH_AUTHORIZATION_PENDING: 'The sign-in has not been approved yet.',
+  OAUTH_SLOW_DOWN: 'Polling too fast: wait longer between requests.',
+  OAUTH_ACCESS_DENIED: 'The sign-in was denied.',
+  OAUTH_EXPIRED_TOKEN: 'The device code has expired. Start again.',
   INTERNAL: 'Something went wrong.',
 };
 
@@ -233,6 +267,17 @@ export const CLIENT_SAFE_CODES: ReadonlySet<GatewayErrorCode> = new Set<GatewayE
   'SAML_DECRYPTION_FAILED',
   'SAML_NAMEID_INVALID',
   'SAML_ATTRIBUTE_INVALID',
+  'TOKEN_INVALID',
+  'RATE_LIMITED',
+  'DEVICE_CODE_UNKNOWN',
+  'OAUTH_INVALID_REQUEST',
+  'OAUTH_INVALID_CLIENT',
+  'OAUTH_INVALID_GRANT',
+  'OAUTH_UNSUPPORTED_GRANT_TYPE',
+  'OAUTH_AUTHORIZATION_PENDING',
+  'OAUTH_SLOW_DOWN',
+  'OAUTH_ACCESS_DENIED',
+  'OAUTH_EXPIRED_TOKEN',
 ]);
 
 export class GatewayError extends Error {

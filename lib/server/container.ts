@@ -16,6 +16,8 @@ import { createSecretBox, hashToken, type SecretBox } from '../db/crypto';
 import { createRepos, type Repos } from '../db/repos';
 import type { AuthDeps } from './auth/options';
 import { createIssuerKeys, type IssuerKeys } from './issuer-keys';
+import { randomToken, type OAuthDeps } from './oauth/deps';
+import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { createSamlKeyRing, type SamlKeyRing } from './saml/saml-keys';
 import type { Store } from './ports';
 
@@ -31,6 +33,10 @@ export interface Container {
   issuance: IssuanceDeps;
   authDeps: AuthDeps;
   hashSessionId: (sid: string) => string;
+  /** The CLI's device flow and token endpoints. */
+  oauth: OAuthDeps;
+  /** Per-process limits: device codes per client IP, user-code lookups per signed-in user. */
+  limits: { deviceCode: RateLimiter; deviceLookup: RateLimiter };
   fetch: typeof fetch;
   now: () => Date;
 }
@@ -82,7 +88,13 @@ async function build(): Promise<Container> {
     now,
   };
   const authDeps: AuthDeps = { config, secret: env.NEXTAUTH_SECRET, clientSecrets: env.idpClientSecrets, store, hashSessionId, now };
-  return { env, config, store, keys, samlIdpKeys, repos, box, issuance, authDeps, hashSessionId, fetch: globalThis.fetch, now };
+  const oauth: OAuthDeps = { config, devices: repos.deviceAuthorizations, grants: repos.cliGrants, audit: store.audit, now, newToken: randomToken };
+  const limits = {
+    // 30 device codes per IP at once, then one every 2 s; 20 user-code lookups per user, then one every 3 s.
+    deviceCode: createRateLimiter({ capacity: 30, refillPerSecond: 0.5 }),
+    deviceLookup: createRateLimiter({ capacity: 20, refillPerSecond: 1 / 3 }),
+  };
+  return { env, config, store, keys, samlIdpKeys, repos, box, issuance, authDeps, hashSessionId, oauth, limits, fetch: globalThis.fetch, now };
 }
 
 const holder = globalThis as typeof globalThis & { __rolegate?: Promise<Container> };

@@ -22,6 +22,17 @@ export interface ActiveSession {
   expiresAt: Date;
 }
 
+/** Who a request acts for, whatever authenticated it: the claims every authorisation decision is made on. */
+export interface Principal {
+  userId: string;
+  idpId: string;
+  claims: IdentityClaims;
+}
+
+export function sessionPrincipal(session: ActiveSession): Principal {
+  return { userId: session.user.id, idpId: session.idpId, claims: session.claims };
+}
+
 export interface Store {
   upsertUserOnLogin(input: { issuer: string; subject: string; email?: string; name?: string }): Promise<SessionUser>;
   createSession(input: { id: string; userId: string; idpId: string; claims: IdentityClaims; ip?: string; userAgent?: string; expiresAt: Date }): Promise<void>;

@@ -1,14 +1,16 @@
 import { redirect } from 'next/navigation';
 import { AppShell } from '@/app/components/app-shell';
 import { getContainer } from '@/lib/server/container';
+import { safeReturnPath } from '@/lib/server/return-path';
 import { currentSession } from '@/lib/server/session';
 import { SigninButtons } from './signin-buttons';
 
 export const dynamic = 'force-dynamic';
 
-export default async function SigninPage() {
+export default async function SigninPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const c = await getContainer();
-  if (await currentSession()) redirect('/roles');
+  const callbackUrl = safeReturnPath((await searchParams).callbackUrl);
+  if (await currentSession()) redirect(callbackUrl);
   const idps = [
     ...c.config.idps.map((i) => ({ id: i.id, name: i.name, preset: i.preset, kind: 'oidc' as const })),
     ...c.config.samlConnections.map((s) => ({ id: s.id, name: s.name, preset: s.preset === 'generic' ? ('generic' as const) : s.preset, kind: 'saml' as const })),
@@ -18,7 +20,7 @@ export default async function SigninPage() {
       <section className="signin">
         <h1>Sign in to AWS</h1>
         <p className="muted">Choose your organisation’s identity provider. Rolegate gives you short-lived credentials for the AWS roles your groups allow.</p>
-        <SigninButtons idps={idps} callbackUrl="/roles" />
+        <SigninButtons idps={idps} callbackUrl={callbackUrl} />
       </section>
     </AppShell>
   );

@@ -7,6 +7,7 @@ import {
   type CredentialFormat,
   type CredentialFormatInfo,
 } from '@/lib/core/credentials';
+import { profileNameFor } from '@/lib/core/aws/profile-name';
 import { isGatewayError, publicView } from '@/lib/core/errors';
 import type { Credentials } from '@/lib/core/types';
 import type { IssuedKeys } from './role-view';
@@ -135,8 +136,7 @@ function KeysOutput({ format, rendered }: { format: CredentialFormat; rendered: 
 }
 
 function render(format: CredentialFormat, creds: Credentials, role: IssuedKeys['role']): Rendered {
-  // INI section names allow a conservative character set; IAM role names may contain `=` and `,`.
-  const profile = `${role.accountAlias}-${role.roleName}`.replace(/[^\w.+@-]/g, '-').slice(0, 64);
+  const profile = profileNameFor(role);
   try {
     return { ok: true, text: formatCredentials(format, creds, { region: role.region, profile }) };
   } catch (e) {

@@ -99,3 +99,21 @@ test('a role can be delivered through SAML, with the provider ARN of its partiti
   assert.equal(cfg.roles.get('111122223333/Admin')?.delivery, 'web-identity');
   assert.ok(problemsOf(EXAMPLE_CONFIG_YAML.replace('alias: prod\n', 'alias: prod\n    samlProvider: "bad name"\n')).some((p) => p.startsWith('accounts[1].samlProvider')));
 });
+
+test('cli: defaults when absent (15 min access, 12 h login, 10 min device code, 5 s polling), overridable', () => {
+  assert.deepEqual(parseConfigText(EXAMPLE_CONFIG_YAML).cli, { accessTokenMinutes: 15, refreshMaxHours: 12, deviceCodeMinutes: 10, pollIntervalSeconds: 5 });
+  const cfg = parseConfigText(`${EXAMPLE_CONFIG_YAML}\ncli: { accessTokenMinutes: 5, refreshMaxHours: 24 }\n`);
+  assert.deepEqual(cfg.cli, { accessTokenMinutes: 5, refreshMaxHours: 24, deviceCodeMinutes: 10, pollIntervalSeconds: 5 });
+});
+
+test('cli: out-of-bounds lifetimes, fractions and unknown keys are rejected with their path', () => {
+  const bad = (cli: string) => problemsOf(`${EXAMPLE_CONFIG_YAML}\ncli: ${cli}\n`);
+  assert.ok(bad('{ accessTokenMinutes: 0 }').some((p) => p.startsWith('cli.accessTokenMinutes')));
+  assert.ok(bad('{ accessTokenMinutes: 61 }').some((p) => p.startsWith('cli.accessTokenMinutes')));
+  assert.ok(bad('{ refreshMaxHours: 169 }').some((p) => p.startsWith('cli.refreshMaxHours')));
+  assert.ok(bad('{ refreshMaxHours: 0 }').some((p) => p.startsWith('cli.refreshMaxHours')));
+  assert.ok(bad('{ deviceCodeMinutes: 31 }').some((p) => p.startsWith('cli.deviceCodeMinutes')));
+  assert.ok(bad('{ pollIntervalSeconds: 0 }').some((p) => p.startsWith('cli.pollIntervalSeconds')));
+  assert.ok(bad('{ pollIntervalSeconds: 2.5 }').some((p) => p.startsWith('cli.pollIntervalSeconds')));
+  assert.ok(bad('{ refreshForever: true }').some((p) => p.includes('refreshForever')));
+});

@@ -132,6 +132,17 @@ export const configSchema = z.object({
   session: z.object({
     maxAgeSeconds: z.number().int().min(300).max(86400).default(28800),
   }).strict().default({ maxAgeSeconds: 28800 }),
+  /**
+   * The CLI's device-flow login (RFC 8628): access token lifetime, the absolute lifetime of a login (its
+   * refresh tokens rotate but never outlive it), how long a device code waits for approval, and the
+   * minimum polling interval the CLI is told.
+   */
+  cli: z.object({
+    accessTokenMinutes: z.number().int().min(1).max(60).default(15),
+    refreshMaxHours: z.number().int().min(1).max(168).default(12),
+    deviceCodeMinutes: z.number().int().min(1).max(30).default(10),
+    pollIntervalSeconds: z.number().int().min(1).max(60).default(5),
+  }).strict().default({ accessTokenMinutes: 15, refreshMaxHours: 12, deviceCodeMinutes: 10, pollIntervalSeconds: 5 }),
   aws: z.object({
     /** Override of the federation endpoint (getSigninToken/login), e.g. for a test emulator. */
     federationUrl: z.url().optional(),

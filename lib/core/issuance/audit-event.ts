@@ -2,7 +2,8 @@
  * The audit record the core asks the server to write. It has no field for credentials, tokens or
  * login URLs: the type itself keeps secrets out of the ledger.
  */
-export type AuditType = 'signin' | 'signout' | 'issuance' | 'console' | 'denial';
+/** `device`: a device-flow request approved or denied; `cli`: a CLI login's grant issued, refreshed, reused, revoked. */
+export type AuditType = 'signin' | 'signout' | 'issuance' | 'console' | 'denial' | 'device' | 'cli';
 export type AuditOutcome = 'ok' | 'failed' | 'denied';
 
 export interface AuditRecord {

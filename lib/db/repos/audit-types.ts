@@ -37,6 +37,8 @@ const TYPES: readonly string[] = [
   'issuance',
   'console',
   'denial',
+  'device',
+  'cli',
 ] satisfies AuditType[];
 const OUTCOMES: readonly string[] = ['ok', 'failed', 'denied'] satisfies AuditOutcome[];
 export const isAuditType = (v: string): v is AuditType => TYPES.includes(v);

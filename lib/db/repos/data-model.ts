@@ -14,4 +14,7 @@ export const generatedDataModel: Record<Prisma.ModelName, readonly string[]> = {
   SamlReplay: Object.values(Prisma.SamlReplayScalarFieldEnum),
   SamlKey: Object.values(Prisma.SamlKeyScalarFieldEnum),
   SamlTrace: Object.values(Prisma.SamlTraceScalarFieldEnum),
+  DeviceAuthorization: Object.values(Prisma.DeviceAuthorizationScalarFieldEnum),
+  CliGrant: Object.values(Prisma.CliGrantScalarFieldEnum),
+  CliToken: Object.values(Prisma.CliTokenScalarFieldEnum),
 };

@@ -4,6 +4,8 @@
  */
 import type { Db } from '../client';
 import { createAuditRepo } from './audit';
+import { createCliGrantsRepo } from './cli-grants';
+import { createDeviceAuthorizationsRepo } from './device-authorizations';
 import { createSamlKeysRepo } from './saml-keys';
 import { createSamlReplayRepo } from './saml-replay';
 import { createSamlRequestsRepo } from './saml-requests';
@@ -22,6 +24,8 @@ export function createRepos(db: Db) {
     samlReplay: createSamlReplayRepo(db),
     samlKeys: createSamlKeysRepo(db),
     samlTraces: createSamlTracesRepo(db),
+    deviceAuthorizations: createDeviceAuthorizationsRepo(db),
+    cliGrants: createCliGrantsRepo(db),
   };
 }
 
@@ -37,6 +41,23 @@ export type {
   JsonValue,
 } from './audit';
 export type { ActiveSession, NewSession, SessionRecord } from './sessions';
+export type {
+  ActiveAccessToken,
+  CliGrantRecord,
+  CliTokenKind,
+  IssuedTokens,
+  NewCliLogin,
+  NewTokenPair,
+  RevokeReason,
+  RotationResult,
+} from './cli-grants';
+export type {
+  DeviceApproval,
+  DeviceAuthorizationRecord,
+  DeviceStatus,
+  NewDeviceAuthorization,
+  NewDeviceLogin,
+} from './device-authorizations';
 export type { NewSamlKey, SamlKeyPurpose, SamlKeyRecord, SamlKeyStatus } from './saml-keys';
 export { samlKeyAad } from './saml-keys';
 export type { SeenAssertion } from './saml-replay';

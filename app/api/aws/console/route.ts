@@ -2,6 +2,7 @@ import { getContainer } from '@/lib/server/container';
 import { assertSameOrigin } from '@/lib/server/csrf';
 import { NO_STORE, pageRoute, readBody } from '@/lib/server/http';
 import { consoleLoginUrl, parseRoleRequest } from '@/lib/server/portal';
+import { sessionPrincipal } from '@/lib/server/ports';
 import { requestMeta } from '@/lib/server/request-meta';
 import { requireSession } from '@/lib/server/session';
 
@@ -16,6 +17,6 @@ export const POST = pageRoute(async (req) => {
   assertSameOrigin(req.headers, c.config.publicUrl);
   const session = await requireSession();
   const input = parseRoleRequest(await readBody(req));
-  const url = await consoleLoginUrl(c, session, input, requestMeta(req.headers));
+  const url = await consoleLoginUrl(c, { ...sessionPrincipal(session), channel: 'web' }, input, requestMeta(req.headers));
   return new Response(null, { status: 303, headers: { ...NO_STORE, Location: url, 'Referrer-Policy': 'no-referrer' } });
 });

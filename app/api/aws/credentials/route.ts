@@ -3,6 +3,7 @@ import { getContainer } from '@/lib/server/container';
 import { assertSameOrigin } from '@/lib/server/csrf';
 import { NO_STORE, readBody, route } from '@/lib/server/http';
 import { mintKeys, parseRoleRequest } from '@/lib/server/portal';
+import { sessionPrincipal } from '@/lib/server/ports';
 import { requestMeta } from '@/lib/server/request-meta';
 import { requireSession } from '@/lib/server/session';
 
@@ -14,7 +15,7 @@ export const POST = route(async (req) => {
   assertSameOrigin(req.headers, c.config.publicUrl);
   const session = await requireSession();
   const { roleId } = parseRoleRequest(await readBody(req));
-  const issued = await mintKeys(c, session, roleId, requestMeta(req.headers));
+  const issued = await mintKeys(c, { ...sessionPrincipal(session), channel: 'web' }, roleId, requestMeta(req.headers));
   const { role } = issued.granted;
   return NextResponse.json(
     { credentials: issued.credentials, role: { id: role.id, arn: role.arn, region: role.region, accountAlias: role.accountAlias, roleName: role.roleName } },

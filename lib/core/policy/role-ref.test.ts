@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { EXAMPLE_CONFIG_YAML } from '../config/fixtures';
+import { parseConfigText } from '../config/parse';
+import { resolveRoleRef } from './role-ref';
+
+const { roles } = parseConfigText(EXAMPLE_CONFIG_YAML);
+
+test('an id, an ARN or alias/RoleName resolve to the role id', () => {
+  assert.equal(resolveRoleRef(roles, '111122223333/Admin'), '111122223333/Admin');
+  assert.equal(resolveRoleRef(roles, 'arn:aws:iam::111122223333:role/Admin'), '111122223333/Admin');
+  assert.equal(resolveRoleRef(roles, 'dev/Admin'), '111122223333/Admin');
+});
+
+test('anything else passes through unchanged, to be refused by the policy re-check', () => {
+  for (const ref of ['dev/admin', 'DEV/Admin', 'arn:aws:iam::111122223333:role/Admin ', 'arn:aws:iam::999999999999:role/Admin', 'dev-Admin', '']) {
+    assert.equal(resolveRoleRef(roles, ref), ref);
+    assert.equal(roles.has(ref), false);
+  }
+});
