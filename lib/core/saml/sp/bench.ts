@@ -3,47 +3,52 @@
  * time windows, InResponseTo, replay) for an ADFS-shaped ~3.9 KB signed response, per CPU-second of this
  * process (= per core; wall-clock rates are printed too, the machine is shared). Two baselines run
  * interleaved with it: samlify's parseLoginResponse alone, with and without our imported-key cache (both
- * get the compiled XPath, which is process-wide; the parse memo and the fast clone apply to our runs only).
+ * get the compiled XPath, which is process-wide; every other engine hook applies to our runs only).
  *   node --import tsx lib/core/saml/sp/bench.ts [responses] [rounds]
  * Last line: "validated responses/s/core: N" (median over rounds, CPU time).
  *
- * PROFILE (node --cpu-prof over 3 000 validations, self time; 2-core shared machine, CI running)
+ * History: ce530fd ~11 ms CPU a response (XPath 47 %); 3f5b60b ~1.75 ms (570/s): compiled XPath, parse
+ * memo, fast clone (see git log for that round's profile).
  *
- * Before (ce530fd: key cache + samlify parse memo), ~11 ms CPU a response:
- *   xpath 47 % (of which `assign`/XPathContext copying contexts 19 %, XPathParser.parse + tokenize 9 %:
- *   every select re-parses its string and every predicate step builds a context with a fresh
- *   FunctionResolver), @xmldom/xmldom 24 % (9 parses; cloneNode's for-in over the prototype chain ~7 %),
- *   GC 8 %, xml-crypto 3 %, samlify 3 %, our checks ~4 %. Inclusive: verifySignature 55 %,
- *   extract 21 %, all XPath 47 %, all parsing 16 %.
+ * PROFILE (main thread, self time, 3 000 validations; the bench's CPU figure also counts the GC helper threads)
+ *   3f5b60b: @xmldom/xmldom 39 % (parsing 29 % inclusive), GC 10 %, RSA/hash/buffers 6 %, samlify 7 %,
+ *     xml-crypto 7 %, compiled XPath 6 %, clone 4 %, schema 3 %. Inclusive: verifySignature 40 %,
+ *     samlify's extract 18 %, serialization 6 %. ~50 KB of every validation survived into the old
+ *     generation (promoted), so major GCs with concurrent marking ran on the helper threads all along.
+ *   now: @xmldom/xmldom 39 % (parsing 31 % inclusive: our parse of the response, samlify's of the canonical
+ *     assertion, xml-crypto's of its canonical SignedInfo), GC 4 %, xml-crypto 8 %, samlify 6 %, clone 6 %,
+ *     XPath 4 %, schema 4 %. Inclusive: verifySignature 52 %, samlify's extract 7 %. ~20 KB promoted.
  *
- * After, ~2.2–3.7 ms CPU a response depending on machine load:
- *   @xmldom/xmldom 36 % (parsing 25 %: our one parse of the response and samlify's parses of the signed
- *   assertion and its fragments; serialization 5 %), GC 12 %, node internals 12 % (RSA verify 3 %),
- *   compiled XPath 7 % + xpath library 2 % (XNodeSet ordering), samlify 7 %, xml-crypto 6 %,
- *   fast clone 3 %, schema 3 %, the rest of our checks ~6 %. Inclusive: verifySignature 39 %,
- *   extract 19 %, our own pipeline 20 %, all parsing 32 %, all XPath 8 %.
+ * What changed in this round (each checked to leave every decision unchanged, each pinned by a test):
+ *   - samlify-extract.ts + samlify-attribute-group.ts: samlify's extraction cut to the three fields its
+ *     flow decides on, the attribute groups read without the serialize-and-parse round trip (no Response or
+ *     Attribute re-parse: the saving grows with the number of claims).
+ *   - empty-tag-equivalence.ts (samlify-parse-memo.ts): samlify's re-parse of its own serialization of the
+ *     canonical assertion answered with the canonical assertion's tree (sound by construction).
+ *   - xmlcrypto-deprecate.ts: util.deprecate's prototype link kept every verified Document alive until a
+ *     full GC; now the Document dies young (promotion per validation ~45 KB -> ~20 KB).
+ *   - samlify-base64.ts: samlify's decode of our own body answered with our string.
+ *   - XPath (split into xpath-axes/-compile/-expressions/-memo): `//x[p]` walked once, one-step predicates
+ *     with an early exit, no re-sort of results in document order by construction.
+ *   - Our checks: one walk for the structure checks, schema keys without string building, ASCII NCName
+ *     fast path, textContent of a lone text child read directly, a synchronous plaintext `prepare`.
  *
- * What changed (each pinned by a test, each checked to leave every decision unchanged):
- *   - xpath-fast.ts: XPath expressions parsed once (bounded memo) and compiled to plain DOM walks for
- *     the subset samlify/xml-crypto use; xml-crypto's per-response ID lookups run through one template.
- *     31 selects a response: ~4.4 ms -> ~0.1 ms.
- *   - samlify-parse-memo.ts: xml-crypto's re-parse of the whole response and its second SignedInfo
- *     parse answered from the run's memo (9 -> 7 real parses, 12.7 -> 8.1 KB of XML parsed a response).
- *   - xmldom-clone.ts: xml-crypto's three deep clones without the for-in over the prototype (~3.5x).
- *   - Our checks: descendants/child without xmldom's live NodeLists, schema tables per declaration,
- *     one TextDecoder, base64 alphabet check without a regex (~0.55 -> ~0.3 ms).
- *
- * Measured (this script, 200 distinct responses, 5 rounds, median; HEAD and this tree run alternately):
- *   quiet (load 1.2–2.8):  HEAD 117 / 145 / 150,  now 413 / 426 / 449 validated responses/s/core
- *   busy  (load 1.4–4.3):  HEAD  96 /  88 /  92,  now 267 / 332 / 285
- * The C floor quoted in the issue (0.37 ms) stays far: samlify still serializes and re-parses the signed
- * assertion and its fragments, and xml-crypto canonicalizes on cloned DOMs; those are samlify's design.
+ * Measured (200 responses, 5 rounds, median; HEAD and this tree alternately, 2-core VM, load 0–1.4):
+ *   HEAD 757 / 738 / 640 / 626 / 678, now 1057 / 947 / 814 / 770 / 952 validated responses/s/core
+ *   (pairwise 1.23–1.40x). Instructions per validation (valgrind, --single-threaded, fixed keys): HEAD
+ *   9.9 M, now 7.8 M (-21 %). What remains is samlify's and xml-crypto's design: one parse each of the
+ *   response, the canonical assertion and the canonical SignedInfo (~30 % of the time, half of it xmldom's
+ *   own per-tag-name `lastIndexOf` and megamorphic property access), xml-crypto's three deep clones and
+ *   canonicalizations, the serializations samlify and xml-crypto make (`doc.toString()` of the whole
+ *   response, the Signature, the assertion), and the RSA verify (~35 µs).
  */
 import * as samlify from 'samlify';
-import { parseMemoStats } from './samlify-parse-memo';
+import { parseMemoStats, type ParseMemoStats } from './engine-run';
+import { trimmedExtractions } from './samlify-extract';
 import { ensureSamlifyHooks, withHandoff } from './samlify-hooks';
 import { fastCloneCount } from './xmldom-clone';
-import { xpathStats } from './xpath-fast';
+import { xpathStats, type XPathStats } from './xpath-fast';
+import { plainDeprecations } from './xmlcrypto-deprecate';
 import { connect, b64, MemoryReplayStore, MemoryRequestStore } from './testing/harness';
 import { createTestIdp, type TestIdp, type TestSp } from './testing/test-idp';
 
@@ -70,6 +75,20 @@ function engineOnly(idp: TestIdp, sp: TestSp, issued: Issued): () => Promise<voi
   return async () => {
     for (const r of issued) await withHandoff(r.xml, () => engineSp.parseLoginResponse(engineIdp, 'post', { body: { SAMLResponse: r.body } }));
   };
+}
+
+/** What the hooks did per validated response, since `before`. */
+function perResponse(before: { x: XPathStats; p: ParseMemoStats; c: number; t: number; d: number }, count: number): string {
+  const x = xpathStats();
+  const p = parseMemoStats();
+  const per = (n: number): string => (n / count).toFixed(1);
+  return (
+    `xpath ${per(x.fast - before.x.fast)} compiled / ${per(x.library - before.x.library)} library, ` +
+    `memo ${per(p.samlifyHits - before.p.samlifyHits)} samlify + ${per(p.samlifyTwins - before.p.samlifyTwins)} twin + ` +
+    `${per(p.responseShared - before.p.responseShared + p.signedInfoHits - before.p.signedInfoHits)} xml-crypto parses saved, ` +
+    `${per(p.bodyShared - before.p.bodyShared)} body decodes saved, ${per(trimmedExtractions() - before.t)} extractions cut, ` +
+    `${per(plainDeprecations() - before.d)} plain deprecations, ${per(fastCloneCount() - before.c)} fast clones`
+  );
 }
 
 interface Series {
@@ -99,15 +118,9 @@ async function main(): Promise<void> {
         const requests = new MemoryRequestStore();
         for (const r of issued) requests.add(r.id);
         const ctx = { now: new Date(), requests, replay: new MemoryReplayStore() };
-        const before = { x: xpathStats(), p: parseMemoStats(), c: fastCloneCount() };
+        const before = { x: xpathStats(), p: parseMemoStats(), c: fastCloneCount(), t: trimmedExtractions(), d: plainDeprecations() };
         for (const r of issued) await sp.validateResponse(r.body, ctx);
-        const x = xpathStats();
-        const p = parseMemoStats();
-        const per = (n: number): string => (n / count).toFixed(1);
-        hooks =
-          `xpath ${per(x.fast - before.x.fast)} compiled / ${per(x.library - before.x.library)} library, ` +
-          `memo ${per(p.samlifyHits - before.p.samlifyHits)} samlify + ${per(p.responseShared - before.p.responseShared + p.signedInfoHits - before.p.signedInfoHits)} xml-crypto parses saved, ` +
-          `${per(fastCloneCount() - before.c)} fast clones`;
+        hooks = perResponse(before, count);
       },
       cpu: [],
       wall: [],
@@ -125,7 +138,12 @@ async function main(): Promise<void> {
     }
   }
   const status = ensureSamlifyHooks();
-  console.log(`hooks: xpath ${status.xpath.map((i) => `${i.owner} ${i.version ?? '?'} ${i.installed ? 'on' : 'OFF'}`).join(', ')}; parse memo samlify ${status.parseMemo.samlify ? 'on' : 'OFF'}, xml-crypto ${status.parseMemo.xmlCrypto ? 'on' : 'OFF'}; fast clone ${status.fastClone ? 'on' : 'OFF'}`);
+  const on = (b: boolean): string => (b ? 'on' : 'OFF');
+  console.log(
+    `hooks: xpath ${status.xpath.map((i) => `${i.owner} ${i.version ?? '?'} ${on(i.installed)}`).join(', ')}; parse memo samlify ` +
+      `${on(status.parseMemo.samlify)}, xml-crypto ${on(status.parseMemo.xmlCrypto)}; fast clone ${on(status.fastClone)}; extract cut ` +
+      `${on(status.extractTrim)}; plain deprecate ${on(status.plainDeprecate)}; body share ${on(status.bodyShare)}`,
+  );
   console.log(`per validated response: ${hooks}`);
   for (const s of series) {
     const c = median(s.cpu);

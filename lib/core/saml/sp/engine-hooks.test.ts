@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { DOMParser } from '@xmldom/xmldom';
 import { xmlCryptoXmldom } from './engine-internals';
-import { engineRunActive, parseMemoStats, signaturesUniquelyIdentified, withParseMemo, type ParseMemoStats } from './samlify-parse-memo';
+import { engineRunActive, parseMemoStats, withEngineRun, type ParseMemoStats } from './engine-run';
+import { signaturesUniquelyIdentified } from './xmlcrypto-parse-memo';
+import { trimmedExtractions } from './samlify-extract';
 import { ensureSamlifyHooks } from './samlify-hooks';
 import { b64, connect, context } from './testing/harness';
 import { createTestIdp } from './testing/test-idp';
@@ -12,6 +14,8 @@ import { parseXml } from './xml';
 
 const delta = (a: ParseMemoStats, b: ParseMemoStats): ParseMemoStats => ({
   samlifyHits: b.samlifyHits - a.samlifyHits,
+  samlifyTwins: b.samlifyTwins - a.samlifyTwins,
+  bodyShared: b.bodyShared - a.bodyShared,
   responseShared: b.responseShared - a.responseShared,
   responseParsed: b.responseParsed - a.responseParsed,
   signedInfoHits: b.signedInfoHits - a.signedInfoHits,
@@ -26,6 +30,7 @@ describe('engine hooks: parse memo inside samlify and xml-crypto, fast xmldom cl
     const status = ensureSamlifyHooks();
     assert.deepEqual(status.parseMemo, { samlify: true, xmlCrypto: true });
     assert.equal(status.fastClone, true, 'xmldom 0.8.15 and its self-test: the fast clone is installed');
+    assert.equal(status.extractTrim, true, 'samlify 2.13.1: the extraction is cut to the deciding fields');
   });
 
   it('pins the parses and clones of one validation (samlify 2.13.1, xml-crypto 6.3.2, xmldom 0.8.15)', async () => {
@@ -36,11 +41,15 @@ describe('engine hooks: parse memo inside samlify and xml-crypto, fast xmldom cl
     const xml = await idp.issue(testSp, { inResponseTo: '_pin', user: { nameId: 'pin@example.com', attributes: { groups: ['a', 'b'] } } });
     const stats = parseMemoStats();
     const clones = fastCloneCount();
+    const trimmed = trimmedExtractions();
     await sp.validateResponse(b64(xml), ctx);
-    // samlify re-parses the response and the assertion string 9 times; xml-crypto re-parses the response
+    // samlify re-parses the response 3 times and its serialization of the canonical assertion 3 times (the
+    // first answered with the canonical assertion's tree, the twin); xml-crypto re-parses the response
     // (`doc.toString()`) once and its canonical SignedInfo twice; it clones SignedInfo twice and the assertion.
-    assert.deepEqual(delta(stats, parseMemoStats()), { samlifyHits: 9, responseShared: 1, responseParsed: 0, signedInfoHits: 1 });
+    // The extraction is cut to samlify's deciding fields, so no Attribute and no Response is re-parsed.
+    assert.deepEqual(delta(stats, parseMemoStats()), { samlifyHits: 5, samlifyTwins: 1, bodyShared: 1, responseShared: 1, responseParsed: 0, signedInfoHits: 1 });
     assert.equal(fastCloneCount() - clones, 3);
+    assert.equal(trimmedExtractions() - trimmed, 1);
     assert.equal(engineRunActive(), false, 'the scope ends with the run');
   });
 
@@ -61,7 +70,7 @@ describe('engine hooks: parse memo inside samlify and xml-crypto, fast xmldom cl
     ] as const) {
       const xml = doc.toString();
       const stats = parseMemoStats();
-      await withParseMemo(xml, doc, async () => {
+      await withEngineRun(xml, doc, async () => {
         const parsed = new XcParser().parseFromString(xml);
         assert.equal(parsed === doc, shared);
         assert.equal(parsed.toString(), xml);

@@ -1,6 +1,6 @@
 /**
  * The module instances samlify and xml-crypto really use, for the hooks of xpath-fast.ts,
- * samlify-parse-memo.ts and xmldom-clone.ts.
+ * samlify-parse-memo.ts, xmldom-clone.ts, xmlcrypto-deprecate.ts, samlify-extract.ts and samlify-base64.ts.
  *
  * Under Node (tsx, tests, the bench) each is resolved from the library's own package directory with
  * `createRequire`, which is exactly Node's resolution for that library's `require(...)`. A bundler (Next's
@@ -30,29 +30,43 @@ function fromPackage(pkg: string, id: string): Loaded | undefined {
   }
 }
 
-/** The xpath samlify loads. */
-export function samlifyXPath(): Loaded | undefined {
-  const exact = fromPackage('samlify', 'xpath');
-  if (exact) return exact;
+/** `load()` (literal requires a bundler can follow), or undefined when a module is not where it looks. */
+function attempt(load: () => Loaded): Loaded | undefined {
   try {
-    return { lib: require('xpath'), version: (require('xpath/package.json') as { version: string }).version };
+    return load();
   } catch {
     return undefined;
   }
 }
 
+const versionOf = (manifest: unknown): string => (manifest as { version: string }).version;
+
+/** The xpath samlify loads. */
+export function samlifyXPath(): Loaded | undefined {
+  return fromPackage('samlify', 'xpath') ?? attempt(() => ({ lib: require('xpath'), version: versionOf(require('xpath/package.json')) }));
+}
+
 /** The xpath xml-crypto loads (its own nested copy). */
 export function xmlCryptoXPath(): Loaded | undefined {
-  const exact = fromPackage('xml-crypto', 'xpath');
-  if (exact) return exact;
-  try {
-    return {
-      lib: require('xml-crypto/node_modules/xpath'),
-      version: (require('xml-crypto/node_modules/xpath/package.json') as { version: string }).version,
-    };
-  } catch {
-    return undefined;
-  }
+  return (
+    fromPackage('xml-crypto', 'xpath') ??
+    attempt(() => ({ lib: require('xml-crypto/node_modules/xpath'), version: versionOf(require('xml-crypto/node_modules/xpath/package.json')) }))
+  );
+}
+
+/** The xml-crypto samlify loads: its SignedXml class and version. */
+export function samlifyXmlCrypto(): Loaded | undefined {
+  return fromPackage('samlify', 'xml-crypto') ?? attempt(() => ({ lib: require('xml-crypto'), version: versionOf(require('xml-crypto/package.json')) }));
+}
+
+/** samlify's extractor module (not re-exported by its index), with samlify's version. */
+export function samlifyExtractor(): Loaded | undefined {
+  return attempt(() => ({ lib: require('samlify/build/src/extractor'), version: versionOf(require('samlify/package.json')) }));
+}
+
+/** samlify's utility module (base64Decode, used by its flows), with samlify's version. */
+export function samlifyUtility(): Loaded | undefined {
+  return attempt(() => ({ lib: require('samlify/build/src/utility'), version: versionOf(require('samlify/package.json')) }));
 }
 
 /** The @xmldom/xmldom xml-crypto loads: its index (DOMParser) and lib/dom.js (Node, walkDOM, NodeList). */

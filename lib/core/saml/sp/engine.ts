@@ -7,7 +7,8 @@
 import type { IdentityProviderInstance, ServiceProviderInstance } from 'samlify';
 import type { GatewayErrorCode } from '../../errors';
 import { withHandoff } from './samlify-hooks';
-import { withParseMemo } from './samlify-parse-memo';
+import { withEngineRun } from './engine-run';
+import { bodyOf } from './samlify-base64';
 import type { Trace } from './trace';
 
 type Rule = [RegExp, GatewayErrorCode];
@@ -48,9 +49,10 @@ export interface EngineInput {
 
 /** Runs samlify's POST-binding login-response flow on `xml`; maps its failures to GatewayError codes. */
 export async function runEngine(input: EngineInput, trace: Trace): Promise<void> {
-  const body = { SAMLResponse: Buffer.from(input.xml, 'utf8').toString('base64') };
+  const SAMLResponse = bodyOf(input.xml);
+  const body = { SAMLResponse };
   try {
-    await withHandoff(input.xml, () => withParseMemo(input.xml, input.doc, () => input.sp.parseLoginResponse(input.idp, 'post', { body })));
+    await withHandoff(input.xml, () => withEngineRun(input.xml, input.doc, () => input.sp.parseLoginResponse(input.idp, 'post', { body }), SAMLResponse));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const code = /ERR_SUBJECT_UNCONFIRMED/.test(message) ? input.timeCode() : codeForEngineError(e);

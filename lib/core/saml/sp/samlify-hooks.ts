@@ -12,19 +12,33 @@
  *    hand xml-crypto the KeyObject imported once (it accepts any crypto.KeyLike). Other certificates keep
  *    samlify's path. samlify 2.13.1 offers no option for this, so the exported SamlLib object is wrapped.
  *
- * 3. The per-run parse memo of samlify-parse-memo.ts (samlify's and xml-crypto's parses of one response).
+ * 3. The per-run parse memos of samlify-parse-memo.ts and xmlcrypto-parse-memo.ts (samlify's and
+ *    xml-crypto's parses of one response), scoped by engine-run.ts.
  *
  * 4. The compiled XPath of xpath-fast.ts (samlify's and xml-crypto's `select` calls).
  *
  * 5. The faster xmldom cloneNode of xmldom-clone.ts, inside our samlify run only.
  *
- * Each of 3–5 checks the library version and shape it was written for and otherwise leaves the library
+ * 6. samlify's login-response extraction cut to the fields samlify decides on (samlify-extract.ts), inside
+ *    our samlify run only.
+ *
+ * 7. xml-crypto's reference check without util.deprecate's prototype link, which kept every verified
+ *    Document alive until a full GC (xmlcrypto-deprecate.ts), inside our samlify run only.
+ *
+ * 8. samlify's decode of the body we hand it answered with the string it encodes (samlify-base64.ts),
+ *    inside our samlify run only.
+ *
+ * Each of 3–8 checks the library version and shape it was written for and otherwise leaves the library
  * alone; none changes what samlify or xml-crypto decide (engine-hooks.test.ts, xpath-fast.test.ts).
  */
 import type { KeyObject } from 'node:crypto';
 import { SamlLib, setSchemaValidator } from 'samlify';
 import { rejectDoctype, parseOnce } from './gate';
-import { engineRunActive, installParseMemo } from './samlify-parse-memo';
+import { installBodyShare } from './samlify-base64';
+import { installExtractTrim } from './samlify-extract';
+import { installPlainDeprecate } from './xmlcrypto-deprecate';
+import { engineRunActive } from './engine-run';
+import { installParseMemo } from './samlify-parse-memo';
 import { installFastClone } from './xmldom-clone';
 import { installFastXPath, type XPathInstance } from './xpath-fast';
 import { validateResponseSchema } from './schema';
@@ -63,6 +77,9 @@ export interface HookStatus {
   parseMemo: { samlify: boolean; xmlCrypto: boolean };
   xpath: XPathInstance[];
   fastClone: boolean;
+  extractTrim: boolean;
+  plainDeprecate: boolean;
+  bodyShare: boolean;
 }
 let status: HookStatus | undefined;
 
@@ -71,7 +88,14 @@ export function ensureSamlifyHooks(): HookStatus {
   if (status) return status;
   setSchemaValidator({ validate });
   installKeyCache();
-  status = { parseMemo: installParseMemo(), xpath: installFastXPath(), fastClone: installFastClone(engineRunActive) };
+  status = {
+    parseMemo: installParseMemo(),
+    xpath: installFastXPath(),
+    fastClone: installFastClone(engineRunActive),
+    extractTrim: installExtractTrim(),
+    plainDeprecate: installPlainDeprecate(engineRunActive),
+    bodyShare: installBodyShare(),
+  };
   return status;
 }
 

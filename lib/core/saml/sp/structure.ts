@@ -31,8 +31,14 @@ export function checkStatus(response: Element, trace: Trace): void {
   trace.pass('status');
 }
 
-function checkAssertions(doc: Document, response: Element, trace: Trace): Element {
-  const all = [...descendants(doc, NS.saml, 'Assertion'), ...descendants(doc, NS.saml, 'EncryptedAssertion')];
+/** The elements of `all` named `{ns}local`, in order: what descendants(doc, ns, local) returns. */
+function named(all: Element[], ns: string, local: string): Element[] {
+  // `==` as descendants() (and xmldom) compares the local name.
+  return all.filter((el) => el.namespaceURI === ns && el.localName == local);
+}
+
+function checkAssertions(elements: Element[], response: Element, trace: Trace): Element {
+  const all = [...named(elements, NS.saml, 'Assertion'), ...named(elements, NS.saml, 'EncryptedAssertion')];
   const hidden = all.filter((a) => a.parentNode !== response);
   if (hidden.length > 0) {
     throw trace.fail('SAML_WRAPPING_DETECTED', 'assertion-placement', `assertion inside ${(hidden[0]?.parentNode as Element).localName}`);
@@ -43,11 +49,12 @@ function checkAssertions(doc: Document, response: Element, trace: Trace): Elemen
 }
 
 /** Every ID / Id / id attribute (any namespace, as xml-crypto resolves them) must be unique. */
-function checkUniqueIds(doc: Document, trace: Trace): void {
+function checkUniqueIds(elements: Element[], trace: Trace): void {
   const seen = new Set<string>();
-  for (const el of descendants(doc, '*', '*')) {
-    for (let j = 0; j < el.attributes.length; j++) {
-      const a = el.attributes.item(j) as Attr;
+  for (const el of elements) {
+    const attrs = el.attributes;
+    for (let j = 0; j < attrs.length; j++) {
+      const a = attrs.item(j) as Attr;
       const name = a.localName ?? a.name;
       if (name !== 'ID' && name !== 'Id' && name !== 'id') continue;
       if (seen.has(a.value)) throw trace.fail('SAML_WRAPPING_DETECTED', 'unique-ids', 'duplicate ID');
@@ -58,8 +65,8 @@ function checkUniqueIds(doc: Document, trace: Trace): void {
 }
 
 /** A signature must be a direct child of the Response or the assertion and reference exactly its parent. */
-function checkSignaturePlacement(doc: Document, allowedParents: Element[], trace: Trace): Element[] {
-  const signatures = descendants(doc, NS.ds, 'Signature');
+function checkSignaturePlacement(elements: Element[], allowedParents: Element[], trace: Trace): Element[] {
+  const signatures = named(elements, NS.ds, 'Signature');
   for (const sig of signatures) {
     const parent = sig.parentNode as Element;
     if (!allowedParents.includes(parent)) {
@@ -84,13 +91,15 @@ function checkSignaturePlacement(doc: Document, allowedParents: Element[], trace
 export function checkStructure(doc: Document, trace: Trace, requireAssertionSignature = false): ResponseShape {
   const response = doc.documentElement;
   if (!isEl(response, NS.samlp, 'Response')) throw trace.fail('SAML_SCHEMA_INVALID', 'root', 'root is not samlp:Response');
-  if (descendants(doc, NS.samlp, 'Response').length !== 1) {
+  // Every element once, in document order; each check below reads its own kind from this list.
+  const elements = descendants(doc, '*', '*');
+  if (named(elements, NS.samlp, 'Response').length !== 1) {
     throw trace.fail('SAML_WRAPPING_DETECTED', 'response-count', 'nested Response');
   }
   checkStatus(response, trace);
-  const one = checkAssertions(doc, response, trace);
-  checkUniqueIds(doc, trace);
-  const signatures = checkSignaturePlacement(doc, [response, one], trace);
+  const one = checkAssertions(elements, response, trace);
+  checkUniqueIds(elements, trace);
+  const signatures = checkSignaturePlacement(elements, [response, one], trace);
   const assertion = one.localName === 'Assertion' ? one : undefined;
   const signed = signatures.filter((s) => s.parentNode === response || (assertion && s.parentNode === assertion));
   if (signed.length === 0 && assertion) throw trace.fail('SAML_SIGNATURE_MISSING', 'signature-present', 'no signature');

@@ -46,26 +46,44 @@ function checkSchema(doc: Document, trace: Trace): void {
   trace.pass('schema');
 }
 
-/** Gate, parse, structure, schema and policy; decrypts an EncryptedAssertion. Returns the XML samlify verifies. */
-async function prepare(rt: SpRuntime, b64: string, trace: Trace): Promise<{ xml: string; doc: Document; shape: ResponseShape }> {
-  let xml = decodeResponse(b64, trace);
+interface Prepared {
+  xml: string;
+  doc: Document;
+  shape: ResponseShape;
+}
+
+/** Schema and policy on the response samlify will verify. */
+function finish(rt: SpRuntime, prepared: Prepared, trace: Trace): Prepared {
+  checkSchema(prepared.doc, trace);
+  checkSignatureAlgorithms(prepared.shape.signatures, rt.allowSha1, trace);
+  checkSignatureCerts(prepared.shape.signatures, rt.trustedCerts, trace);
+  return prepared;
+}
+
+/** Decrypts the EncryptedAssertion (its Response checked by schema first); the plaintext Response gets every check again. */
+async function decrypted(rt: SpRuntime, outer: Prepared, encrypted: Element, trace: Trace): Promise<Prepared> {
+  checkSchema(outer.doc, trace);
+  const xml = await decryptResponse(outer.xml, encrypted, rt.decryptingSp, trace);
+  const doc = parseOnce(xml, trace, 'decrypted-well-formed');
+  return finish(rt, { xml, doc, shape: checkStructure(doc, trace, true) }, trace);
+}
+
+/**
+ * Gate, parse, structure, schema and policy; decrypts an EncryptedAssertion. Returns the XML samlify
+ * verifies; synchronously for a plaintext assertion (no await, no promise, on the common path).
+ */
+function prepare(rt: SpRuntime, b64: string, trace: Trace): Prepared | Promise<Prepared> {
+  const xml = decodeResponse(b64, trace);
   rejectDoctype(xml, trace);
-  let doc = parseOnce(xml, trace);
-  let shape = checkStructure(doc, trace);
-  if (shape.encryptedAssertion) {
-    checkSchema(doc, trace);
-    xml = await decryptResponse(xml, shape.encryptedAssertion, rt.decryptingSp, trace);
-    doc = parseOnce(xml, trace, 'decrypted-well-formed');
-    shape = checkStructure(doc, trace, true);
-  }
-  checkSchema(doc, trace);
-  checkSignatureAlgorithms(shape.signatures, rt.allowSha1, trace);
-  checkSignatureCerts(shape.signatures, rt.trustedCerts, trace);
-  return { xml, doc, shape };
+  const doc = parseOnce(xml, trace);
+  const shape = checkStructure(doc, trace);
+  if (shape.encryptedAssertion) return decrypted(rt, { xml, doc, shape }, shape.encryptedAssertion, trace);
+  return finish(rt, { xml, doc, shape }, trace);
 }
 
 async function pipeline(rt: SpRuntime, b64: string, ctx: ValidateContext, trace: Trace): Promise<ValidatedAssertion> {
-  const { xml, doc, shape } = await prepare(rt, b64, trace);
+  const prepared = prepare(rt, b64, trace);
+  const { xml, doc, shape } = prepared instanceof Promise ? await prepared : prepared;
   const { response } = shape;
   const assertion = shape.assertion as Element;
   const timeCode = (): GatewayErrorCode =>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { allNodes, ODD_DOCUMENTS, parseAny, shapeResponses } from './testing/xml-corpus';
-import { child, childElements, children, descendants, NS } from './xml';
+import { child, childElements, children, descendants, NS, parseXml, textOf } from './xml';
 
 const NAMES: Array<[string, string]> = [
   [NS.saml, 'Assertion'],
@@ -40,5 +40,18 @@ describe('xml.ts DOM helpers', () => {
       }
     }
     assert.ok(compared > 1000, `${compared} comparisons`);
+  });
+
+  it("reads text as xmldom's textContent does, for every element of every corpus document", async () => {
+    const docs = [...ODD_DOCUMENTS, ...(await shapeResponses())].map(parseAny);
+    docs.push(parseXml('<a><b>x<![CDATA[y]]></b><c><![CDATA[z]]></c><d><!--c--></d><e><f>g</f></e><h/><i>&amp;</i></a>'));
+    let compared = 0;
+    for (const doc of docs) {
+      for (const el of descendants(doc, '*', '*')) {
+        assert.equal(textOf(el), el.textContent ?? '', el.nodeName);
+        compared++;
+      }
+    }
+    assert.ok(compared > 300, `${compared} elements`);
   });
 });

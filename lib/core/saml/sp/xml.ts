@@ -92,8 +92,14 @@ export function attr(el: Element, name: string): string | undefined {
   return el.hasAttribute(name) ? el.getAttribute(name) ?? undefined : undefined;
 }
 
-/** Concatenated text of all descendant text and CDATA nodes (DOM textContent: comments excluded). */
+/**
+ * Concatenated text of all descendant text and CDATA nodes (DOM textContent: comments excluded). A lone
+ * text or CDATA child is read directly: xmldom's textContent joins the nodeValue of exactly that node.
+ */
 export function textOf(el: Element): string {
+  const only = el.firstChild;
+  if (only === null) return '';
+  if (only === el.lastChild && (only.nodeType === NodeType.text || only.nodeType === NodeType.cdata)) return only.nodeValue ?? '';
   return el.textContent ?? '';
 }
 

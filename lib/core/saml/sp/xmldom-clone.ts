@@ -12,7 +12,7 @@
  *
  * Installed only for xmldom 0.8.15 (checked against its package.json), only after a self-test clones a probe
  * document both ways and finds them identical, and active only while `isActive()` (our engine run, see
- * samlify-parse-memo.ts) answers true; everywhere else xmldom's own cloneNode runs. engine-hooks.test.ts
+ * engine-run.ts) answers true; everywhere else xmldom's own cloneNode runs. engine-hooks.test.ts
  * compares both clones of every node of a corpus and pins the number of clones of one validation.
  */
 import { xmlCryptoXmldom } from './engine-internals';
@@ -29,48 +29,58 @@ let both: ((node: XNode, deep: boolean) => [XNode, XNode]) | undefined;
 interface DomModule {
   Node: { prototype: { cloneNode: (this: XNode, deep?: boolean) => XNode } };
   NodeList: new () => unknown;
-  walkDOM: (node: XNode, context: unknown, callbacks: { enter: (n: XNode, c: XNode) => XNode }) => unknown;
 }
 
 function makeClone(dom: DomModule, namedNodeMapPrototype: object): (doc: XNode, node: XNode, deep: boolean) => XNode {
-  const { NodeList, walkDOM } = dom;
+  const { NodeList } = dom;
   const newNamedNodeMap = (): XNode => {
     const map = Object.create(namedNodeMapPrototype);
     map._nameIndex = Object.create(null); // NamedNodeMap's constructor, xmldom 0.8.15 lib/dom.js
     return map;
   };
+  /** walkDOM's `enter` of xmldom's cloneNode for one node, minus the append: the copy with its attributes. */
+  const copy = (doc: XNode, srcNode: XNode): XNode => {
+    const destNode = new srcNode.constructor();
+    const keys = Object.keys(srcNode);
+    for (let k = 0; k < keys.length; k++) {
+      const n = keys[k] as string;
+      const v = srcNode[n];
+      // `!=` as in xmldom.
+      if (typeof v != 'object' && v != destNode[n]) destNode[n] = v;
+    }
+    if (srcNode.childNodes) destNode.childNodes = new NodeList();
+    destNode.ownerDocument = doc;
+    if (destNode.nodeType === 1) {
+      const attrs = srcNode.attributes;
+      const attrs2 = (destNode.attributes = newNamedNodeMap());
+      const len = attrs.length;
+      attrs2._ownerElement = destNode;
+      for (let i = 0; i < len; i++) destNode.setAttributeNode(clone(doc, attrs.item(i), true));
+    }
+    return destNode;
+  };
+  /**
+   * walkDOM's traversal without its frame objects: the same stack discipline (children pushed from the
+   * last, read from the source after its copy is made), the same order of copies and appends.
+   */
   const clone = (doc: XNode, node: XNode, deep: boolean): XNode => {
     let destRoot: XNode;
-    walkDOM(node, null, {
-      enter(srcNode, destParent) {
-        const destNode = new srcNode.constructor();
-        const keys = Object.keys(srcNode);
-        for (let k = 0; k < keys.length; k++) {
-          const n = keys[k] as string;
-          const v = srcNode[n];
-          // `!=` as in xmldom.
-          if (typeof v != 'object' && v != destNode[n]) destNode[n] = v;
+    const sources: XNode[] = [node];
+    const parents: XNode[] = [null];
+    while (sources.length > 0) {
+      const srcNode = sources.pop();
+      const destParent = parents.pop();
+      const destNode = copy(doc, srcNode);
+      if (destParent !== null) destParent.appendChild(destNode);
+      else destRoot = destNode;
+      // An attribute is always cloned deep (xmldom: `case ATTRIBUTE_NODE: shouldDeep = true`).
+      if (deep || destNode.nodeType === 2) {
+        for (let c = srcNode.lastChild; c; c = c.previousSibling) {
+          sources.push(c);
+          parents.push(destNode);
         }
-        if (srcNode.childNodes) destNode.childNodes = new NodeList();
-        destNode.ownerDocument = doc;
-        let shouldDeep = deep;
-        switch (destNode.nodeType) {
-          case 1: {
-            const attrs = srcNode.attributes;
-            const attrs2 = (destNode.attributes = newNamedNodeMap());
-            const len = attrs.length;
-            attrs2._ownerElement = destNode;
-            for (let i = 0; i < len; i++) destNode.setAttributeNode(clone(doc, attrs.item(i), true));
-            break;
-          }
-          case 2:
-            shouldDeep = true;
-        }
-        if (destParent !== null) destParent.appendChild(destNode);
-        else destRoot = destNode;
-        return shouldDeep ? destNode : null;
-      },
-    });
+      }
+    }
     return destRoot;
   };
   return clone;
@@ -116,7 +126,7 @@ export function installFastClone(isActive: () => boolean): boolean {
     if (!xmldom || xmldom.version !== SUPPORTED_XMLDOM_VERSION) return false;
     const dom = xmldom.dom as DomModule;
     const { DOMParser } = xmldom.index as { DOMParser: new (o?: object) => { parseFromString(s: string, m: string): XNode } };
-    if (typeof dom.walkDOM !== 'function' || typeof dom.NodeList !== 'function' || typeof dom.Node?.prototype?.cloneNode !== 'function') return false;
+    if (typeof dom.NodeList !== 'function' || typeof dom.Node?.prototype?.cloneNode !== 'function') return false;
     const probe = new DOMParser().parseFromString(PROBE, 'text/xml');
     const clone = makeClone(dom, Object.getPrototypeOf(probe.documentElement.attributes));
     const original = dom.Node.prototype.cloneNode;

@@ -37,6 +37,7 @@ export function key(ns: string, local: string): string {
 
 const DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d{1,9})?Z$/;
 const NCNAME = /^[\p{L}_][\p{L}\p{N}_.\-\u00B7\u0300-\u036F\u203F\u2040]*$/u;
+const ASCII_NCNAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const BASE64 = /^[A-Za-z0-9+/=\s]*$/;
 
 /**
@@ -53,7 +54,8 @@ export function checkSimple(type: SimpleType, value: string): boolean {
       return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
     case 'ID':
     case 'NCName':
-      return NCNAME.test(value);
+      // The ASCII names first: a subset of NCNAME (A-Z a-z are \p{L}, 0-9 are \p{N}), without the Unicode regex.
+      return ASCII_NCNAME.test(value) || NCNAME.test(value);
     case 'base64':
       return BASE64.test(value) && value.replace(/\s+/g, '').length % 4 === 0;
     case 'boolean':
