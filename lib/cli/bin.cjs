@@ -6,15 +6,4 @@
  */
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- the launcher runs as plain Node */
-const { ensureFresh } = require('./build.cjs');
-
-let bundle;
-try {
-  bundle = ensureFresh();
-} catch (e) {
-  process.stderr.write(
-    `rolegate: could not build the CLI: ${e instanceof Error ? e.message : e}\n`,
-  );
-  process.exit(1);
-}
-require(bundle);
+require('./build.cjs').run();

@@ -30,6 +30,13 @@ const envSchema = z.object({
   AWS_ENDPOINT_URL_STS: z.url().optional(),
   ROLEGATE_DEMO: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Port of `npm start` (as for `next start`; its `-p` wins). */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /**
+   * How many reverse proxies in front of Rolegate append to X-Forwarded-For. 0: clients reach Rolegate
+   * directly and the TCP peer is the client. See lib/server/start/client-ip.ts.
+   */
+  ROLEGATE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export interface RolegateEnv extends Omit<z.output<typeof envSchema>, 'ROLEGATE_DEMO'> {
@@ -61,4 +68,21 @@ let cached: RolegateEnv | undefined;
 export function getEnv(): RolegateEnv {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * `next start` runs with NODE_ENV=production unless told otherwise (React and Next pick their production
+ * builds from it); Rolegate's server (lib/server/start) calls this before it loads Next.
+ */
+export function defaultNodeEnvToProduction(): void {
+  Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV || 'production' });
+}
+
+/**
+ * Where Next.js reaches itself (it fetches the target of a server action's redirect). `next start` sets
+ * this private variable to its local URL once listening; a custom server has to, or Next derives it from
+ * X-Forwarded-Proto and asks https://localhost behind a TLS-terminating proxy.
+ */
+export function setNextSelfOrigin(localUrl: string): void {
+  Object.assign(process.env, { __NEXT_PRIVATE_ORIGIN: localUrl });
 }

@@ -1,25 +1,13 @@
 import 'server-only';
-import pino from 'pino';
+import type pino from 'pino';
 import { getEnv } from '../config/env';
+import { createLogger } from './create-logger';
 
-/**
- * The app's logger. Redaction is a second line of defence: code must not log credentials, tokens,
- * SAML responses or login URLs in the first place (AWS-FACTS §4).
- */
+/** The app's logger (redaction rules in create-logger.ts). */
 let instance: pino.Logger | undefined;
 
 /** Created on first use, so importing a module never reads the environment (next build imports them). */
 export function getLogger(): pino.Logger {
-  instance ??= pino({
-  level: getEnv().LOG_LEVEL,
-  redact: {
-    paths: [
-      '*.secretAccessKey', '*.sessionToken', '*.SessionToken', '*.SecretAccessKey', '*.token', '*.id_token',
-      '*.access_token', '*.refresh_token', '*.SAMLResponse', '*.loginUrl', '*.password', '*.clientSecret',
-    ],
-    censor: '[redacted]',
-  },
-  base: { service: 'rolegate' },
-  });
+  instance ??= createLogger(getEnv().LOG_LEVEL);
   return instance;
 }

@@ -1,5 +1,5 @@
 /**
- * Linux /proc readers for the benchmark: the process tree under `next start`, its resident memory,
+ * Linux /proc readers for the benchmark: the process tree under Rolegate's server, its resident memory,
  * which process holds the listening socket, and when a process was started.
  */
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
@@ -59,7 +59,7 @@ function statusField(status: string, key: string): number {
 function readMem(pid: number): ProcMem | null {
   const status = readOr(`/proc/${pid}/status`, '');
   if (!status) return null;
-  // cmdline shows the retitled process ("next-server (v16…)"); Name is cut at 15 characters.
+  // cmdline shows the retitled process ("rolegate", lib/server/start/main.ts); Name is cut at 15 characters.
   const cmd = readOr(`/proc/${pid}/cmdline`, '').split('\0')[0]?.trim();
   const name = cmd || (/^Name:\s+(.*)$/m.exec(status)?.[1] ?? '?');
   return { pid, name, rssKiB: statusField(status, 'VmRSS'), hwmKiB: statusField(status, 'VmHWM') };

@@ -7,12 +7,14 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const SOURCES = ['app', 'lib', 'public', 'proxy.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
+/** Output directories inside lib/: Prisma clients and the esbuild bundles (CLI, server), not sources. */
+const GENERATED = new Set(['generated', 'dist']);
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;
   const st = statSync(p);
   if (!st.isDirectory()) return st.mtimeMs;
-  return readdirSync(p).reduce((m, name) => (name === 'generated' || name.endsWith('.test.ts') ? m : Math.max(m, newestMtime(path.join(p, name)))), st.mtimeMs);
+  return readdirSync(p).reduce((m, name) => (GENERATED.has(name) || name.endsWith('.test.ts') ? m : Math.max(m, newestMtime(path.join(p, name)))), st.mtimeMs);
 }
 
 /** The Prisma clients are generated code (not committed): make sure they exist before building. */

@@ -1,6 +1,7 @@
 /**
- * Starts the whole local world: the demo OIDC IdP, the AWS emulator and Rolegate (`next start` on the
- * production build), wired together by generated config. Used by `npm run demo` and the Playwright tests.
+ * Starts the whole local world: the demo OIDC IdP, the AWS emulator and Rolegate (its production server,
+ * lib/server/start, on the production build, as `npm start` runs it), wired together by generated config.
+ * Used by `npm run demo`, the Playwright tests and the benchmark.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -27,7 +28,7 @@ export interface Stack {
   idpUrl: string;
   samlIdpUrl: string;
   awsUrl: string;
-  /** Process id of the `next start` child (benchmarks read its memory from /proc). */
+  /** Process id of Rolegate's server process (benchmarks read its memory from /proc). */
   appPid: number;
   close(): Promise<void>;
 }
@@ -93,7 +94,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const env = rolegateEnv(opts);
   const appUrl = `http://localhost:${ports.app}`;
   const [idp, saml] = await startIdps(ports, dataDir);
-  const app = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(ports.app)], {
+  const app = spawn(process.execPath, [path.join(ROOT, 'lib/server/start/launch.cjs'), '-p', String(ports.app)], {
     cwd: ROOT,
     env,
     stdio: ['ignore', opts.appStdio ?? 'inherit', 'inherit'],

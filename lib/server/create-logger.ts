@@ -1,0 +1,20 @@
+import pino from 'pino';
+
+/**
+ * Rolegate's pino logger. Redaction is a second line of defence: code must not log credentials, tokens,
+ * SAML responses or login URLs in the first place (AWS-FACTS §4). Not `server-only`: the production
+ * server (lib/server/start) logs with it before Next.js is loaded.
+ */
+export function createLogger(level: pino.LevelWithSilent): pino.Logger {
+  return pino({
+    level,
+    redact: {
+      paths: [
+        '*.secretAccessKey', '*.sessionToken', '*.SessionToken', '*.SecretAccessKey', '*.token', '*.id_token',
+        '*.access_token', '*.refresh_token', '*.SAMLResponse', '*.loginUrl', '*.password', '*.clientSecret',
+      ],
+      censor: '[redacted]',
+    },
+    base: { service: 'rolegate' },
+  });
+}
