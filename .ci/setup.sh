@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need, idempotently: Debian's Chromium (Playwright never downloads a browser),
-# the shells whose credential formats are executed for real, and the npm dependencies.
+# the shells whose credential formats are executed for real, Debian's AWS CLI v2 (e2e/cli runs it
+# against the AWS emulator) and the npm dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +9,8 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v zsh >/dev/null || missing+=(zsh)
 command -v fish >/dev/null || missing+=(fish)
+# By path, not `command -v aws`: a pip or pyenv `aws` earlier on PATH may be the v1 CLI.
+[ -x /usr/bin/aws ] || missing+=(awscli)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]} from Debian"
   export DEBIAN_FRONTEND=noninteractive

@@ -13,7 +13,7 @@ process.env.E2E_DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: '.',
-  testMatch: ['ui/**/*.spec.ts', 'api/**/*.spec.ts'],
+  testMatch: ['ui/**/*.spec.ts', 'api/**/*.spec.ts', 'cli/**/*.spec.ts'],
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -125,10 +125,22 @@ describe('rolegate decode-message', () => {
     const env = { ...sb.env, AWS_ENDPOINT_URL_STS: `${fake.url}/sts` };
     const r = await runBundle(['decode-message', '--role', 'dev/Admin', 'ENCODED-123'], env);
     assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '', 'no SDK notice on stderr (Node < 22)');
     assert.equal(fake.state.count('POST /sts/') + fake.state.count('POST /sts'), 1);
     const decoded = JSON.parse(r.stdout) as { context: { message: string } };
     assert.equal(decoded.context.message, 'ENCODED-123');
     assert.match(r.stdout, /^\{\n {2}"allowed": false,/, 'pretty-printed');
+  });
+
+  it('takes a message that starts with "-" (URL-safe base64) as the message, not an option', async () => {
+    const message = `-${'Ab_9-'.repeat(12)}`;
+    const env = { ...sb.env, AWS_ENDPOINT_URL_STS: `${fake.url}/sts` };
+    const r = await runBundle(['decode-message', message, '--role', 'dev/Admin'], env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(
+      (JSON.parse(r.stdout) as { context: { message: string } }).context.message,
+      message,
+    );
   });
 
   it('needs --role and the message', async () => {

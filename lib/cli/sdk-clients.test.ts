@@ -1,7 +1,7 @@
 /**
  * Real credential_process consumers read a config written by `rolegate configure`: botocore (the
- * AWS CLI's engine, when python3 has it) and the JS SDK v3 process provider. The full awscli +
- * AWS emulator + real server test belongs to the integration suite (issue 4 §4).
+ * AWS CLI's engine, when python3 has it) and the JS SDK v3 process provider. The real AWS CLI
+ * against the real server and the AWS emulator runs in e2e/cli/ (Playwright, issue 4 §4).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -10,10 +10,12 @@ export type AwsErrorCode =
   | 'IncompleteSignature'
   | 'InternalFailure'
   | 'InvalidAction'
+  | 'InvalidAuthorizationMessageException'
   | 'InvalidClientTokenId'
   | 'InvalidIdentityToken'
   | 'MissingAuthenticationToken'
   | 'SignatureDoesNotMatch'
+  | 'UnauthorizedOperation'
   | 'ValidationError';
 
 const STATUS: Record<AwsErrorCode, number> = {
@@ -24,10 +26,12 @@ const STATUS: Record<AwsErrorCode, number> = {
   IncompleteSignature: 400,
   InternalFailure: 500,
   InvalidAction: 400,
+  InvalidAuthorizationMessageException: 400,
   InvalidClientTokenId: 403,
   InvalidIdentityToken: 400,
   MissingAuthenticationToken: 403,
   SignatureDoesNotMatch: 403,
+  UnauthorizedOperation: 403,
   ValidationError: 400,
 };
 

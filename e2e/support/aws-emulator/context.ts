@@ -1,4 +1,5 @@
 /** What every emulator handler receives: config, clock and the in-memory state. */
+import type { AuthorizationMessages } from './authorization-message';
 import type { EmulatorConfig } from './config';
 import type { CredentialStore } from './credential-store';
 import type { FederationStore } from './federation-store';
@@ -12,6 +13,8 @@ export interface EmulatorContext {
   readonly federation: FederationStore;
   /** Pending "Select a role" choices of the SAML console sign-in (`POST /saml`). */
   readonly samlChoices: SamlChoiceStore;
+  /** Seals the details of denials (EC2 stand-in) and opens them for sts:DecodeAuthorizationMessage. */
+  readonly authorizationMessages: AuthorizationMessages;
   /** The emulator's externally visible base URL (no trailing slash); the console lives at `/console`. */
   readonly publicUrl: string;
   /** Budget for each call to an OIDC issuer (discovery, JWKS); exceeding it is `IDPCommunicationError`. */

@@ -1,6 +1,7 @@
 /** Small helpers over node:http shared by the emulator's routes. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody as readLimited } from '../http-kit';
+import type { ReceivedRequest } from './sigv4';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -23,6 +24,34 @@ export function requestParams(req: IncomingMessage, url: URL, body: Buffer): URL
   const params = new URLSearchParams(isForm ? body.toString('utf8') : '');
   for (const [key, value] of url.searchParams) params.append(key, value);
   return params;
+}
+
+function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    out[key] = values.length === 1 ? (values[0] ?? '') : values;
+  }
+  return out;
+}
+
+function decodedPath(url: URL): string {
+  try {
+    return decodeURIComponent(url.pathname);
+  } catch {
+    return url.pathname;
+  }
+}
+
+/** The request as SigV4 verification sees it (sts-auth.ts). */
+export function receivedRequest(req: IncomingMessage, url: URL, body: Buffer): ReceivedRequest {
+  return {
+    method: req.method ?? 'POST',
+    path: decodedPath(url),
+    query: queryObject(url.searchParams),
+    headers: req.headers,
+    body,
+  };
 }
 
 export function send(

@@ -1,16 +1,18 @@
 /**
  * AWS emulator for tests and the demo: a plain node:http server speaking STS (query protocol at `/`),
- * the federation endpoint (`/federation`), the SAML console sign-in (`POST /saml`) and a fake console
- * (`/console/...`). Point the product at it
- * with AWS_ENDPOINT_URL_STS=<url> and consoleUrl=<url>/console.
+ * a deny-everything EC2 stand-in (the same `/`, `Version=2016-11-15`), the federation endpoint
+ * (`/federation`), the SAML console sign-in (`POST /saml`) and a fake console (`/console/...`). Point the
+ * product at it with AWS_ENDPOINT_URL_STS=<url> and consoleUrl=<url>/console.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { closeServer } from '../http-kit';
+import { AuthorizationMessages } from './authorization-message';
 import type { EmulatorConfig } from './config';
 import { handleConsole } from './console-page';
 import type { EmulatorContext } from './context';
 import { CredentialStore, type RevocationCheck } from './credential-store';
+import { EC2_VERSION, handleEc2 } from './ec2';
 import { handleFederation } from './federation';
 import { FederationStore } from './federation-store';
 import { BodyTooLargeError, readBody, requestParams, send } from './http-util';
@@ -36,6 +38,8 @@ export interface AwsEmulatorOptions {
 
 export interface RequestCounters {
   sts: number;
+  /** The EC2 stand-in (every action denied with an encoded message). */
+  ec2: number;
   federation: number;
   /** POST /saml (console sign-in and role choices). */
   saml: number;
@@ -62,8 +66,9 @@ function router(ctx: EmulatorContext, counters: RequestCounters): Route {
   return async (req, res, url, body) => {
     const method = req.method ?? 'GET';
     if (url.pathname === '/' && (method === 'POST' || method === 'GET')) {
-      counters.sts++;
-      await handleSts(ctx, req, res, url, body);
+      const ec2 = requestParams(req, url, body).get('Version') === EC2_VERSION;
+      counters[ec2 ? 'ec2' : 'sts']++;
+      await (ec2 ? handleEc2 : handleSts)(ctx, req, res, url, body);
     } else if (url.pathname === '/federation' && (method === 'POST' || method === 'GET')) {
       counters.federation++;
       handleFederation(ctx, res, requestParams(req, url, body));
@@ -98,7 +103,7 @@ async function serve(route: Route, req: IncomingMessage, res: ServerResponse): P
 }
 
 export async function startAwsEmulator(opts: AwsEmulatorOptions): Promise<AwsEmulator> {
-  const counters: RequestCounters = { sts: 0, federation: 0, saml: 0 };
+  const counters: RequestCounters = { sts: 0, ec2: 0, federation: 0, saml: 0 };
   const credentials = new CredentialStore(opts.isRevoked);
   // The context needs the bound port (for publicUrl), so routing starts once the server listens.
   let route: Route = (_req, res) => send(res, 503, 'text/plain', 'Starting\n');
@@ -116,6 +121,7 @@ export async function startAwsEmulator(opts: AwsEmulatorOptions): Promise<AwsEmu
       credentials,
       federation: new FederationStore(),
       samlChoices: new SamlChoiceStore(),
+      authorizationMessages: new AuthorizationMessages(),
       publicUrl: url,
       idpTimeoutMs: opts.idpTimeoutMs ?? 5000,
     },

@@ -1,7 +1,7 @@
 /**
- * Authenticates a signed STS request against the credentials the emulator issued, with AWS's error codes:
- * MissingAuthenticationToken / IncompleteSignature / InvalidClientTokenId / SignatureDoesNotMatch /
- * ExpiredToken.
+ * Authenticates a signed request (STS, or the EC2 stand-in) against the credentials the emulator issued,
+ * with STS's error codes: MissingAuthenticationToken / IncompleteSignature / InvalidClientTokenId /
+ * SignatureDoesNotMatch / ExpiredToken.
  */
 import { AwsError } from './aws-error';
 import type { EmulatorContext } from './context';
@@ -62,11 +62,12 @@ async function checkSignature(
   auth: ParsedAuthorization,
   cred: IssuedCredential,
   dateMs: number,
+  service: string,
 ): Promise<void> {
-  if (auth.service !== 'sts') {
+  if (auth.service !== service) {
     throw new AwsError(
       'SignatureDoesNotMatch',
-      "Credential should be scoped to correct service: 'sts'.",
+      `Credential should be scoped to correct service: '${service}'.`,
     );
   }
   if (!auth.signedHeaders.includes('host')) {
@@ -86,10 +87,14 @@ async function checkSignature(
   }
 }
 
-/** Returns the issued credential that signed `req`, or throws the AWS error a real endpoint would. */
+/**
+ * Returns the issued credential that signed `req` for `service` (the credential scope's service), or
+ * throws the AWS error a real endpoint would.
+ */
 export async function authenticateStsRequest(
   ctx: EmulatorContext,
   req: ReceivedRequest,
+  service = 'sts',
 ): Promise<IssuedCredential> {
   const header = req.headers['authorization'];
   if (!header)
@@ -99,7 +104,7 @@ export async function authenticateStsRequest(
   if (!cred) throw new AwsError('InvalidClientTokenId', INVALID_TOKEN);
   const nowMs = ctx.now();
   const dateMs = checkRequestDate(req, auth, nowMs);
-  await checkSignature(req, auth, cred, dateMs);
+  await checkSignature(req, auth, cred, dateMs, service);
   const token = req.headers['x-amz-security-token'];
   if (typeof token !== 'string' || !constantTimeEqual(token, cred.sessionToken)) {
     throw new AwsError('InvalidClientTokenId', INVALID_TOKEN);

@@ -92,6 +92,13 @@ export function checkParams(rules: readonly StringRule[], params: URLSearchParam
   return durationSeconds;
 }
 
+/** Only string rules (actions without DurationSeconds), all failures reported at once. */
+export function checkStringParams(rules: readonly StringRule[], params: URLSearchParams): void {
+  const problems: string[] = [];
+  for (const rule of rules) checkString(rule, params.get(rule.param), problems);
+  throwIfAny(problems);
+}
+
 /** The role to assume, once the parameters passed: no session policies, then RoleArn's account and name. */
 export function targetRole(params: URLSearchParams): {
   roleArn: string;
