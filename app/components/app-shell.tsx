@@ -37,6 +37,10 @@ export function AppShell({ user, demo, children }: AppShellProps) {
         {user?.admin && (
           <nav className="admin-nav" aria-label="Admin">
             <a href="/roles">Roles</a>
+            <a href="/admin/audit" data-testid="nav-audit">Audit</a>
+            <a href="/admin/rules" data-testid="nav-rules">Rules</a>
+            <a href="/admin/grants" data-testid="nav-grants">Grants</a>
+            <a href="/admin/revocation" data-testid="nav-revocation">Revocation</a>
             <a href="/admin/saml" data-testid="nav-saml-diagnostics">SAML diagnostics</a>
           </nav>
         )}

@@ -2,8 +2,12 @@
  * The audit record the core asks the server to write. It has no field for credentials, tokens or
  * login URLs: the type itself keeps secrets out of the ledger.
  */
-/** `device`: a device-flow request approved or denied; `cli`: a CLI login's grant issued, refreshed, reused, revoked. */
-export type AuditType = 'signin' | 'signout' | 'issuance' | 'console' | 'denial' | 'device' | 'cli';
+/**
+ * `device`: a device-flow request approved or denied; `cli`: a CLI login's grant issued, refreshed, reused,
+ * revoked; `admin`: an admin change (with before and after); `grant`: a time-limited grant requested,
+ * approved, rejected, revoked; `revocation`: users or AWS sessions cut off; `lockdown`: the issuance switch.
+ */
+export type AuditType = 'signin' | 'signout' | 'issuance' | 'console' | 'denial' | 'device' | 'cli' | 'admin' | 'grant' | 'revocation' | 'lockdown';
 export type AuditOutcome = 'ok' | 'failed' | 'denied';
 
 export interface AuditRecord {

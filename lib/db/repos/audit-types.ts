@@ -39,6 +39,10 @@ const TYPES: readonly string[] = [
   'denial',
   'device',
   'cli',
+  'admin',
+  'grant',
+  'revocation',
+  'lockdown',
 ] satisfies AuditType[];
 const OUTCOMES: readonly string[] = ['ok', 'failed', 'denied'] satisfies AuditOutcome[];
 export const isAuditType = (v: string): v is AuditType => TYPES.includes(v);

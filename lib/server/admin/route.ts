@@ -1,0 +1,87 @@
+import 'server-only';
+/**
+ * The one way into an admin route handler (STYLE rule 11, as route handlers so that every admin
+ * mutation is a plain HTTP endpoint the authorization test can call). Each wrapper authorises in the
+ * handler itself — never only in the proxy — and denies by default:
+ * - `adminRead`: an admin session, else 401/403 (the refusal is audited by requireAdmin);
+ * - `adminMutation`: same-origin (CSRF), an admin session, the body parsed by zod (400 with every issue,
+ *   nothing changed), the change, then its audit row with before and after — awaited before the answer.
+ */
+import { NextResponse } from 'next/server';
+import type { z } from 'zod';
+import { GatewayError } from '../../core/errors';
+import type { JsonValue } from '../../db/repos/audit-types';
+import { getContainer, type Container } from '../container';
+import { assertSameOrigin } from '../csrf';
+import { NO_STORE, readBody, route, type Handler } from '../http';
+import type { ActiveSession } from '../ports';
+import { requestMeta, type RequestMeta } from '../request-meta';
+import { requireAdmin } from '../session';
+
+export interface AdminContext {
+  c: Container;
+  session: ActiveSession;
+  meta: RequestMeta;
+}
+
+/** What an admin mutation changed: recorded in the audit ledger as an `admin` event. */
+export interface AdminChange {
+  /** A stable verb, e.g. `grant.create`, `lockdown.enable`, `user.revoke`. */
+  action: string;
+  /** What was changed, e.g. a role id, a user id, a grant id. */
+  target: string;
+  before: JsonValue;
+  after: JsonValue;
+  /** The role concerned, when there is one (filters the ledger by role). */
+  roleArn?: string;
+}
+
+export interface MutationResult<T> {
+  change: AdminChange;
+  /** The JSON answer; must not carry secrets. */
+  body: T;
+}
+
+async function adminContext(req: Request): Promise<AdminContext> {
+  const c = await getContainer();
+  const session = await requireAdmin();
+  return { c, session, meta: requestMeta(req.headers) };
+}
+
+/** A read-only admin route (GET): answers only to admins, never cached. */
+export function adminRead(fn: (ctx: AdminContext, req: Request) => Promise<Response>): Handler {
+  return route(async (req) => {
+    const res = await fn(await adminContext(req), req);
+    for (const [k, v] of Object.entries(NO_STORE)) res.headers.set(k, v);
+    return res;
+  });
+}
+
+/** Formats zod issues as `path: message` lines for a typed BAD_REQUEST. */
+export function zodProblems(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+}
+
+/** A state-changing admin route (POST/PUT/DELETE): CSRF, admin, validated input, audited change. */
+export function adminMutation<S extends z.ZodType>(schema: S, fn: (ctx: AdminContext, input: z.infer<S>) => Promise<MutationResult<unknown>>): Handler {
+  return route(async (req) => {
+    const c = await getContainer();
+    assertSameOrigin(req.headers, c.config.publicUrl);
+    const ctx = await adminContext(req);
+    const parsed = schema.safeParse(req.method === 'DELETE' && !req.headers.get('content-type') ? {} : await readBody(req));
+    if (!parsed.success) throw new GatewayError('BAD_REQUEST', zodProblems(parsed.error), { publicDetail: zodProblems(parsed.error) });
+    const { change, body } = await fn(ctx, parsed.data);
+    await ctx.c.repos.audit.appendAudit({
+      type: 'admin',
+      outcome: 'ok',
+      userId: ctx.session.user.id,
+      email: ctx.session.user.email ?? undefined,
+      idpId: ctx.session.idpId,
+      roleArn: change.roleArn,
+      ip: ctx.meta.ip,
+      userAgent: ctx.meta.userAgent,
+      detail: { action: change.action, target: change.target, before: change.before, after: change.after },
+    });
+    return NextResponse.json(body, { headers: NO_STORE });
+  });
+}
