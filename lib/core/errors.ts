@@ -70,6 +70,11 @@ export type GatewayErrorCode =
   | 'OAUTH_SLOW_DOWN'
   | 'OAUTH_ACCESS_DENIED'
   | 'OAUTH_EXPIRED_TOKEN'
+  | 'GRANT_INVALID'
+  | 'GRANT_ROLE_UNKNOWN'
+  | 'GRANT_SELF_APPROVAL'
+  | 'GRANT_ALREADY_DECIDED'
+  | 'GRANT_STATE_CONFLICT'
   | 'INTERNAL';
 
 const HTTP_STATUS: Record<GatewayErrorCode, number> = {
@@ -140,6 +145,11 @@ const HTTP_STATUS: Record<GatewayErrorCode, number> = {
   OAUTH_SLOW_DOWN: 400,
   OAUTH_ACCESS_DENIED: 400,
   OAUTH_EXPIRED_TOKEN: 400,
+  GRANT_INVALID: 400,
+  GRANT_ROLE_UNKNOWN: 400,
+  GRANT_SELF_APPROVAL: 403,
+  GRANT_ALREADY_DECIDED: 409,
+  GRANT_STATE_CONFLICT: 409,
   INTERNAL: 500,
 };
 
@@ -213,6 +223,11 @@ const PUBLIC_MESSAGE: Record<GatewayErrorCode, string> = {
   OAUTH_SLOW_DOWN: 'Polling too fast: wait longer between requests.',
   OAUTH_ACCESS_DENIED: 'The sign-in was denied.',
   OAUTH_EXPIRED_TOKEN: 'The device code has expired. Start again.',
+  GRANT_INVALID: 'The grant is not valid.',
+  GRANT_ROLE_UNKNOWN: 'The grant names a role that is not configured.',
+  GRANT_SELF_APPROVAL: 'You cannot decide on a grant you requested or that gives you a role.',
+  GRANT_ALREADY_DECIDED: 'You have already decided on this grant.',
+  GRANT_STATE_CONFLICT: 'The grant is no longer in a state that allows this.',
   INTERNAL: 'Something went wrong.',
 };
 
@@ -278,6 +293,11 @@ export const CLIENT_SAFE_CODES: ReadonlySet<GatewayErrorCode> = new Set<GatewayE
   'OAUTH_SLOW_DOWN',
   'OAUTH_ACCESS_DENIED',
   'OAUTH_EXPIRED_TOKEN',
+  'GRANT_INVALID',
+  'GRANT_ROLE_UNKNOWN',
+  'GRANT_SELF_APPROVAL',
+  'GRANT_ALREADY_DECIDED',
+  'GRANT_STATE_CONFLICT',
 ]);
 
 export class GatewayError extends Error {

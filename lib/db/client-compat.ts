@@ -41,4 +41,9 @@ export type ClientCompat = [
   Assert<Extends<Lite.CliGrantUncheckedCreateInput, Pg.CliGrantUncheckedCreateInput>>,
   Assert<Extends<Lite.CliTokenWhereInput, Pg.CliTokenWhereInput>>,
   Assert<Extends<Lite.CliTokenUncheckedCreateInput, Pg.CliTokenUncheckedCreateInput>>,
+  Assert<Same<Lite.RoleGrantModel, Pg.RoleGrantModel>>,
+  Assert<Same<Lite.RoleGrantApprovalModel, Pg.RoleGrantApprovalModel>>,
+  Assert<Extends<Lite.RoleGrantWhereInput, Pg.RoleGrantWhereInput>>,
+  Assert<Extends<Lite.RoleGrantUncheckedCreateInput, Pg.RoleGrantUncheckedCreateInput>>,
+  Assert<Extends<Lite.RoleGrantApprovalUncheckedCreateInput, Pg.RoleGrantApprovalUncheckedCreateInput>>,
 ];

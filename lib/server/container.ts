@@ -85,6 +85,8 @@ async function build(): Promise<Container> {
     signer: () => keys.signer(),
     samlSigner: () => samlIdpKeys.active(),
     audit: store.audit,
+    // Read at every issuance (never from the session), so a revoked grant stops working at once.
+    grants: (userId, verifiedEmail) => repos.roleGrants.activeGrantsFor(userId, verifiedEmail),
     now,
   };
   const authDeps: AuthDeps = { config, secret: env.NEXTAUTH_SECRET, clientSecrets: env.idpClientSecrets, store, hashSessionId, now };

@@ -29,7 +29,7 @@ export async function samlConsoleForm(c: Container, session: ActiveSession, inpu
   await c.store.audit({
     type: 'console', outcome: 'ok', userId: session.user.id, subject: session.claims.subject, email: session.claims.email, idpId: session.idpId,
     roleArn: role.arn, sessionName: facts.sessionName, ip: meta.ip, userAgent: meta.userAgent,
-    expiresAt: new Date(c.now().getTime() + c.config.samlIdp.assertionLifetimeSeconds * 1000), detail: { delivery: 'saml', via: 'saml-post', region: role.region },
+    expiresAt: new Date(c.now().getTime() + c.config.samlIdp.assertionLifetimeSeconds * 1000), detail: { delivery: 'saml', via: 'saml-post', region: role.region, ...(granted.grant ? { grantId: granted.grant.id } : {}) },
   });
   return { action: recipient, samlResponse, relayState };
 }

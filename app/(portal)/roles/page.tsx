@@ -1,7 +1,8 @@
 import { redirect } from 'next/navigation';
 import { AppShell } from '@/app/components/app-shell';
 import { isAdmin } from '@/lib/core/policy/admin';
-import { evaluatePolicy } from '@/lib/core/policy/evaluate';
+import { heldRoles } from '@/lib/core/issuance/held-roles';
+import { remainingText } from '@/lib/core/policy/grants';
 import { getContainer } from '@/lib/server/container';
 import { currentSession } from '@/lib/server/session';
 import { RolePicker } from './role-picker';
@@ -13,7 +14,9 @@ export default async function RolesPage() {
   const c = await getContainer();
   const session = await currentSession();
   if (!session) redirect('/signin');
-  const roles: RoleView[] = evaluatePolicy(session.claims, c.config.rules, c.config.roles).map(({ role, grantedBy }) => ({
+  const now = c.now();
+  // Rule roles plus roles of grants active right now, read from the database on every render.
+  const roles: RoleView[] = (await heldRoles(c.issuance, session.claims, session.user.id)).map(({ role, grantedBy, grant }) => ({
     id: role.id,
     accountId: role.accountId,
     accountAlias: role.accountAlias,
@@ -25,6 +28,7 @@ export default async function RolesPage() {
     maxSessionDurationSeconds: role.maxSessionDurationSeconds,
     delivery: role.delivery,
     grantedBy: grantedBy.map((g) => g.ruleId),
+    ...(grant ? { grant: { endsAt: grant.endsAt.toISOString(), remaining: remainingText(grant.endsAt, now), reason: grant.reason } } : {}),
   }));
   const idpName = c.config.idps.find((i) => i.id === session.idpId)?.name ?? c.config.samlConnections.find((s) => s.id === session.idpId)?.name ?? session.idpId;
   const user = { email: session.user.email ?? undefined, name: session.user.name ?? undefined, idpName, admin: isAdmin(session.claims, c.config.admins) };

@@ -233,7 +233,13 @@ function RoleRow({
           <span className="chip">Max session {formatDuration(role.maxSessionDurationSeconds)}</span>
           {role.partition !== 'aws' && <span className="chip">{role.partition}</span>}
           {role.delivery === 'saml' && <span className="chip">SAML</span>}
+          {role.grant && <GrantChip grant={role.grant} />}
         </div>
+        {role.grant && (
+          <p className="role-desc" data-testid="grant-reason">
+            Granted for: {role.grant.reason}
+          </p>
+        )}
       </div>
       <div className="role-actions">
         <form className="console-form" method="post" action="/api/aws/console" target="_blank">
@@ -282,6 +288,18 @@ function RoleRow({
         </div>
       )}
     </li>
+  );
+}
+
+/**
+ * "Granted until 2026-05-01 12:05 UTC · 2 h 5 min left". Formatted without the locale so the server's
+ * render and the browser's hydration produce the same text.
+ */
+function GrantChip({ grant }: { grant: NonNullable<RoleView['grant']> }) {
+  return (
+    <span className="chip chip-grant" data-testid="grant-chip" title="Time-limited grant">
+      Granted until {grant.endsAt.replace('T', ' ').slice(0, 16)} UTC · {grant.remaining}
+    </span>
   );
 }
 

@@ -15,6 +15,8 @@ export interface RoleView {
   delivery: 'web-identity' | 'saml';
   /** Ids of the policy rules that granted this role. */
   grantedBy: string[];
+  /** Set only when the role is held through a time-limited grant: its end (ISO), time left and reason. */
+  grant?: { endsAt: string; remaining: string; reason: string };
 }
 
 export interface AccountGroup {

@@ -59,7 +59,8 @@ export function rolegateConfigYaml(ports: DemoPorts): string {
 publicUrl: http://localhost:${ports.app}
 DANGEROUSLY_ALLOW_HTTP: true
 admins:
-  emails: [alice@example.com]
+  # Two admins so that one can approve the other's time-limited grants (issue 5 §3).
+  emails: [alice@example.com, gina@example.com]
 aws:
   federationUrl: http://localhost:${ports.aws}/federation
   consoleUrl: http://localhost:${ports.aws}/console

@@ -143,6 +143,10 @@ export const configSchema = z.object({
     deviceCodeMinutes: z.number().int().min(1).max(30).default(10),
     pollIntervalSeconds: z.number().int().min(1).max(60).default(5),
   }).strict().default({ accessTokenMinutes: 15, refreshMaxHours: 12, deviceCodeMinutes: 10, pollIntervalSeconds: 5 }),
+  /** Time-limited grants (issue 5 §3): the longest grant an admin may request, in days (1–30). */
+  grants: z.object({
+    maxDays: z.number().int().min(1).max(30).default(30),
+  }).strict().default({ maxDays: 30 }),
   aws: z.object({
     /** Override of the federation endpoint (getSigninToken/login), e.g. for a test emulator. */
     federationUrl: z.url().optional(),

@@ -23,7 +23,7 @@ async function deps(sts: StsGateway, events: string[], audits: AuditRecord[], fa
   const key = await generateSigningKey();
   const signer = { kid: key.kid, key: await importPrivateKey(key.privateJwkJson) };
   return {
-    config, sts, now: () => new Date(), signer: async () => signer, samlSigner: () => samlKey,
+    config, sts, now: () => new Date(), signer: async () => signer, samlSigner: () => samlKey, grants: async () => [],
     audit: async (r) => {
       events.push(`audit:${r.type}:${r.outcome}`);
       if (failAudit) throw new Error('db down');

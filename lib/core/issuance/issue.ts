@@ -7,26 +7,29 @@
 import type { RolegateConfig } from '../config/parse';
 import { GatewayError } from '../errors';
 import { roleSessionNameFor, sourceIdentityFor } from '../aws/session-name';
-import { findGrantedRole, type GrantedRole } from '../policy/evaluate';
+import type { GrantedRole } from '../policy/evaluate';
 import type { AssumeResult } from '../sts/gateway';
 import type { IdentityClaims } from '../types';
 import { assumeRole, type AssumeDeps, type SessionFacts } from './assume';
 import type { AuditSink, AuditType, RequestContext } from './audit-event';
+import { findHeldRole, type GrantSource, type HeldRole } from './held-roles';
 import { resolveSessionTags } from './session-tags';
 
 export interface IssuanceDeps extends AssumeDeps {
   config: AssumeDeps['config'] & Pick<RolegateConfig, 'rules' | 'roles'>;
   audit: AuditSink;
+  /** Active time-limited grants of a user, read from the store at the moment of issuance. */
+  grants: GrantSource;
 }
 
 export interface Issued extends AssumeResult {
-  granted: GrantedRole;
+  granted: HeldRole;
   sessionName: string;
 }
 
-/** Fails with POLICY_NO_ROLE (and audits the denial) unless the identity holds the role right now. */
-export async function authorizeRole(deps: IssuanceDeps, claims: IdentityClaims, roleId: string, ctx: RequestContext, purpose: AuditType): Promise<GrantedRole> {
-  const granted = findGrantedRole(claims, deps.config.rules, deps.config.roles, roleId);
+/** Fails with POLICY_NO_ROLE (and audits the denial) unless the identity holds the role right now, by a rule or an active grant. */
+export async function authorizeRole(deps: IssuanceDeps, claims: IdentityClaims, roleId: string, ctx: RequestContext, purpose: AuditType): Promise<HeldRole> {
+  const granted = await findHeldRole(deps, claims, ctx.userId, roleId);
   if (granted) return granted;
   await deps.audit({
     type: 'denial',
@@ -83,7 +86,7 @@ export async function issueCredentials(deps: IssuanceDeps, claims: IdentityClaim
     outcome: 'ok',
     requestId: result.requestId,
     expiresAt: new Date(result.credentials.expiration),
-    detail: { channel: ctx.channel, delivery: role.delivery, sourceIdentity: result.sourceIdentity ?? facts.sourceIdentity, assumedRoleArn: result.assumedRoleArn },
+    detail: { channel: ctx.channel, delivery: role.delivery, sourceIdentity: result.sourceIdentity ?? facts.sourceIdentity, assumedRoleArn: result.assumedRoleArn, ...(granted.grant ? { grantId: granted.grant.id } : {}) },
   });
   return { ...result, granted, sessionName: facts.sessionName };
 }

@@ -17,4 +17,6 @@ export const generatedDataModel: Record<Prisma.ModelName, readonly string[]> = {
   DeviceAuthorization: Object.values(Prisma.DeviceAuthorizationScalarFieldEnum),
   CliGrant: Object.values(Prisma.CliGrantScalarFieldEnum),
   CliToken: Object.values(Prisma.CliTokenScalarFieldEnum),
+  RoleGrant: Object.values(Prisma.RoleGrantScalarFieldEnum),
+  RoleGrantApproval: Object.values(Prisma.RoleGrantApprovalScalarFieldEnum),
 };

@@ -6,6 +6,7 @@ import type { Db } from '../client';
 import { createAuditRepo } from './audit';
 import { createCliGrantsRepo } from './cli-grants';
 import { createDeviceAuthorizationsRepo } from './device-authorizations';
+import { createRoleGrantsRepo } from './role-grants';
 import { createSamlKeysRepo } from './saml-keys';
 import { createSamlReplayRepo } from './saml-replay';
 import { createSamlRequestsRepo } from './saml-requests';
@@ -26,6 +27,7 @@ export function createRepos(db: Db) {
     samlTraces: createSamlTracesRepo(db),
     deviceAuthorizations: createDeviceAuthorizationsRepo(db),
     cliGrants: createCliGrantsRepo(db),
+    roleGrants: createRoleGrantsRepo(db),
   };
 }
 
@@ -71,3 +73,4 @@ export type {
 export { DEFAULT_TRACES_KEPT } from './saml-traces';
 export type { NewSigningKey, SigningAlg, SigningKeyRecord, SigningKeyStatus } from './signing-keys';
 export type { LoginIdentity, UserRecord } from './users';
+export type { Grant, GrantTransition } from './role-grants';

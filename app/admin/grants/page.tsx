@@ -1,0 +1,66 @@
+import { redirect } from 'next/navigation';
+import { AppShell } from '@/app/components/app-shell';
+import { isGatewayError } from '@/lib/core/errors';
+import { isAdmin } from '@/lib/core/policy/admin';
+import { grantPhase } from '@/lib/core/policy/grants';
+import { getContainer } from '@/lib/server/container';
+import { requireAdmin } from '@/lib/server/session';
+import { GrantForm } from './grant-form';
+import { GrantList } from './grant-list';
+
+export const dynamic = 'force-dynamic';
+
+/** Time-limited grants: request one, decide on pending ones, see active ones with their time left, revoke. */
+export default async function GrantsPage() {
+  const c = await getContainer();
+  let session;
+  try {
+    session = await requireAdmin();
+  } catch (err) {
+    if (isGatewayError(err) && err.code === 'FORBIDDEN') redirect('/error?error=FORBIDDEN');
+    redirect('/signin');
+  }
+  const now = c.now();
+  const [grants, users] = await Promise.all([c.repos.roleGrants.listGrants(), c.repos.roleGrants.knownUsers()]);
+  const emails = new Map(users.map((u) => [u.id, u.email ?? u.id] as const));
+  const roleLabel = (id: string) => {
+    const r = c.config.roles.get(id);
+    return r ? `${r.accountAlias}/${r.roleName}` : `${id} (no longer configured)`;
+  };
+  const { claims } = session;
+  const actor = { userId: session.user.id, email: claims.emailVerified ? claims.email?.toLowerCase() : undefined, isAdmin: isAdmin(claims, c.config.admins) };
+  const common = { actor, now, userLabel: (id: string) => emails.get(id) ?? id, roleLabel };
+  const byPhase = (...phases: string[]) => grants.filter((g) => phases.includes(grantPhase(g, now)));
+  const idpName = c.config.idps.find((i) => i.id === session.idpId)?.name ?? c.config.samlConnections.find((s) => s.id === session.idpId)?.name ?? session.idpId;
+  return (
+    <AppShell demo={c.env.demo} user={{ email: session.user.email ?? undefined, name: session.user.name ?? undefined, idpName, admin: true }}>
+      <section className="admin">
+        <h1>Time-limited grants</h1>
+        <p className="muted grants-intro">
+          A grant gives one person a role for a bounded time, with a reason. With approvals, the time counts from the last approval. Approvers are other
+          admins — never the requester or the grantee; each counts once, and one rejection rejects. Revoking stops new keys at once.
+        </p>
+        <section className="card account" data-testid="grants-new">
+          <header className="account-header"><h2>New grant</h2></header>
+          <GrantForm
+            roles={[...c.config.roles.values()].map((r) => ({ id: r.id, label: `${r.accountAlias}/${r.roleName} (${r.accountId})` }))}
+            users={users.filter((u) => u.id !== session.user.id).map((u) => ({ id: u.id, label: `${u.email ?? u.subject} · ${new URL(u.issuer).host}` }))}
+            maxDays={c.config.grants.maxDays}
+          />
+        </section>
+        <section className="card account" data-testid="grants-pending">
+          <header className="account-header"><h2>Waiting for approval</h2></header>
+          <GrantList grants={byPhase('pending')} empty="No grants wait for approval." {...common} />
+        </section>
+        <section className="card account" data-testid="grants-active">
+          <header className="account-header"><h2>Active and scheduled</h2></header>
+          <GrantList grants={byPhase('active', 'scheduled')} empty="No active grants." {...common} />
+        </section>
+        <section className="card account" data-testid="grants-ended">
+          <header className="account-header"><h2>Ended</h2></header>
+          <GrantList grants={byPhase('expired', 'revoked', 'rejected')} empty="No ended grants." {...common} />
+        </section>
+      </section>
+    </AppShell>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * The roles a principal holds right now: by the mapping rules (evaluatePolicy) OR by a time-limited grant
+ * active at this moment. Grants are read from the server's store through `grants` on every call — at
+ * each issuance and each role listing — never from a session snapshot, so a revoked or expired grant stops
+ * working at the very next request.
+ *
+ * A role held by a rule is shown and issued exactly as before (the rule wins; no grant detail). A role held
+ * only through a grant is returned with a copy of its RoleDef whose session length is capped to the
+ * grant's remaining time (never below STS's 15-minute minimum), so keys issued late in a grant do not
+ * outlive it by a whole role session. Ending sessions already issued is revocation's job (issue 5 §5).
+ */
+import type { RolegateConfig } from '../config/parse';
+import { evaluatePolicy, findGrantedRole, type GrantedRole } from '../policy/evaluate';
+import { rolesHeldByGrants, type Grant } from '../policy/grants';
+import type { IdentityClaims } from '../types';
+
+/** Loads the ACTIVE grants naming this user id or (verified) email; the core re-checks everything. */
+export type GrantSource = (userId: string, verifiedEmail: string | undefined) => Promise<Grant[]>;
+
+export interface HeldRole extends GrantedRole {
+  /** Set when the role is held only through this grant. */
+  grant?: { id: string; endsAt: Date; reason: string };
+}
+
+export interface HeldRoleDeps {
+  config: Pick<RolegateConfig, 'rules' | 'roles'>;
+  grants: GrantSource;
+  now: () => Date;
+}
+
+/** AWS STS refuses sessions shorter than 900 s. */
+const STS_MIN_SESSION_SECONDS = 900;
+
+/** Every role the principal holds now, in config order: rule roles unchanged, then grant-only roles merged in. */
+export async function heldRoles(deps: HeldRoleDeps, claims: IdentityClaims, userId: string): Promise<HeldRole[]> {
+  const byRules = evaluatePolicy(claims, deps.config.rules, deps.config.roles);
+  const ruled = new Set(byRules.map((g) => g.role.id));
+  const now = deps.now();
+  const grants = await deps.grants(userId, claims.emailVerified ? claims.email?.toLowerCase() : undefined);
+  const byGrants = new Map<string, HeldRole>();
+  for (const hold of rolesHeldByGrants(grants, { userId, claims }, deps.config.roles, now)) {
+    if (ruled.has(hold.role.id)) continue;
+    const remaining = Math.floor((hold.endsAt.getTime() - now.getTime()) / 1000);
+    const maxSessionDurationSeconds = Math.min(hold.role.maxSessionDurationSeconds, Math.max(STS_MIN_SESSION_SECONDS, remaining));
+    byGrants.set(hold.role.id, {
+      role: { ...hold.role, maxSessionDurationSeconds },
+      grantedBy: [{ ruleId: `grant:${hold.grant.id}`, reason: `grant ${hold.grant.id} until ${hold.endsAt.toISOString()}` }],
+      grant: { id: hold.grant.id, endsAt: hold.endsAt, reason: hold.grant.reason },
+    });
+  }
+  const ruledById = new Map(byRules.map((g) => [g.role.id, g] as const));
+  return [...deps.config.roles.keys()].flatMap((id) => {
+    const held = ruledById.get(id) ?? byGrants.get(id);
+    return held ? [held] : [];
+  });
+}
+
+/** The server-side re-check made at every issuance: the role if held by a rule or an active grant now. */
+export async function findHeldRole(deps: HeldRoleDeps, claims: IdentityClaims, userId: string, roleId: string): Promise<HeldRole | undefined> {
+  if (!deps.config.roles.has(roleId)) return undefined;
+  // Rules first: a role a rule grants never depends on the grant store being reachable.
+  const byRule = findGrantedRole(claims, deps.config.rules, deps.config.roles, roleId);
+  if (byRule) return byRule;
+  return (await heldRoles(deps, claims, userId)).find((h) => h.role.id === roleId);
+}
