@@ -3,6 +3,8 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() in admin pages answers a real HTTP 403 (lib/server/admin/page-guard.ts).
+  experimental: { authInterrupts: true },
   // Native and server-only packages stay outside the bundle.
   serverExternalPackages: ['better-sqlite3', 'pg', 'pino', '@prisma/client', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg'],
   async headers() {

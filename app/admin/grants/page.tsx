@@ -1,10 +1,8 @@
-import { redirect } from 'next/navigation';
 import { AppShell } from '@/app/components/app-shell';
-import { isGatewayError } from '@/lib/core/errors';
 import { isAdmin } from '@/lib/core/policy/admin';
 import { grantPhase } from '@/lib/core/policy/grants';
 import { getContainer } from '@/lib/server/container';
-import { requireAdmin } from '@/lib/server/session';
+import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { GrantForm } from './grant-form';
 import { GrantList } from './grant-list';
 
@@ -13,13 +11,7 @@ export const dynamic = 'force-dynamic';
 /** Time-limited grants: request one, decide on pending ones, see active ones with their time left, revoke. */
 export default async function GrantsPage() {
   const c = await getContainer();
-  let session;
-  try {
-    session = await requireAdmin();
-  } catch (err) {
-    if (isGatewayError(err) && err.code === 'FORBIDDEN') redirect('/error?error=FORBIDDEN');
-    redirect('/signin');
-  }
+  const session = await requireAdminPage('/admin/grants');
   const now = c.now();
   const [grants, users] = await Promise.all([c.repos.roleGrants.listGrants(), c.repos.roleGrants.knownUsers()]);
   const emails = new Map(users.map((u) => [u.id, u.email ?? u.id] as const));

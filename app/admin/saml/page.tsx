@@ -1,8 +1,6 @@
-import { redirect } from 'next/navigation';
 import { AppShell } from '@/app/components/app-shell';
-import { isGatewayError } from '@/lib/core/errors';
 import { getContainer } from '@/lib/server/container';
-import { requireAdmin } from '@/lib/server/session';
+import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { TraceList } from './trace-list';
 
 export const dynamic = 'force-dynamic';
@@ -10,13 +8,7 @@ export const dynamic = 'force-dynamic';
 /** SAML diagnostics: the last sign-ins of each connection — checks, attributes, matched rules (no raw XML). */
 export default async function SamlDiagnosticsPage() {
   const c = await getContainer();
-  let session;
-  try {
-    session = await requireAdmin();
-  } catch (err) {
-    if (isGatewayError(err) && err.code === 'FORBIDDEN') redirect('/error?error=FORBIDDEN');
-    redirect('/signin');
-  }
+  const session = await requireAdminPage('/admin/saml');
   const connections = await Promise.all(
     c.config.samlConnections.map(async (conn) => ({ id: conn.id, name: conn.name, traces: await c.repos.samlTraces.listSamlTraces(conn.id, 20) })),
   );
