@@ -49,7 +49,17 @@ export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db
     ),
   });
   // Sound by the superset argument above; this is the one place the two client types meet.
-  return client as unknown as Db;
+  const db = client as unknown as Db;
+  postgresClients.add(db);
+  return db;
+}
+
+/** Prisma clients are not instances of their class (instanceof fails), so createDb remembers them. */
+const postgresClients = new WeakSet<Db>();
+
+/** PostgreSQL compares text case-sensitively where SQLite's LIKE does not: searches ask for `mode`. */
+export function isPostgres(db: Db): boolean {
+  return postgresClients.has(db);
 }
 
 export async function closeDb(db: Db): Promise<void> {

@@ -105,8 +105,8 @@ describeEachDialect('audit repo', (ctx) => {
     );
   });
 
-  it('is append-only: the repo has no update or delete', () => {
-    assert.deepEqual(Object.keys(ctx().repos.audit).sort(), ['appendAudit', 'listAudit']);
+  it('is append-only: the repo has no update, and its one delete is the retention sweep', () => {
+    assert.deepEqual(Object.keys(ctx().repos.audit).sort(), ['appendAudit', 'listAudit', 'purgeOlderThan']);
   });
 
   it('serves as the core AuditSink (lib/core/issuance/audit-event.ts) without any mapping', async () => {

@@ -17,6 +17,8 @@ import { createRepos, type Repos } from '../db/repos';
 import type { AuthDeps } from './auth/options';
 import { createIssuerKeys, type IssuerKeys } from './issuer-keys';
 import { randomToken, type OAuthDeps } from './oauth/deps';
+import { scheduleAuditRetention } from './audit-retention';
+import { getLogger } from './logger';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { createSamlKeyRing, type SamlKeyRing } from './saml/saml-keys';
 import type { Store } from './ports';
@@ -96,6 +98,13 @@ async function build(): Promise<Container> {
     deviceCode: createRateLimiter({ capacity: 30, refillPerSecond: 0.5 }),
     deviceLookup: createRateLimiter({ capacity: 20, refillPerSecond: 1 / 3 }),
   };
+  scheduleAuditRetention({
+    retentionDays: () => config.audit.retentionDays,
+    purgeOlderThan: (cutoff) => repos.audit.purgeOlderThan(cutoff),
+    appendAudit: (e) => repos.audit.appendAudit(e),
+    now,
+    onError: (err) => getLogger().error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'audit retention sweep failed'),
+  });
   return { env, config, store, keys, samlIdpKeys, repos, box, issuance, authDeps, hashSessionId, oauth, limits, fetch: globalThis.fetch, now };
 }
 

@@ -117,3 +117,13 @@ test('cli: out-of-bounds lifetimes, fractions and unknown keys are rejected with
   assert.ok(bad('{ pollIntervalSeconds: 2.5 }').some((p) => p.startsWith('cli.pollIntervalSeconds')));
   assert.ok(bad('{ refreshForever: true }').some((p) => p.includes('refreshForever')));
 });
+
+test('audit: retention defaults to 400 days; under 30 days (the database keeps those anyway) is rejected', () => {
+  assert.deepEqual(parseConfigText(EXAMPLE_CONFIG_YAML).audit, { retentionDays: 400 });
+  assert.deepEqual(parseConfigText(`${EXAMPLE_CONFIG_YAML}\naudit: { retentionDays: 90 }\n`).audit, { retentionDays: 90 });
+  const bad = (audit: string) => problemsOf(`${EXAMPLE_CONFIG_YAML}\naudit: ${audit}\n`);
+  assert.ok(bad('{ retentionDays: 29 }').some((p) => p.startsWith('audit.retentionDays')));
+  assert.ok(bad('{ retentionDays: 3651 }').some((p) => p.startsWith('audit.retentionDays')));
+  assert.ok(bad('{ retentionDays: 45.5 }').some((p) => p.startsWith('audit.retentionDays')));
+  assert.ok(bad('{ keepForever: true }').some((p) => p.includes('keepForever')));
+});

@@ -147,6 +147,13 @@ export const configSchema = z.object({
   grants: z.object({
     maxDays: z.number().int().min(1).max(30).default(30),
   }).strict().default({ maxDays: 30 }),
+  /**
+   * The audit ledger (issue 5 §4): rows older than `retentionDays` are deleted by a daily sweep. At least
+   * 30 days — the database refuses to delete younger rows anyway (migration 0004).
+   */
+  audit: z.object({
+    retentionDays: z.number().int().min(30).max(3650).default(400),
+  }).strict().default({ retentionDays: 400 }),
   aws: z.object({
     /** Override of the federation endpoint (getSigninToken/login), e.g. for a test emulator. */
     federationUrl: z.url().optional(),

@@ -1,8 +1,10 @@
 /** The audit ledger's domain types: what may be written and what is read back. */
 import type { AuditOutcome, AuditRecord, AuditType } from '../../core/issuance/audit-event';
 import type { AuditDetail } from './audit-detail';
+import type { AuditCursor, AuditFilter } from './audit-query';
 
 export type { AuditDetail, JsonValue } from './audit-detail';
+export type { AuditCursor, AuditFilter } from './audit-query';
 export type { AuditOutcome, AuditType } from '../../core/issuance/audit-event';
 
 /**
@@ -22,16 +24,16 @@ export interface AuditEventRecord extends Omit<AuditRecord, 'detail'> {
   detail?: AuditDetail;
 }
 
-export interface AuditQuery {
+export interface AuditQuery extends AuditFilter {
   /** 1–500 */
   limit: number;
-  /** Only events strictly before this instant (the `at` of the last row of the previous page). */
+  /** Only events strictly before this instant (kept for callers that page by time alone). */
   before?: Date;
-  userId?: string;
-  type?: AuditType;
+  /** Keyset pagination: the (at, id) of the last row of the previous page. */
+  cursor?: AuditCursor;
 }
 
-const TYPES: readonly string[] = [
+export const AUDIT_TYPES = [
   'signin',
   'signout',
   'issuance',
@@ -43,7 +45,9 @@ const TYPES: readonly string[] = [
   'grant',
   'revocation',
   'lockdown',
-] satisfies AuditType[];
-const OUTCOMES: readonly string[] = ['ok', 'failed', 'denied'] satisfies AuditOutcome[];
+] as const satisfies readonly AuditType[];
+export const AUDIT_OUTCOMES = ['ok', 'failed', 'denied'] as const satisfies readonly AuditOutcome[];
+const TYPES: readonly string[] = AUDIT_TYPES;
+const OUTCOMES: readonly string[] = AUDIT_OUTCOMES;
 export const isAuditType = (v: string): v is AuditType => TYPES.includes(v);
 export const isAuditOutcome = (v: string): v is AuditOutcome => OUTCOMES.includes(v);

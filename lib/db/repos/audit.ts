@@ -1,6 +1,6 @@
 /**
- * The append-only audit ledger. This module has no update or delete, and no other module writes the
- * table. `appendAudit` resolves only after the row is committed, so an issuance can be audited before
+ * The append-only audit ledger. This module has no update; the one delete is the retention sweep of
+ * audit-query.ts (rows older than the retention), and no other module writes the table. `appendAudit` resolves only after the row is committed, so an issuance can be audited before
  * credentials leave the server (STYLE.md rule 8).
  */
 import { randomUUID } from 'node:crypto';
@@ -15,6 +15,7 @@ import {
   type AuditEventRecord,
   type AuditQuery,
 } from './audit-types';
+import { findAuditRows, purgeAuditOlderThan } from './audit-query';
 import { dbCall, present } from './db-call';
 
 export type {
@@ -92,19 +93,20 @@ export function createAuditRepo(db: Db) {
       return toAuditRecord(row);
     },
 
-    /** Newest first. */
+    /** Newest first; `limit` 1–500. A legacy `before` (time only) still works for older callers. */
     async listAudit(query: AuditQuery): Promise<AuditEventRecord[]> {
       const take = Math.min(Math.max(Math.trunc(query.limit), 1), 500);
-      const where = {
-        ...(query.before ? { at: { lt: query.before } } : {}),
-        ...(query.userId !== undefined ? { userId: query.userId } : {}),
-        ...(query.type !== undefined ? { type: query.type } : {}),
-      };
+      const { before, cursor, limit: _limit, ...filter } = query;
       const rows = await dbCall('listAudit', () =>
-        db.auditEvent.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], take }),
+        findAuditRows(db, before ? { ...filter, to: before } : filter, cursor, take, (where, n) =>
+          db.auditEvent.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: n }),
+        ),
       );
       return rows.map(toAuditRecord);
     },
+
+    /** The retention sweep (lib/server/audit-retention.ts): rows strictly older than `cutoff` go. */
+    purgeOlderThan: (cutoff: Date) => purgeAuditOlderThan(db, cutoff),
   };
 }
 

@@ -1,0 +1,68 @@
+import 'server-only';
+/**
+ * The admin side of the audit ledger: one page of a search for the ledger page, and the export (capped,
+ * read page by page, and itself recorded in the ledger: who exported what).
+ */
+import { z } from 'zod';
+import { GatewayError } from '../../core/errors';
+import type { AuditCursor, AuditEventRecord } from '../../db/repos/audit-types';
+import type { AdminContext } from './route';
+import { toCsv, toJson } from './audit-export';
+import { parseAuditSearch, type AuditSearch } from './audit-search';
+
+export const PAGE_SIZE = 50;
+/** An export holds at most this many rows; narrow the search for more (the file says when it was cut). */
+export const EXPORT_MAX_ROWS = 50_000;
+
+export interface AuditPage {
+  events: AuditEventRecord[];
+  next?: AuditCursor;
+}
+
+export async function auditPage(ctx: Pick<AdminContext, 'c'>, search: AuditSearch, pageSize = PAGE_SIZE): Promise<AuditPage> {
+  const rows = await ctx.c.repos.audit.listAudit({ ...search.filter, cursor: search.cursor, limit: pageSize + 1 });
+  const events = rows.slice(0, pageSize);
+  const last = events.at(-1);
+  return { events, next: rows.length > pageSize && last ? { at: last.at, id: last.id } : undefined };
+}
+
+const formatSchema = z.enum(['csv', 'json']);
+
+export interface AuditExport {
+  body: string;
+  contentType: string;
+  filename: string;
+  rows: number;
+  truncated: boolean;
+}
+
+export async function exportAudit(ctx: AdminContext, query: URLSearchParams): Promise<AuditExport> {
+  const format = formatSchema.safeParse(query.get('format') ?? 'csv');
+  if (!format.success) throw new GatewayError('BAD_REQUEST', 'export format', { publicDetail: 'format: expected csv or json' });
+  const search = parseAuditSearch(query);
+  const events: AuditEventRecord[] = [];
+  let cursor: AuditCursor | undefined;
+  let more = true;
+  while (more && events.length < EXPORT_MAX_ROWS) {
+    const page = await auditPage(ctx, { ...search, cursor }, 500);
+    events.push(...page.events);
+    cursor = page.next;
+    more = cursor !== undefined;
+  }
+  const truncated = more || events.length > EXPORT_MAX_ROWS;
+  const rows = events.slice(0, EXPORT_MAX_ROWS);
+  await ctx.c.repos.audit.appendAudit({
+    type: 'admin',
+    outcome: 'ok',
+    userId: ctx.session.user.id,
+    email: ctx.session.user.email ?? undefined,
+    idpId: ctx.session.idpId,
+    ip: ctx.meta.ip,
+    userAgent: ctx.meta.userAgent,
+    detail: { action: 'audit.export', target: 'AuditEvent', format: format.data, rows: rows.length, truncated, search: search.params.toString() },
+  });
+  const stamp = ctx.c.now().toISOString().replace(/[:.]/g, '-');
+  return format.data === 'json'
+    ? { body: toJson(rows), contentType: 'application/json; charset=utf-8', filename: `rolegate-audit-${stamp}.json`, rows: rows.length, truncated }
+    : { body: toCsv(rows), contentType: 'text/csv; charset=utf-8', filename: `rolegate-audit-${stamp}.csv`, rows: rows.length, truncated };
+}
