@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { LockdownBanner } from './lockdown-banner';
 import { SignOutButton } from './sign-out-button';
 
 export interface AppShellUser {
@@ -27,6 +28,8 @@ export function AppShell({ user, demo, children }: AppShellProps) {
           DEMO MODE — local demo identity provider and AWS emulator; no real AWS access
         </div>
       )}
+      {/* Signed-in pages only: the signed-out ones (and the build-time 403 page) never touch the database. */}
+      {user && <LockdownBanner />}
       <header className="topbar">
         <a className="brand" href="/">
           <span className="brand-mark" aria-hidden="true">

@@ -75,6 +75,7 @@ export type GatewayErrorCode =
   | 'GRANT_SELF_APPROVAL'
   | 'GRANT_ALREADY_DECIDED'
   | 'GRANT_STATE_CONFLICT'
+  | 'ISSUANCE_LOCKED'
   | 'INTERNAL';
 
 const HTTP_STATUS: Record<GatewayErrorCode, number> = {
@@ -150,6 +151,7 @@ const HTTP_STATUS: Record<GatewayErrorCode, number> = {
   GRANT_SELF_APPROVAL: 403,
   GRANT_ALREADY_DECIDED: 409,
   GRANT_STATE_CONFLICT: 409,
+  ISSUANCE_LOCKED: 403,
   INTERNAL: 500,
 };
 
@@ -228,6 +230,7 @@ const PUBLIC_MESSAGE: Record<GatewayErrorCode, string> = {
   GRANT_SELF_APPROVAL: 'You cannot decide on a grant you requested or that gives you a role.',
   GRANT_ALREADY_DECIDED: 'You have already decided on this grant.',
   GRANT_STATE_CONFLICT: 'The grant is no longer in a state that allows this.',
+  ISSUANCE_LOCKED: 'Rolegate is locked down by an administrator: no AWS credentials or console links are issued until the lock-down ends.',
   INTERNAL: 'Something went wrong.',
 };
 
@@ -298,6 +301,7 @@ export const CLIENT_SAFE_CODES: ReadonlySet<GatewayErrorCode> = new Set<GatewayE
   'GRANT_SELF_APPROVAL',
   'GRANT_ALREADY_DECIDED',
   'GRANT_STATE_CONFLICT',
+  'ISSUANCE_LOCKED',
 ]);
 
 export class GatewayError extends Error {

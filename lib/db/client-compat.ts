@@ -46,4 +46,6 @@ export type ClientCompat = [
   Assert<Extends<Lite.RoleGrantWhereInput, Pg.RoleGrantWhereInput>>,
   Assert<Extends<Lite.RoleGrantUncheckedCreateInput, Pg.RoleGrantUncheckedCreateInput>>,
   Assert<Extends<Lite.RoleGrantApprovalUncheckedCreateInput, Pg.RoleGrantApprovalUncheckedCreateInput>>,
+  Assert<Same<Lite.SettingModel, Pg.SettingModel>>,
+  Assert<Extends<Lite.SettingUncheckedCreateInput, Pg.SettingUncheckedCreateInput>>,
 ];

@@ -89,6 +89,7 @@ async function build(): Promise<Container> {
     audit: store.audit,
     // Read at every issuance (never from the session), so a revoked grant stops working at once.
     grants: (userId, verifiedEmail) => repos.roleGrants.activeGrantsFor(userId, verifiedEmail),
+    lockdown: () => repos.settings.getLockdown(),
     now,
   };
   const authDeps: AuthDeps = { config, secret: env.NEXTAUTH_SECRET, clientSecrets: env.idpClientSecrets, store, hashSessionId, now };

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { postJson, type PostError } from './post-json';
+import { postJson, type PostError } from '../post-json';
 
 /**
  * Approve / Reject / Revoke for one grant. Buttons are shown only when the server said this admin may use

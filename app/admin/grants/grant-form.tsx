@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { postJson, type PostError } from './post-json';
+import { postJson, type PostError } from '../post-json';
 
 export interface GrantFormProps {
   roles: { id: string; label: string }[];

@@ -61,6 +61,8 @@ DANGEROUSLY_ALLOW_HTTP: true
 admins:
   # Two admins so that one can approve the other's time-limited grants (issue 5 §3).
   emails: [alice@example.com, gina@example.com]
+  # alice can still reach AWS during a lock-down (issue 5 §5).
+  breakGlassEmails: [alice@example.com]
 aws:
   federationUrl: http://localhost:${ports.aws}/federation
   consoleUrl: http://localhost:${ports.aws}/console

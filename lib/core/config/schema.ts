@@ -172,7 +172,12 @@ export const configSchema = z.object({
   admins: z.object({
     emails: z.array(z.email().transform((e) => e.toLowerCase())).default([]),
     groups: z.array(z.object({ idp: z.string().regex(ID), group: z.string().min(1).max(256) }).strict()).default([]),
-  }).strict().default({ emails: [], groups: [] }),
+    /**
+     * Break-glass admins (verified email only): the one exception to a lock-down, so the people who
+     * respond to an incident can still reach AWS while everyone else is cut off.
+     */
+    breakGlassEmails: z.array(z.email().transform((e) => e.toLowerCase())).default([]),
+  }).strict().default({ emails: [], groups: [], breakGlassEmails: [] }),
   /** Allows http:// public and issuer URLs. Only for local demos and tests: AWS requires https. */
   DANGEROUSLY_ALLOW_HTTP: z.boolean().default(false),
 }).strict();

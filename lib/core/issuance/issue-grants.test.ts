@@ -11,6 +11,7 @@ import type { IdentityClaims } from '../types';
 import type { AuditRecord } from './audit-event';
 import { heldRoles } from './held-roles';
 import { issueCredentials, type IssuanceDeps } from './issue';
+import { LOCKDOWN_OFF } from './lockdown';
 
 const config = parseConfigText(EXAMPLE_CONFIG_YAML);
 const T0 = new Date('2026-05-01T10:00:00Z');
@@ -38,6 +39,7 @@ async function deps(grants: Grant[], clock: { now: Date }, audits: AuditRecord[]
     config, sts, now: () => clock.now, signer: async () => signer, samlSigner: () => Promise.reject(new Error('not expected')),
     audit: async (r) => void audits.push(r),
     grants: async () => grants,
+    lockdown: async () => LOCKDOWN_OFF,
   };
 }
 

@@ -8,6 +8,7 @@ import type { AssumeWithWebIdentityInput, StsGateway } from '../sts/gateway';
 import type { IdentityClaims } from '../types';
 import type { AuditRecord } from './audit-event';
 import { issueCredentials, type IssuanceDeps } from './issue';
+import { LOCKDOWN_OFF } from './lockdown';
 import { generateSigningCertificate } from '../saml/certificate';
 
 const samlKey = generateSigningCertificate({ commonName: 'rolegate-test', notBefore: new Date(Date.now() - 60_000), validDays: 30 });
@@ -23,7 +24,7 @@ async function deps(sts: StsGateway, events: string[], audits: AuditRecord[], fa
   const key = await generateSigningKey();
   const signer = { kid: key.kid, key: await importPrivateKey(key.privateJwkJson) };
   return {
-    config, sts, now: () => new Date(), signer: async () => signer, samlSigner: () => samlKey, grants: async () => [],
+    config, sts, now: () => new Date(), signer: async () => signer, samlSigner: () => samlKey, grants: async () => [], lockdown: async () => LOCKDOWN_OFF,
     audit: async (r) => {
       events.push(`audit:${r.type}:${r.outcome}`);
       if (failAudit) throw new Error('db down');

@@ -13,10 +13,13 @@ import type { IdentityClaims } from '../types';
 import { assumeRole, type AssumeDeps, type SessionFacts } from './assume';
 import type { AuditSink, AuditType, RequestContext } from './audit-event';
 import { findHeldRole, type GrantSource, type HeldRole } from './held-roles';
+import { assertIssuanceOpen, type LockdownState } from './lockdown';
 import { resolveSessionTags } from './session-tags';
 
 export interface IssuanceDeps extends AssumeDeps {
-  config: AssumeDeps['config'] & Pick<RolegateConfig, 'rules' | 'roles'>;
+  config: AssumeDeps['config'] & Pick<RolegateConfig, 'rules' | 'roles' | 'admins'>;
+  /** The lock-down switch, read from the store at each issuance. */
+  lockdown: () => Promise<LockdownState>;
   audit: AuditSink;
   /** Active time-limited grants of a user, read from the store at the moment of issuance. */
   grants: GrantSource;
@@ -27,8 +30,12 @@ export interface Issued extends AssumeResult {
   sessionName: string;
 }
 
-/** Fails with POLICY_NO_ROLE (and audits the denial) unless the identity holds the role right now, by a rule or an active grant. */
+/**
+ * Fails with ISSUANCE_LOCKED during a lock-down (break-glass admins excepted), then with POLICY_NO_ROLE
+ * unless the identity holds the role right now, by a rule or an active grant. Both refusals are audited.
+ */
 export async function authorizeRole(deps: IssuanceDeps, claims: IdentityClaims, roleId: string, ctx: RequestContext, purpose: AuditType): Promise<HeldRole> {
+  await assertIssuanceOpen({ lockdown: deps.lockdown, breakGlassEmails: deps.config.admins.breakGlassEmails, audit: deps.audit }, claims, roleId, ctx, purpose);
   const granted = await findHeldRole(deps, claims, ctx.userId, roleId);
   if (granted) return granted;
   await deps.audit({

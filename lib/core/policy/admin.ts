@@ -5,7 +5,7 @@
 import type { RolegateConfig } from '../config/parse';
 import type { IdentityClaims } from '../types';
 
-export function isAdmin(claims: IdentityClaims, admins: RolegateConfig['admins']): boolean {
+export function isAdmin(claims: IdentityClaims, admins: Pick<RolegateConfig['admins'], 'emails' | 'groups'>): boolean {
   if (claims.emailVerified && claims.email && admins.emails.includes(claims.email.toLowerCase())) return true;
   return admins.groups.some((g) => g.idp === claims.idpId && claims.groups.includes(g.group));
 }

@@ -19,4 +19,5 @@ export const generatedDataModel: Record<Prisma.ModelName, readonly string[]> = {
   CliToken: Object.values(Prisma.CliTokenScalarFieldEnum),
   RoleGrant: Object.values(Prisma.RoleGrantScalarFieldEnum),
   RoleGrantApproval: Object.values(Prisma.RoleGrantApprovalScalarFieldEnum),
+  Setting: Object.values(Prisma.SettingScalarFieldEnum),
 };

@@ -12,6 +12,7 @@ import { createSamlReplayRepo } from './saml-replay';
 import { createSamlRequestsRepo } from './saml-requests';
 import { createSamlTracesRepo } from './saml-traces';
 import { createSessionsRepo } from './sessions';
+import { createSettingsRepo } from './settings';
 import { createSigningKeysRepo } from './signing-keys';
 import { createUsersRepo } from './users';
 
@@ -28,6 +29,7 @@ export function createRepos(db: Db) {
     deviceAuthorizations: createDeviceAuthorizationsRepo(db),
     cliGrants: createCliGrantsRepo(db),
     roleGrants: createRoleGrantsRepo(db),
+    settings: createSettingsRepo(db),
   };
 }
 

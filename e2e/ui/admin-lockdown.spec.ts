@@ -1,0 +1,66 @@
+/**
+ * Issue 5 §5 lock-down, end to end: an admin switches it on with a reason; every signed-in page shows the
+ * banner; a normal user's keys (web and CLI) and console link are refused with ISSUANCE_LOCKED and each
+ * refusal is audited; the break-glass admin still gets keys; switching it off restores issuance.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { bearer, cliLogin } from '../fixtures/device';
+import { signInToRoles } from '../fixtures/signin';
+
+const origin = (page: Page) => ({ Origin: new URL(page.url()).origin });
+const REASON = 'INC-900: suspected key leak';
+
+test('lock-down stops every issuance except break-glass, shows a banner, is audited, and ends cleanly', async ({ browser, request }) => {
+  const alice = await (await browser.newContext()).newPage();
+  await signInToRoles(alice, 'okta', 'alice@example.com');
+  const bob = await (await browser.newContext()).newPage();
+  const cli = await cliLogin(bob, request, 'bob@example.com');
+  await bob.goto('/roles');
+  try {
+    await alice.goto('/admin/revocation');
+    await expect(alice.getByTestId('lockdown-state')).toHaveText('off');
+    // No reason: a typed refusal, nothing changes.
+    const noReason = await alice.request.post('/api/admin/lockdown', { data: { enabled: true, reason: '' }, headers: origin(alice) });
+    expect(noReason.status()).toBe(400);
+    expect((await noReason.json()).error.code).toBe('BAD_REQUEST');
+    await alice.reload();
+    await expect(alice.getByTestId('lockdown-state')).toHaveText('off');
+
+    alice.once('dialog', (d) => void d.accept());
+    await alice.getByTestId('lockdown-reason').fill(REASON);
+    await alice.getByTestId('lockdown-enable').click();
+    await expect(alice.getByTestId('lockdown-state')).toHaveText('ON');
+    await expect(alice.getByTestId('lockdown-banner')).toContainText(REASON);
+
+    await bob.reload();
+    await expect(bob.getByTestId('lockdown-banner')).toContainText(REASON);
+    const keys = await bob.request.post('/api/aws/credentials', { data: { roleId: '444455556666/Operator' }, headers: origin(bob) });
+    expect(keys.status()).toBe(403);
+    expect(keys.headers()['cache-control']).toContain('no-store');
+    expect((await keys.json()).error.code).toBe('ISSUANCE_LOCKED');
+    const viaCli = await request.post('/api/v1/credentials', { data: { roleId: '444455556666/Operator' }, headers: bearer(cli.access_token) });
+    expect(viaCli.status()).toBe(403);
+    expect((await viaCli.json()).error.code).toBe('ISSUANCE_LOCKED');
+    const consoleLink = await bob.request.post('/api/aws/console', { form: { roleId: '444455556666/Operator' }, headers: origin(bob), maxRedirects: 0 });
+    expect(consoleLink.headers().location).toBe('/error?error=ISSUANCE_LOCKED');
+
+    const breakGlass = await alice.request.post('/api/aws/credentials', { data: { roleId: '111122223333/Admin' }, headers: origin(alice) });
+    expect(breakGlass.status()).toBe(200);
+
+    await alice.goto('/admin/audit?q=ISSUANCE_LOCKED');
+    await expect(alice.getByTestId('audit-row')).toHaveCount(3);
+    await alice.goto('/admin/audit?type=lockdown');
+    await expect(alice.getByTestId('audit-row')).toHaveCount(1);
+    await alice.goto('/admin/revocation');
+    await alice.screenshot({ path: `${process.env.E2E_DATA_DIR ?? '/tmp'}/screenshots/admin-lockdown.png`, fullPage: true });
+    await alice.getByTestId('lockdown-disable').click();
+    await expect(alice.getByTestId('lockdown-state')).toHaveText('off');
+    await expect(alice.getByTestId('lockdown-banner')).toHaveCount(0);
+
+    const again = await bob.request.post('/api/aws/credentials', { data: { roleId: '444455556666/Operator' }, headers: origin(bob) });
+    expect(again.status()).toBe(200);
+  } finally {
+    // Never leave the shared e2e database locked for the specs that follow.
+    await alice.request.post('/api/admin/lockdown', { data: { enabled: false }, headers: origin(alice) });
+  }
+});
