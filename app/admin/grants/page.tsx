@@ -13,7 +13,7 @@ export default async function GrantsPage() {
   const c = await getContainer();
   const session = await requireAdminPage('/admin/grants');
   const now = c.now();
-  const [grants, users] = await Promise.all([c.repos.roleGrants.listGrants(), c.repos.roleGrants.knownUsers()]);
+  const [grants, users] = await Promise.all([c.repos.roleGrants.listGrants(), c.repos.users.listRecent()]);
   const emails = new Map(users.map((u) => [u.id, u.email ?? u.id] as const));
   const roleLabel = (id: string) => {
     const r = c.config.roles.get(id);

@@ -14,7 +14,6 @@ import type { Grant, GrantDecision, GrantStatus } from '../../core/policy/grants
 import type { Db } from '../client';
 import type { RoleGrant as GrantRow, RoleGrantApproval as ApprovalRow } from '../generated/sqlite/client';
 import { dbCall, present } from './db-call';
-import { toUserRecord, type UserRecord } from './users';
 
 export type { Grant } from '../../core/policy/grants';
 
@@ -91,9 +90,6 @@ export function createRoleGrantsRepo(db: Db) {
       }),
 
     /** Users who signed in before, newest first: the grant form's list of known users. */
-    knownUsers: (limit = 200): Promise<UserRecord[]> =>
-      dbCall('knownUsers', async () => (await db.user.findMany({ orderBy: { lastLoginAt: 'desc' }, take: limit })).map(toUserRecord)),
-
     /** One admin's approval or rejection, checked by the core's rules, applied atomically. */
     decide: (id: string, approver: GrantActor, decision: GrantDecision, now: Date): Promise<GrantTransition & { result: GrantDecisionResult }> =>
       dbCall('decideGrant', () =>

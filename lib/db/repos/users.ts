@@ -61,6 +61,28 @@ export function createUsersRepo(db: Db) {
       );
       return toUserRecord(row);
     },
+
+    /** The most recently signed-in users first (admin pickers). */
+    listRecent: (limit = 200): Promise<UserRecord[]> =>
+      dbCall('listRecentUsers', async () => (await db.user.findMany({ orderBy: { lastLoginAt: 'desc' }, take: limit })).map(toUserRecord)),
+
+    async findUser(id: string): Promise<UserRecord | null> {
+      const row = await dbCall('findUser', () => db.user.findUnique({ where: { id } }));
+      return row ? toUserRecord(row) : null;
+    },
+
+    /**
+     * Cuts a user off from Rolegate at once (issue 5 §5): every live portal session and every CLI login
+     * (refresh and access tokens die with their grant) is revoked, in one transaction. Returns the counts.
+     */
+    revokeUserAccess: (userId: string, now: Date): Promise<{ sessions: number; cliLogins: number }> =>
+      dbCall('revokeUserAccess', () =>
+        db.$transaction(async (tx) => {
+          const sessions = await tx.portalSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+          const cli = await tx.cliGrant.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now, revokedReason: 'admin' } });
+          return { sessions: sessions.count, cliLogins: cli.count };
+        }),
+      ),
   };
 }
 

@@ -1,0 +1,42 @@
+/**
+ * Issue 5 §5 "revoke a user": an admin ends bob's portal session and CLI login at once — his next page
+ * load asks him to sign in, his access token is refused, his refresh token no longer works — and the
+ * revocation is in the audit ledger. An unknown user id is a typed 404 that changes nothing.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { bearer, cliLogin, refresh } from '../fixtures/device';
+import { signInToRoles } from '../fixtures/signin';
+
+const origin = (page: Page) => ({ Origin: new URL(page.url()).origin });
+
+test('revoking a user ends their portal session and CLI login at once', async ({ browser, request }) => {
+  const bob = await (await browser.newContext()).newPage();
+  const cli = await cliLogin(bob, request, 'bob@example.com');
+  await bob.goto('/roles');
+  await expect(bob).toHaveURL(/\/roles$/);
+  expect((await request.get('/api/v1/whoami', { headers: bearer(cli.access_token) })).status()).toBe(200);
+
+  const alice = await (await browser.newContext()).newPage();
+  await signInToRoles(alice, 'okta', 'alice@example.com');
+  const unknown = await alice.request.post('/api/admin/revocation/users', { data: { userId: 'no-such-user' }, headers: origin(alice) });
+  expect(unknown.status()).toBe(404);
+  expect((await unknown.json()).error.code).toBe('NOT_FOUND');
+
+  await alice.goto('/admin/revocation');
+  const option = alice.getByTestId('revoke-user-select').locator('option', { hasText: 'bob@example.com' });
+  await alice.getByTestId('revoke-user-select').selectOption((await option.getAttribute('value')) ?? '');
+  alice.once('dialog', (d) => void d.accept());
+  await alice.getByTestId('revoke-user-submit').click();
+  await expect(alice.getByTestId('revoke-user-result')).toContainText('bob@example.com');
+
+  await bob.goto('/roles');
+  await expect(bob).toHaveURL(/\/signin/);
+  expect((await request.get('/api/v1/whoami', { headers: bearer(cli.access_token) })).status()).toBe(401);
+  const refreshed = await refresh(request, cli.refresh_token);
+  expect(refreshed.status()).toBe(400);
+  expect((await refreshed.json()).error).toBe('invalid_grant');
+
+  await alice.goto('/admin/audit?type=revocation&q=bob@example.com');
+  await expect(alice.getByTestId('audit-row')).toHaveCount(1);
+  await expect(alice.getByTestId('audit-row')).toContainText('user.revoke');
+});

@@ -1,0 +1,26 @@
+import 'server-only';
+/** Revoking a user (issue 5 §5): their portal sessions and CLI logins end at once; audited. */
+import { z } from 'zod';
+import { GatewayError } from '../../core/errors';
+import type { AdminContext, MutationResult } from './route';
+
+export const revokeUserSchema = z.object({ userId: z.string().trim().min(1).max(100) }).strict();
+
+export async function revokeUser({ c, session, meta }: AdminContext, input: z.infer<typeof revokeUserSchema>): Promise<MutationResult<{ revoked: { sessions: number; cliLogins: number } }>> {
+  const user = await c.repos.users.findUser(input.userId);
+  if (!user) throw new GatewayError('NOT_FOUND', `no user ${input.userId}`, { publicDetail: 'userId: no such user' });
+  const revoked = await c.repos.users.revokeUserAccess(user.id, c.now());
+  await c.repos.audit.appendAudit({
+    type: 'revocation',
+    outcome: 'ok',
+    userId: user.id,
+    email: user.email,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    detail: { action: 'user.revoke', by: session.user.id, sessions: revoked.sessions, cliLogins: revoked.cliLogins },
+  });
+  return {
+    change: { action: 'user.revoke', target: user.id, before: { email: user.email ?? null }, after: { revokedSessions: revoked.sessions, revokedCliLogins: revoked.cliLogins } },
+    body: { revoked },
+  };
+}
