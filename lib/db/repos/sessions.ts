@@ -91,6 +91,22 @@ export function createSessionsRepo(db: Db) {
       return count > 0;
     },
 
+    /**
+     * The claims of each user's most recent sign-in, newest sessions first and at most `scan` rows read:
+     * what the admin rules preview evaluates for known users.
+     */
+    async latestClaims(scan = 2000): Promise<Map<string, IdentityClaims>> {
+      const rows = await dbCall('latestClaims', () =>
+        db.portalSession.findMany({ orderBy: { createdAt: 'desc' }, take: scan, select: { userId: true, claims: true } }),
+      );
+      const out = new Map<string, IdentityClaims>();
+      for (const row of rows) {
+        const claims = out.has(row.userId) ? undefined : parseClaims(row.claims);
+        if (claims) out.set(row.userId, claims);
+      }
+      return out;
+    },
+
     /** Revokes every live session of the user (e.g. an admin locks them out); returns how many. */
     async revokeUserSessions(userId: string, now: Date): Promise<number> {
       const { count } = await dbCall('revokeUserSessions', () =>

@@ -1,0 +1,114 @@
+import { AppShell } from '@/app/components/app-shell';
+import { isGatewayError, publicView } from '@/lib/core/errors';
+import type { HeldRole } from '@/lib/core/issuance/held-roles';
+import { requireAdminPage } from '@/lib/server/admin/page-guard';
+import { parsePastedClaims, previewClaims, previewUser, whoCanAssume, type RoleHolders, type UserPreview } from '@/lib/server/admin/rules-preview';
+import { getContainer, type Container } from '@/lib/server/container';
+import { HeldList } from './held-list';
+import { RulesTable } from './rules-table';
+
+export const dynamic = 'force-dynamic';
+
+type Params = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (typeof v === 'string' && v.trim() ? v : undefined);
+
+interface Preview {
+  user?: UserPreview;
+  pasted?: HeldRole[];
+  holders?: RoleHolders;
+  problem?: string;
+}
+
+async function preview(c: Container, q: Params): Promise<Preview> {
+  try {
+    const userId = one(q.user);
+    const claims = one(q.claims);
+    const role = one(q.role);
+    return {
+      user: userId ? await previewUser(c, userId.slice(0, 100)) : undefined,
+      pasted: claims ? previewClaims(c, parsePastedClaims(claims.slice(0, 20_000))) : undefined,
+      holders: role && c.config.roles.has(role) ? await whoCanAssume(c, role) : undefined,
+    };
+  } catch (err) {
+    if (!isGatewayError(err)) throw err;
+    return { problem: publicView(err).detail ?? publicView(err).message };
+  }
+}
+
+/** Rules, and "who can assume what" both ways, decided by the same functions as issuance. */
+export default async function RulesPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const session = await requireAdminPage('/admin/rules');
+  const c = await getContainer();
+  const q = await searchParams;
+  const [users, result] = await Promise.all([c.repos.users.listRecent(), preview(c, q)]);
+  const roleLabel = (id: string) => {
+    const r = c.config.roles.get(id);
+    return r ? `${r.accountAlias}/${r.roleName}` : id;
+  };
+  const idpName = c.config.idps.find((i) => i.id === session.idpId)?.name ?? c.config.samlConnections.find((s) => s.id === session.idpId)?.name ?? session.idpId;
+  return (
+    <AppShell demo={c.env.demo} user={{ email: session.user.email ?? undefined, name: session.user.name ?? undefined, idpName, admin: true }}>
+      <section className="admin">
+        <h1>Rules</h1>
+        <p className="muted">Groups, emails and domains → roles. A role is granted only when a rule matches (or a time-limited grant is active: see Grants).</p>
+        <section className="card"><RulesTable rules={c.config.rules} roleLabel={roleLabel} /></section>
+
+        <section className="card account preview-card">
+          <header className="account-header"><h2>Preview: what does someone get?</h2></header>
+          <form method="get" action="/admin/rules" className="preview-form" data-testid="preview-form">
+            <label>
+              Known user (claims of their latest sign-in)
+              <select className="input" name="user" defaultValue={one(q.user) ?? ''} data-testid="preview-user">
+                <option value="">—</option>
+                {users.map((u) => <option key={u.id} value={u.id}>{u.email ?? u.id}</option>)}
+              </select>
+            </label>
+            <label className="preview-claims">
+              …or paste claims (JSON)
+              <textarea className="input mono" name="claims" defaultValue={one(q.claims)} placeholder='{"idpId":"okta","email":"ann@example.com","emailVerified":true,"groups":["aws-dev-admins"]}' data-testid="preview-claims" />
+            </label>
+            <button className="btn btn-primary" type="submit" data-testid="preview-submit">Preview</button>
+          </form>
+          {result.problem && <p className="alert" role="alert" data-testid="preview-problem">{result.problem}</p>}
+          {result.user && (
+            <div className="preview-result" data-testid="preview-user-result">
+              <h3>{result.user.user.email ?? result.user.user.id}</h3>
+              {result.user.claims ? <HeldList roles={result.user.roles} /> : <p className="muted">No sign-in on record whose claims could be evaluated.</p>}
+            </div>
+          )}
+          {result.pasted && (
+            <div className="preview-result" data-testid="preview-claims-result">
+              <h3>Pasted claims</h3>
+              <HeldList roles={result.pasted} />
+            </div>
+          )}
+        </section>
+
+        <section className="card account preview-card">
+          <header className="account-header"><h2>Reverse: who can assume a role?</h2></header>
+          <form method="get" action="/admin/rules" className="preview-form" data-testid="reverse-form">
+            <label>
+              Role
+              <select className="input" name="role" defaultValue={one(q.role) ?? ''} data-testid="reverse-role">
+                <option value="">—</option>
+                {[...c.config.roles.values()].map((r) => <option key={r.id} value={r.id}>{r.accountAlias}/{r.roleName} ({r.accountId})</option>)}
+              </select>
+            </label>
+            <button className="btn btn-primary" type="submit" data-testid="reverse-submit">Show</button>
+          </form>
+          {result.holders && (
+            <div className="preview-result" data-testid="reverse-result">
+              <p>Granted by rules: <span className="mono" data-testid="reverse-rules">{result.holders.rules.map((r) => r.id).join(', ') || 'none'}</span></p>
+              <ul className="preview-list" data-testid="reverse-users">
+                {result.holders.users.map((h) => (
+                  <li key={h.user.id} data-testid="reverse-user">{h.user.email ?? h.user.id} <span className="mono muted">{h.via.join('; ')}</span></li>
+                ))}
+              </ul>
+              {result.holders.users.length === 0 && <p className="muted">No known user holds it right now.</p>}
+            </div>
+          )}
+        </section>
+      </section>
+    </AppShell>
+  );
+}
