@@ -5,6 +5,21 @@ export interface AuditFiltersProps {
   idps: { id: string; name: string }[];
 }
 
+/** A select whose empty choice means "no filter". */
+function Choice({ label, name, value, options }: { label: string; name: string; value?: string; options: [string, string][] }) {
+  return (
+    <label>
+      {label}
+      <select className="input" name={name} defaultValue={value ?? ''} data-testid={`audit-${name}`}>
+        <option value="">any</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>{text}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** The ledger's search: a plain GET form, so a search is a link an admin can share. */
 export function AuditFilters({ values, idps }: AuditFiltersProps) {
   return (
@@ -13,27 +28,9 @@ export function AuditFilters({ values, idps }: AuditFiltersProps) {
         Search
         <input className="input" name="q" defaultValue={values.q} placeholder="email, role ARN, session, request id, code, IP" data-testid="audit-q" />
       </label>
-      <label>
-        Type
-        <select className="input" name="type" defaultValue={values.type ?? ''} data-testid="audit-type">
-          <option value="">any</option>
-          {AUDIT_TYPES.map((t) => <option key={t}>{t}</option>)}
-        </select>
-      </label>
-      <label>
-        Outcome
-        <select className="input" name="outcome" defaultValue={values.outcome ?? ''} data-testid="audit-outcome">
-          <option value="">any</option>
-          {AUDIT_OUTCOMES.map((o) => <option key={o}>{o}</option>)}
-        </select>
-      </label>
-      <label>
-        Identity provider
-        <select className="input" name="idp" defaultValue={values.idp ?? ''} data-testid="audit-idp">
-          <option value="">any</option>
-          {idps.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
-        </select>
-      </label>
+      <Choice label="Type" name="type" value={values.type} options={AUDIT_TYPES.map((t) => [t, t])} />
+      <Choice label="Outcome" name="outcome" value={values.outcome} options={AUDIT_OUTCOMES.map((o) => [o, o])} />
+      <Choice label="Identity provider" name="idp" value={values.idp} options={idps.map((i) => [i.id, i.name])} />
       <label>
         Role ARN
         <input className="input" name="role" defaultValue={values.role} placeholder="arn:aws:iam::…:role/…" data-testid="audit-role" />

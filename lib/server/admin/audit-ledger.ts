@@ -6,7 +6,7 @@ import 'server-only';
 import { z } from 'zod';
 import { GatewayError } from '../../core/errors';
 import type { AuditCursor, AuditEventRecord } from '../../db/repos/audit-types';
-import type { AdminContext } from './route';
+import { auditByAdmin, type AdminContext } from './route';
 import { toCsv, toJson } from './audit-export';
 import { parseAuditSearch, type AuditSearch } from './audit-search';
 
@@ -51,16 +51,7 @@ export async function exportAudit(ctx: AdminContext, query: URLSearchParams): Pr
   }
   const truncated = more || events.length > EXPORT_MAX_ROWS;
   const rows = events.slice(0, EXPORT_MAX_ROWS);
-  await ctx.c.repos.audit.appendAudit({
-    type: 'admin',
-    outcome: 'ok',
-    userId: ctx.session.user.id,
-    email: ctx.session.user.email ?? undefined,
-    idpId: ctx.session.idpId,
-    ip: ctx.meta.ip,
-    userAgent: ctx.meta.userAgent,
-    detail: { action: 'audit.export', target: 'AuditEvent', format: format.data, rows: rows.length, truncated, search: search.params.toString() },
-  });
+  await auditByAdmin(ctx, { action: 'audit.export', target: 'AuditEvent', format: format.data, rows: rows.length, truncated, search: search.params.toString() });
   const stamp = ctx.c.now().toISOString().replace(/[:.]/g, '-');
   return format.data === 'json'
     ? { body: toJson(rows), contentType: 'application/json; charset=utf-8', filename: `rolegate-audit-${stamp}.json`, rows: rows.length, truncated }

@@ -71,17 +71,22 @@ export function adminMutation<S extends z.ZodType>(schema: S, fn: (ctx: AdminCon
     const parsed = schema.safeParse(req.method === 'DELETE' && !req.headers.get('content-type') ? {} : await readBody(req));
     if (!parsed.success) throw new GatewayError('BAD_REQUEST', zodProblems(parsed.error), { publicDetail: zodProblems(parsed.error) });
     const { change, body } = await fn(ctx, parsed.data);
-    await ctx.c.repos.audit.appendAudit({
-      type: 'admin',
-      outcome: 'ok',
-      userId: ctx.session.user.id,
-      email: ctx.session.user.email ?? undefined,
-      idpId: ctx.session.idpId,
-      roleArn: change.roleArn,
-      ip: ctx.meta.ip,
-      userAgent: ctx.meta.userAgent,
-      detail: { action: change.action, target: change.target, before: change.before, after: change.after },
-    });
+    await auditByAdmin(ctx, { action: change.action, target: change.target, before: change.before, after: change.after }, change.roleArn);
     return NextResponse.json(body, { headers: NO_STORE });
+  });
+}
+
+/** An `admin` audit row on behalf of the signed-in admin (who, from where); resolves once durable. */
+export async function auditByAdmin(ctx: AdminContext, detail: { action: string; target: string; [key: string]: JsonValue }, roleArn?: string): Promise<void> {
+  await ctx.c.repos.audit.appendAudit({
+    type: 'admin',
+    outcome: 'ok',
+    userId: ctx.session.user.id,
+    email: ctx.session.user.email ?? undefined,
+    idpId: ctx.session.idpId,
+    roleArn,
+    ip: ctx.meta.ip,
+    userAgent: ctx.meta.userAgent,
+    detail,
   });
 }
