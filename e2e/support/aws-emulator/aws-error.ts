@@ -13,7 +13,10 @@ export type AwsErrorCode =
   | 'InvalidAuthorizationMessageException'
   | 'InvalidClientTokenId'
   | 'InvalidIdentityToken'
+  | 'LimitExceeded'
+  | 'MalformedPolicyDocument'
   | 'MissingAuthenticationToken'
+  | 'NoSuchEntity'
   | 'SignatureDoesNotMatch'
   | 'UnauthorizedOperation'
   | 'ValidationError';
@@ -29,7 +32,10 @@ const STATUS: Record<AwsErrorCode, number> = {
   InvalidAuthorizationMessageException: 400,
   InvalidClientTokenId: 403,
   InvalidIdentityToken: 400,
+  LimitExceeded: 409,
+  MalformedPolicyDocument: 400,
   MissingAuthenticationToken: 403,
+  NoSuchEntity: 404,
   SignatureDoesNotMatch: 403,
   UnauthorizedOperation: 403,
   ValidationError: 400,

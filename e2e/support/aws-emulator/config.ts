@@ -53,11 +53,21 @@ const providerSchema = z
     path: ['scheme'],
   });
 
+/** An IAM user's long-term access key with IAM rights in its own account (what Rolegate's revocation uses). */
+const iamUserSchema = z
+  .object({
+    account: z.string().regex(/^\d{12}$/),
+    accessKeyId: z.string().regex(/^AKIA[A-Z0-9]{16}$/, 'IAM user access keys are AKIA + 16 characters'),
+    secretAccessKey: z.string().min(40).max(128),
+  })
+  .strict();
+
 export const emulatorConfigSchema = z
   .object({
     accounts: z.array(accountSchema).min(1),
     oidcProviders: z.array(providerSchema).default([]),
     samlProviders: z.array(samlProviderSchema).default([]),
+    iamUsers: z.array(iamUserSchema).default([]),
   })
   .strict()
   .superRefine((cfg, ctx) => {
@@ -94,6 +104,7 @@ export type EmulatorConfigInput = z.input<typeof emulatorConfigSchema>;
 export type AccountConfig = EmulatorConfig['accounts'][number];
 export type RoleConfig = AccountConfig['roles'][number];
 export type OidcProviderConfig = EmulatorConfig['oidcProviders'][number];
+export type IamUserConfig = EmulatorConfig['iamUsers'][number];
 export type { SamlProviderConfig } from './saml-provider-config';
 export { samlProviderArn } from './saml-provider-config';
 export type { PolicyStatement, TrustPolicy, TrustPolicyInput } from './policy-schema';

@@ -3,6 +3,7 @@ import type { AuthorizationMessages } from './authorization-message';
 import type { EmulatorConfig } from './config';
 import type { CredentialStore } from './credential-store';
 import type { FederationStore } from './federation-store';
+import type { RolePolicyStore } from './role-policies';
 import type { SamlChoiceStore } from './saml-choice-store';
 
 export interface EmulatorContext {
@@ -11,6 +12,8 @@ export interface EmulatorContext {
   readonly now: () => number;
   readonly credentials: CredentialStore;
   readonly federation: FederationStore;
+  /** IAM role inline policies (PutRolePolicy); their explicit denies revoke sessions. */
+  readonly rolePolicies: RolePolicyStore;
   /** Pending "Select a role" choices of the SAML console sign-in (`POST /saml`). */
   readonly samlChoices: SamlChoiceStore;
   /** Seals the details of denials (EC2 stand-in) and opens them for sts:DecodeAuthorizationMessage. */

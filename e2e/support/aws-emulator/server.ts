@@ -1,6 +1,7 @@
 /**
  * AWS emulator for tests and the demo: a plain node:http server speaking STS (query protocol at `/`),
- * a deny-everything EC2 stand-in (the same `/`, `Version=2016-11-15`), the federation endpoint
+ * a deny-everything EC2 stand-in (the same `/`, `Version=2016-11-15`), IAM's role inline policies (the
+ * same `/`, `Version=2010-05-08`; their explicit denies revoke sessions), the federation endpoint
  * (`/federation`), the SAML console sign-in (`POST /saml`) and a fake console (`/console/...`). Point the
  * product at it with AWS_ENDPOINT_URL_STS=<url> and consoleUrl=<url>/console.
  */
@@ -14,6 +15,8 @@ import type { EmulatorContext } from './context';
 import { CredentialStore, type RevocationCheck } from './credential-store';
 import { EC2_VERSION, handleEc2 } from './ec2';
 import { handleFederation } from './federation';
+import { handleIam, IAM_VERSION } from './iam';
+import { RolePolicyStore } from './role-policies';
 import { FederationStore } from './federation-store';
 import { BodyTooLargeError, readBody, requestParams, send } from './http-util';
 import { SamlChoiceStore } from './saml-choice-store';
@@ -40,6 +43,8 @@ export interface RequestCounters {
   sts: number;
   /** The EC2 stand-in (every action denied with an encoded message). */
   ec2: number;
+  /** IAM role inline-policy actions. */
+  iam: number;
   federation: number;
   /** POST /saml (console sign-in and role choices). */
   saml: number;
@@ -51,8 +56,10 @@ export interface AwsEmulator {
   close(): Promise<void>;
   /** Live counters of requests served per endpoint. */
   requests: RequestCounters;
-  /** The issued credentials, for assertions and a future revocation feature. */
+  /** The issued credentials, for assertions. */
   credentials: CredentialStore;
+  /** The roles' inline policies (IAM PutRolePolicy), for assertions. */
+  rolePolicies: RolePolicyStore;
 }
 
 type Route = (
@@ -66,9 +73,10 @@ function router(ctx: EmulatorContext, counters: RequestCounters): Route {
   return async (req, res, url, body) => {
     const method = req.method ?? 'GET';
     if (url.pathname === '/' && (method === 'POST' || method === 'GET')) {
-      const ec2 = requestParams(req, url, body).get('Version') === EC2_VERSION;
-      counters[ec2 ? 'ec2' : 'sts']++;
-      await (ec2 ? handleEc2 : handleSts)(ctx, req, res, url, body);
+      const version = requestParams(req, url, body).get('Version');
+      const service = version === EC2_VERSION ? 'ec2' : version === IAM_VERSION ? 'iam' : 'sts';
+      counters[service]++;
+      await { ec2: handleEc2, iam: handleIam, sts: handleSts }[service](ctx, req, res, url, body);
     } else if (url.pathname === '/federation' && (method === 'POST' || method === 'GET')) {
       counters.federation++;
       handleFederation(ctx, res, requestParams(req, url, body));
@@ -103,8 +111,11 @@ async function serve(route: Route, req: IncomingMessage, res: ServerResponse): P
 }
 
 export async function startAwsEmulator(opts: AwsEmulatorOptions): Promise<AwsEmulator> {
-  const counters: RequestCounters = { sts: 0, ec2: 0, federation: 0, saml: 0 };
-  const credentials = new CredentialStore(opts.isRevoked);
+  const counters: RequestCounters = { sts: 0, ec2: 0, iam: 0, federation: 0, saml: 0 };
+  const rolePolicies = new RolePolicyStore();
+  // A session is revoked when its role's inline policies deny it everything (AWS-FACTS §1.5), or by the
+  // optional test hook.
+  const credentials = new CredentialStore((cred) => rolePolicies.deniesEverything(cred) || (opts.isRevoked?.(cred) ?? false));
   // The context needs the bound port (for publicUrl), so routing starts once the server listens.
   let route: Route = (_req, res) => send(res, 503, 'text/plain', 'Starting\n');
   const server = createServer((req, res) => void serve(route, req, res));
@@ -120,6 +131,7 @@ export async function startAwsEmulator(opts: AwsEmulatorOptions): Promise<AwsEmu
       now: opts.now ?? Date.now,
       credentials,
       federation: new FederationStore(),
+      rolePolicies,
       samlChoices: new SamlChoiceStore(),
       authorizationMessages: new AuthorizationMessages(),
       publicUrl: url,
@@ -131,6 +143,7 @@ export async function startAwsEmulator(opts: AwsEmulatorOptions): Promise<AwsEmu
     url,
     requests: counters,
     credentials,
+    rolePolicies,
     close: () => closeServer(server),
   };
 }

@@ -4,6 +4,7 @@
  * SignatureDoesNotMatch / ExpiredToken.
  */
 import { AwsError } from './aws-error';
+import type { IamUserConfig } from './config';
 import type { EmulatorContext } from './context';
 import type { IssuedCredential } from './credential-store';
 import { constantTimeEqual, payloadSha256 } from './sha256';
@@ -60,7 +61,7 @@ function checkRequestDate(req: ReceivedRequest, auth: ParsedAuthorization, nowMs
 async function checkSignature(
   req: ReceivedRequest,
   auth: ParsedAuthorization,
-  cred: IssuedCredential,
+  secretAccessKey: string,
   dateMs: number,
   service: string,
 ): Promise<void> {
@@ -81,7 +82,7 @@ async function checkSignature(
   if (typeof contentSha === 'string' && contentSha !== payloadSha256(req.body)) {
     throw new AwsError('SignatureDoesNotMatch', BAD_SIGNATURE);
   }
-  const expected = await expectedSignature(req, auth, cred.secretAccessKey, dateMs);
+  const expected = await expectedSignature(req, auth, secretAccessKey, dateMs);
   if (expected === undefined || !constantTimeEqual(expected, auth.signature)) {
     throw new AwsError('SignatureDoesNotMatch', BAD_SIGNATURE);
   }
@@ -104,7 +105,7 @@ export async function authenticateStsRequest(
   if (!cred) throw new AwsError('InvalidClientTokenId', INVALID_TOKEN);
   const nowMs = ctx.now();
   const dateMs = checkRequestDate(req, auth, nowMs);
-  await checkSignature(req, auth, cred, dateMs, service);
+  await checkSignature(req, auth, cred.secretAccessKey, dateMs, service);
   const token = req.headers['x-amz-security-token'];
   if (typeof token !== 'string' || !constantTimeEqual(token, cred.sessionToken)) {
     throw new AwsError('InvalidClientTokenId', INVALID_TOKEN);
@@ -113,4 +114,25 @@ export async function authenticateStsRequest(
     throw new AwsError('ExpiredToken', 'The security token included in the request is expired');
   }
   return cred;
+}
+
+/**
+ * Returns the IAM user (a long-term `AKIA…` key from the config) that signed `req` for IAM. The temporary
+ * credentials of an assumed role are known but hold no IAM permission here: AccessDenied, as AWS answers
+ * a role without `iam:*` rights.
+ */
+export async function authenticateIamRequest(ctx: EmulatorContext, req: ReceivedRequest, action: string): Promise<IamUserConfig> {
+  const header = req.headers['authorization'];
+  if (!header) throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token');
+  const auth = parseAuthorization(header);
+  const user = ctx.config.iamUsers.find((u) => u.accessKeyId === auth.accessKeyId);
+  const dateMs = checkRequestDate(req, auth, ctx.now());
+  if (!user) {
+    const role = ctx.credentials.get(auth.accessKeyId);
+    if (!role) throw new AwsError('InvalidClientTokenId', INVALID_TOKEN);
+    await checkSignature(req, auth, role.secretAccessKey, dateMs, 'iam');
+    throw new AwsError('AccessDenied', `User: ${role.assumedRoleArn} is not authorized to perform: iam:${action}`);
+  }
+  await checkSignature(req, auth, user.secretAccessKey, dateMs, 'iam');
+  return user;
 }

@@ -57,6 +57,8 @@ export interface HarnessOptions extends Partial<Omit<AwsEmulatorOptions, 'config
   /** Roles in the account; default one `rolegate-dev` role with defaultTrustPolicy. */
   roles?: (issuer: TestIssuer) => NonNullable<EmulatorConfigInput['accounts'][number]['roles']>;
   providerScheme?: 'http' | 'https';
+  /** IAM users (long-term keys with IAM rights in their account); default none. */
+  iamUsers?: EmulatorConfigInput['iamUsers'];
 }
 
 function stsClient(
@@ -67,7 +69,7 @@ function stsClient(
 }
 
 export async function startHarness(t: TestContext, opts: HarnessOptions = {}): Promise<Harness> {
-  const { roles, providerScheme, ...emulatorOptions } = opts;
+  const { roles, providerScheme, iamUsers, ...emulatorOptions } = opts;
   const issuer = await TestIssuer.start(t);
   const config = parseEmulatorConfig({
     accounts: [
@@ -84,6 +86,7 @@ export async function startHarness(t: TestContext, opts: HarnessOptions = {}): P
         scheme: providerScheme ?? 'http',
       },
     ],
+    iamUsers,
   });
   const emulator = await startAwsEmulator({ ...emulatorOptions, config });
   t.after(() => emulator.close());
