@@ -37,6 +37,6 @@ test('revoking a user ends their portal session and CLI login at once', async ({
   expect((await refreshed.json()).error).toBe('invalid_grant');
 
   await alice.goto('/admin/audit?type=revocation&q=bob@example.com');
-  await expect(alice.getByTestId('audit-row')).toHaveCount(1);
-  await expect(alice.getByTestId('audit-row')).toContainText('user.revoke');
+  // Other specs may have revoked bob's AWS sessions in this shared database: count only this action.
+  await expect(alice.getByTestId('audit-row').filter({ hasText: 'user.revoke', hasNotText: 'aws-sessions' })).toHaveCount(1);
 });

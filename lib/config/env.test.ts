@@ -22,3 +22,22 @@ test('rejects a trusted proxy hop count that is not a whole number from 0 to 10,
   }
   assert.throws(() => parseEnv({ ...BASE, PORT: '0' }), /PORT/);
 });
+
+test('ROLEGATE_IAM_KEYS: absent is none; a map of account ids to keys parses; bad input is named, never echoed', () => {
+  assert.deepEqual(parseEnv(BASE).ROLEGATE_IAM_KEYS, {});
+  const keys = { '111122223333': { accessKeyId: 'AKIAABCDEFGHIJKLMNOP', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY' } };
+  assert.deepEqual(parseEnv({ ...BASE, ROLEGATE_IAM_KEYS: JSON.stringify(keys) }).ROLEGATE_IAM_KEYS, keys);
+  const bad = [
+    '{not json',
+    JSON.stringify({ '1111': keys['111122223333'] }),
+    JSON.stringify({ '111122223333': { accessKeyId: 'nope', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY' } }),
+    JSON.stringify({ '111122223333': { ...keys['111122223333'], sessionToken: 'x' } }),
+  ];
+  for (const value of bad) {
+    assert.throws(
+      () => parseEnv({ ...BASE, ROLEGATE_IAM_KEYS: value }),
+      (e: Error & { code?: string }) => e.code === 'CONFIG_INVALID' && e.message.includes('ROLEGATE_IAM_KEYS') && !e.message.includes('SECRETKEY'),
+      value,
+    );
+  }
+});

@@ -10,6 +10,11 @@ const base64Key = z
   .transform((s) => Buffer.from(s.trim(), 'base64'))
   .refine((b) => b.length === 32, 'each key must be 32 bytes, base64-encoded (openssl rand -base64 32)');
 
+const iamKeysSchema = z.record(
+  z.string().regex(/^\d{12}$/, 'keys are 12-digit account ids'),
+  z.object({ accessKeyId: z.string().regex(/^(AKIA|ASIA)[A-Z0-9]{16}$/, 'not an access key id'), secretAccessKey: z.string().min(16).max(128) }).strict(),
+);
+
 const envSchema = z.object({
   ROLEGATE_CONFIG: z.string().min(1).default('./rolegate.yaml'),
   /** Must equal the config's publicUrl (next-auth builds callback URLs from it). */
@@ -37,6 +42,29 @@ const envSchema = z.object({
    * directly and the TCP peer is the client. See lib/server/start/client-ip.ts.
    */
   ROLEGATE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * IAM keys for revoking issued AWS sessions (issue 5 §5), per account:
+   * `{"111122223333":{"accessKeyId":"AKIA…","secretAccessKey":"…"}}`. They need iam:GetRolePolicy and
+   * iam:PutRolePolicy on the roles Rolegate vends. Absent: revocation of AWS sessions is unavailable.
+   */
+  ROLEGATE_IAM_KEYS: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return {};
+      let json: unknown;
+      try {
+        json = JSON.parse(s);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object: {"<account id>":{"accessKeyId":"…","secretAccessKey":"…"}}' });
+        return z.NEVER;
+      }
+      const parsed = iamKeysSchema.safeParse(json);
+      if (parsed.success) return parsed.data;
+      // Never echo the value: it holds secret keys.
+      for (const i of parsed.error.issues) ctx.addIssue({ code: 'custom', message: `${i.path.join('.')}: ${i.message}` });
+      return z.NEVER;
+    }),
 });
 
 export interface RolegateEnv extends Omit<z.output<typeof envSchema>, 'ROLEGATE_DEMO'> {

@@ -76,6 +76,8 @@ export type GatewayErrorCode =
   | 'GRANT_ALREADY_DECIDED'
   | 'GRANT_STATE_CONFLICT'
   | 'ISSUANCE_LOCKED'
+  | 'REVOCATION_UNAVAILABLE'
+  | 'REVOCATION_FAILED'
   | 'INTERNAL';
 
 const HTTP_STATUS: Record<GatewayErrorCode, number> = {
@@ -152,6 +154,8 @@ const HTTP_STATUS: Record<GatewayErrorCode, number> = {
   GRANT_ALREADY_DECIDED: 409,
   GRANT_STATE_CONFLICT: 409,
   ISSUANCE_LOCKED: 403,
+  REVOCATION_UNAVAILABLE: 409,
+  REVOCATION_FAILED: 502,
   INTERNAL: 500,
 };
 
@@ -230,6 +234,8 @@ const PUBLIC_MESSAGE: Record<GatewayErrorCode, string> = {
   GRANT_SELF_APPROVAL: 'You cannot decide on a grant you requested or that gives you a role.',
   GRANT_ALREADY_DECIDED: 'You have already decided on this grant.',
   GRANT_STATE_CONFLICT: 'The grant is no longer in a state that allows this.',
+  REVOCATION_UNAVAILABLE: 'Rolegate has no IAM keys for this account (ROLEGATE_IAM_KEYS), so it cannot revoke its sessions.',
+  REVOCATION_FAILED: 'AWS IAM refused or failed the revocation; nothing may have been revoked. See the server log.',
   ISSUANCE_LOCKED: 'Rolegate is locked down by an administrator: no AWS credentials or console links are issued until the lock-down ends.',
   INTERNAL: 'Something went wrong.',
 };
@@ -302,6 +308,8 @@ export const CLIENT_SAFE_CODES: ReadonlySet<GatewayErrorCode> = new Set<GatewayE
   'GRANT_ALREADY_DECIDED',
   'GRANT_STATE_CONFLICT',
   'ISSUANCE_LOCKED',
+  'REVOCATION_UNAVAILABLE',
+  'REVOCATION_FAILED',
 ]);
 
 export class GatewayError extends Error {

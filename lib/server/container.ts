@@ -9,6 +9,8 @@ import { getEnv, type RolegateEnv } from '../config/env';
 import { getConfig } from '../config/load';
 import type { RolegateConfig } from '../core/config/parse';
 import type { IssuanceDeps } from '../core/issuance/issue';
+import type { IamGateway } from '../core/aws/iam-gateway';
+import { createSdkIamGateway } from '../core/aws/sdk-iam-gateway';
 import { createSdkStsGateway } from '../core/sts/sdk-gateway';
 import { createDb } from '../db/client';
 import { dialectOf } from '../db/dialect';
@@ -35,6 +37,8 @@ export interface Container {
   issuance: IssuanceDeps;
   authDeps: AuthDeps;
   hashSessionId: (sid: string) => string;
+  /** IAM for revoking issued AWS sessions (keys from ROLEGATE_IAM_KEYS). */
+  iam: IamGateway;
   /** The CLI's device flow and token endpoints. */
   oauth: OAuthDeps;
   /** Per-process limits: device codes per client IP, user-code lookups per signed-in user. */
@@ -106,7 +110,8 @@ async function build(): Promise<Container> {
     now,
     onError: (err) => getLogger().error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'audit retention sweep failed'),
   });
-  return { env, config, store, keys, samlIdpKeys, repos, box, issuance, authDeps, hashSessionId, oauth, limits, fetch: globalThis.fetch, now };
+  const iam = createSdkIamGateway({ keys: env.ROLEGATE_IAM_KEYS, endpoint: config.aws.iamUrl });
+  return { env, config, iam, store, keys, samlIdpKeys, repos, box, issuance, authDeps, hashSessionId, oauth, limits, fetch: globalThis.fetch, now };
 }
 
 const holder = globalThis as typeof globalThis & { __rolegate?: Promise<Container> };

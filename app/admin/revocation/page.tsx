@@ -2,7 +2,7 @@ import { AppShell } from '@/app/components/app-shell';
 import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { getContainer } from '@/lib/server/container';
 import { LockdownForm } from './lockdown-form';
-import { RevokeUserForm } from './revoke-user-form';
+import { PickAndPost } from './pick-and-post';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,9 +24,36 @@ export default async function RevocationPage() {
           <div className="lockdown-body">
             <p className="muted">
               Ends the user&apos;s portal sessions and CLI logins at once: their next page load asks them to sign in again, and the CLI can no longer
-              refresh. AWS credentials already issued keep working until they expire.
+              refresh. Their AWS credentials keep working until they expire unless you also revoke their AWS sessions.
             </p>
-            <RevokeUserForm users={users.map((u) => ({ id: u.id, label: u.email ? `${u.email} (${u.name ?? u.id})` : u.id }))} />
+            <PickAndPost
+              label="User"
+              field="userId"
+              testId="revoke-user"
+              options={users.map((u) => ({ id: u.id, label: u.email ? `${u.email} (${u.name ?? u.id})` : u.id }))}
+              actions={[
+                { url: '/api/admin/revocation/users', text: 'Revoke sessions and CLI logins', testId: 'revoke-user-submit', confirm: 'End every Rolegate session and CLI login of {item} now?', done: '{item}: sessions and CLI logins ended.' },
+                { url: '/api/admin/revocation/user-aws-sessions', text: 'Revoke their AWS sessions', testId: 'revoke-user-aws', confirm: 'Deny, through IAM, every AWS session Rolegate issued {item} in the last 12 hours?', done: '{item}: AWS sessions denied (IAM may take a few minutes everywhere).' },
+              ]}
+            />
+          </div>
+        </section>
+        <section className="card account" data-testid="revoke-role-card">
+          <header className="account-header">
+            <h2>Revoke a role&apos;s AWS sessions</h2>
+          </header>
+          <div className="lockdown-body">
+            <p className="muted">
+              Attaches IAM&apos;s <code>AWSRevokeOlderSessions</code> policy to the role: every session of the role issued before now — by Rolegate or
+              anyone else — is denied everything, console included. New sessions work. Needs IAM keys for the account (ROLEGATE_IAM_KEYS).
+            </p>
+            <PickAndPost
+              label="Role"
+              field="roleId"
+              testId="revoke-role"
+              options={[...c.config.roles.values()].map((r) => ({ id: r.id, label: `${r.accountAlias}/${r.roleName} (${r.arn})` }))}
+              actions={[{ url: '/api/admin/revocation/roles', text: 'Revoke older sessions', testId: 'revoke-role-submit', confirm: 'Deny every existing session of {item}?', done: '{item}: sessions issued before now are denied.' }]}
+            />
           </div>
         </section>
         <section className="card account" data-testid="lockdown-card">

@@ -67,6 +67,7 @@ aws:
   federationUrl: http://localhost:${ports.aws}/federation
   consoleUrl: http://localhost:${ports.aws}/console
   samlSigninUrl: http://localhost:${ports.aws}/saml
+  iamUrl: http://localhost:${ports.aws}
 samlConnections:
 ${DEMO_SAML_CONNECTIONS.map((c) => `  - { id: ${c.id}, preset: ${c.preset}, name: "${c.name}", metadataUrl: "http://localhost:${ports.saml}/${c.shape}/metadata"${c.preset === 'entra' ? `, groupNames: { "${ENTRA_GROUP_IDS.awsDevAdmins}": aws-dev-admins, "${ENTRA_GROUP_IDS.awsReadonly}": aws-readonly, "${ENTRA_GROUP_IDS.awsProdOperators}": aws-prod-operators }` : ''} }`).join('\n')}
 idps:

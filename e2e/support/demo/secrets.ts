@@ -2,7 +2,7 @@
  * The demo's secrets: generated once per data directory (mode 0600) so a restart keeps sessions and the
  * encrypted signing keys readable. Demo only; production secrets come from the real environment.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -23,4 +23,15 @@ export function demoSecrets(dataDir: string): DemoSecrets {
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
+}
+
+/**
+ * The demo's IAM keys for revoking sessions (ROLEGATE_IAM_KEYS), one IAM user per account, registered
+ * with the AWS emulator too. The secret is derived from this data directory's random demo secret.
+ */
+export function demoIamKeys(dataDir: string, accountIds: readonly string[]): Record<string, { accessKeyId: string; secretAccessKey: string }> {
+  const seed = demoSecrets(dataDir).idpClientSecret;
+  return Object.fromEntries(
+    accountIds.map((id) => [id, { accessKeyId: `AKIADEMO${id}`, secretAccessKey: createHash('sha256').update(`iam:${id}:${seed}`).digest('base64url') }]),
+  );
 }

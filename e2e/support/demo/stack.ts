@@ -10,8 +10,8 @@ import { parseEmulatorConfig } from '../aws-emulator/config';
 import { startAwsEmulator } from '../aws-emulator/server';
 import { startDemoIdp } from '../oidc-idp/server';
 import { startSamlIdp } from '../saml-idp/server';
-import { DEMO_CLIENT_ID, DEMO_SAML_CONNECTIONS, emulatorConfig, rolegateConfigYaml, type DemoPorts } from './demo-config';
-import { demoSecrets } from './secrets';
+import { DEMO_ACCOUNTS, DEMO_CLIENT_ID, DEMO_SAML_CONNECTIONS, emulatorConfig, rolegateConfigYaml, type DemoPorts } from './demo-config';
+import { demoIamKeys, demoSecrets } from './secrets';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -63,6 +63,7 @@ export function rolegateEnv(opts: StackOptions): NodeJS.ProcessEnv {
     ROLEGATE_ENCRYPTION_KEYS: secrets.encryptionKey,
     DATABASE_URL: opts.databaseUrl ?? `file:${path.join(dataDir, 'rolegate.db')}`,
     AWS_ENDPOINT_URL_STS: `http://localhost:${ports.aws}`,
+    ROLEGATE_IAM_KEYS: JSON.stringify(demoIamKeys(dataDir, DEMO_ACCOUNTS.map((a) => a.id))),
     ROLEGATE_DEMO: '1',
   };
   for (const id of ['okta', 'entra', 'google']) env[`ROLEGATE_IDP_${id.toUpperCase()}_CLIENT_SECRET`] = secrets.idpClientSecret;
@@ -107,7 +108,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   try {
     await waitForHealth(appUrl, app);
     const metadata = await (await fetch(`${appUrl}/aws/saml/metadata`)).text();
-    aws = await startAwsEmulator({ config: parseEmulatorConfig(emulatorConfig(ports, metadata)), port: ports.aws });
+    const iamUsers = Object.entries(demoIamKeys(dataDir, DEMO_ACCOUNTS.map((a) => a.id))).map(([account, k]) => ({ account, ...k }));
+    aws = await startAwsEmulator({ config: parseEmulatorConfig({ ...emulatorConfig(ports, metadata), iamUsers }), port: ports.aws });
   } catch (err) {
     await close();
     throw err;

@@ -161,6 +161,8 @@ export const configSchema = z.object({
     consoleUrl: z.url().optional(),
     /** Override of AWS's SAML sign-in endpoint (Recipient of Rolegate's assertions), e.g. for a test emulator. */
     samlSigninUrl: z.url().optional(),
+    /** Override of the IAM endpoint (revoking issued sessions with PutRolePolicy), e.g. for a test emulator. */
+    iamUrl: z.url().optional(),
   }).strict().default({}),
   idps: z.array(oidcIdp).min(1),
   accounts: z.array(account).min(1),

@@ -1,0 +1,67 @@
+/**
+ * Issue 5 §5, revoking issued AWS sessions, proven against the AWS emulator: keys Rolegate issued before
+ * a role's AWSRevokeOlderSessions (IAM PutRolePolicy) can no longer reach the console while fresh keys can;
+ * then a deny on one user's SourceIdentity cuts off that user's sessions and leaves another's working.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { signInToRoles } from '../fixtures/signin';
+
+const AWS_URL = `http://localhost:${Number(process.env.E2E_PORT ?? 3100) + 2}`;
+const OPERATOR = '444455556666/Operator';
+const origin = (page: Page) => ({ Origin: new URL(page.url()).origin });
+
+interface Keys {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+}
+
+async function keys(page: Page, roleId: string): Promise<Keys> {
+  const res = await page.request.post('/api/aws/credentials', { data: { roleId }, headers: origin(page) });
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { credentials: Keys }).credentials;
+}
+
+/** The console sign-in (federation getSigninToken): what a revoked session can no longer do. */
+async function consoleStatus(k: Keys): Promise<number> {
+  const session = JSON.stringify({ sessionId: k.accessKeyId, sessionKey: k.secretAccessKey, sessionToken: k.sessionToken });
+  return (await fetch(`${AWS_URL}/federation?${new URLSearchParams({ Action: 'getSigninToken', Session: session })}`)).status;
+}
+
+async function pick(admin: Page, testId: string, text: string, button: string, done: RegExp) {
+  const option = admin.getByTestId(`${testId}-select`).locator('option', { hasText: text });
+  await admin.getByTestId(`${testId}-select`).selectOption((await option.first().getAttribute('value')) ?? '');
+  admin.once('dialog', (d) => void d.accept());
+  await admin.getByTestId(button).click();
+  await expect(admin.getByTestId(`${testId}-result`)).toContainText(done);
+}
+
+test('revoking a role’s older sessions and one user’s AWS sessions works against the emulator', async ({ browser }) => {
+  const bob = await (await browser.newContext()).newPage();
+  await signInToRoles(bob, 'okta', 'bob@example.com');
+  const alice = await (await browser.newContext()).newPage();
+  await signInToRoles(alice, 'okta', 'alice@example.com');
+
+  const before = await keys(bob, OPERATOR);
+  expect(await consoleStatus(before)).toBe(200);
+  await alice.goto('/admin/revocation');
+  await pick(alice, 'revoke-role', 'prod/Operator', 'revoke-role-submit', /denied/);
+  expect(await consoleStatus(before)).not.toBe(200);
+  await new Promise((r) => setTimeout(r, 1_100)); // the cutoff is rounded up to the next second
+  const after = await keys(bob, OPERATOR);
+  expect(await consoleStatus(after)).toBe(200);
+
+  // One person: bob's sessions in every role he used are denied; alice's session is untouched.
+  const aliceKeys = await keys(alice, '111122223333/Admin');
+  await pick(alice, 'revoke-user', 'bob@example.com', 'revoke-user-aws', /AWS sessions denied/);
+  expect(await consoleStatus(after)).not.toBe(200);
+  expect(await consoleStatus(aliceKeys)).toBe(200);
+  await new Promise((r) => setTimeout(r, 1_100));
+  expect(await consoleStatus(await keys(bob, OPERATOR))).toBe(200);
+
+  await alice.goto('/admin/audit?type=revocation');
+  await expect(alice.getByTestId('audit-row').filter({ hasText: 'role.revoke-sessions' })).toHaveCount(1);
+  await expect(alice.getByTestId('audit-row').filter({ hasText: 'user.revoke-aws-sessions' })).toHaveCount(1);
+  const unknown = await alice.request.post('/api/admin/revocation/roles', { data: { roleId: '999999999999/Nope' }, headers: origin(alice) });
+  expect(unknown.status()).toBe(404);
+});
