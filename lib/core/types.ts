@@ -28,6 +28,12 @@ export interface RoleDef {
   /** Session tag key → claim name whose value becomes the tag value. */
   sessionTags: Record<string, string>;
   description?: string;
+  /** The account's colour (#rrggbb) in the role picker. */
+  accountColour?: string;
+  /** A scope-down session policy (minified JSON) sent to STS with every issuance. */
+  sessionPolicy?: string;
+  /** Managed policy ARNs sent to STS as session policies. */
+  managedPolicyArns: string[];
 }
 
 /** The claims Rolegate keeps from a sign-in: what every authorisation decision is made on. */

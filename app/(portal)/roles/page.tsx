@@ -20,6 +20,8 @@ export default async function RolesPage() {
     id: role.id,
     accountId: role.accountId,
     accountAlias: role.accountAlias,
+    ...(role.accountColour ? { accountColour: role.accountColour } : {}),
+    ...(role.sessionPolicy || role.managedPolicyArns.length ? { scopedDown: true } : {}),
     roleName: role.roleName,
     arn: role.arn,
     region: role.region,

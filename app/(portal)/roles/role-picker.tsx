@@ -46,6 +46,9 @@ export function RolePicker({ roles }: { roles: RoleView[] }) {
           key={group.accountId}
           className="card account"
           aria-labelledby={`acct-${group.accountId}`}
+          // Only a validated #rrggbb from the config reaches this style.
+          style={group.accountColour ? { borderLeft: `5px solid ${group.accountColour}` } : undefined}
+          data-colour={group.accountColour}
         >
           <header className="account-header">
             <h2 id={`acct-${group.accountId}`}>{group.accountAlias}</h2>
@@ -233,6 +236,7 @@ function RoleRow({
           <span className="chip">Max session {formatDuration(role.maxSessionDurationSeconds)}</span>
           {role.partition !== 'aws' && <span className="chip">{role.partition}</span>}
           {role.delivery === 'saml' && <span className="chip">SAML</span>}
+          {role.scopedDown && <span className="chip" title="A session policy limits what these sessions can do" data-testid="scoped-chip">Scoped down</span>}
           {role.grant && <GrantChip grant={role.grant} />}
         </div>
         {role.grant && (

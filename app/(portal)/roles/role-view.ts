@@ -5,6 +5,10 @@ export interface RoleView {
   id: string;
   accountId: string;
   accountAlias: string;
+  /** The account's colour (#rrggbb) from the config. */
+  accountColour?: string;
+  /** The role's sessions are scoped down by a session policy or managed policy ARNs. */
+  scopedDown?: boolean;
   roleName: string;
   arn: string;
   region: string;
@@ -22,6 +26,7 @@ export interface RoleView {
 export interface AccountGroup {
   accountId: string;
   accountAlias: string;
+  accountColour?: string;
   roles: RoleView[];
 }
 
@@ -75,6 +80,7 @@ export function groupByAccount(roles: readonly RoleView[]): AccountGroup[] {
     const group = groups.get(role.accountId) ?? {
       accountId: role.accountId,
       accountAlias: role.accountAlias,
+      accountColour: role.accountColour,
       roles: [],
     };
     group.roles.push(role);

@@ -33,6 +33,10 @@ export interface IssuedCredential {
   audience: string;
   /** OIDC: `sub`; SAML: the NameID. */
   subject: string;
+  /** The inline session policy of the assume call (scope-down), as sent. */
+  sessionPolicy?: string;
+  /** The managed policy ARNs of the assume call. */
+  policyArns?: string[];
 }
 
 export type CredentialStatus = 'live' | 'expired' | 'revoked';

@@ -50,6 +50,7 @@ export function assumeWithSaml(
   verified: VerifiedSaml,
   pair: RolePair,
   expiry: ExpiryPolicy,
+  policies: { sessionPolicy?: string; policyArns?: string[] } = {},
 ): IssuedCredential {
   if (pair.providerArn !== verified.provider.arn) throw denied();
   const sessionName = roleSessionName(verified.attributes);
@@ -81,5 +82,6 @@ export function assumeWithSaml(
     provider: verified.provider.arn,
     audience: verified.recipient,
     subject: verified.nameId,
+    ...policies,
   });
 }

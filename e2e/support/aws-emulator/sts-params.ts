@@ -4,11 +4,12 @@
  * 'roleSessionName' failed to satisfy constraint: Member must …".
  */
 import { AwsError } from './aws-error';
+import { parsePolicyDocument } from './role-policies';
 
 export const SESSION_NAME_PATTERN = /^[\w+=,.@-]*$/;
 export const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\u0021-\u007e]*\/)?([\w+=,.@-]{1,64})$/;
 
-export interface WebIdentityParams {
+export interface WebIdentityParams extends SessionPolicies {
   roleArn: string;
   accountId: string;
   roleName: string;
@@ -74,13 +75,38 @@ function throwIfAny(problems: string[]): void {
   );
 }
 
-function rejectSessionPolicies(params: URLSearchParams): void {
-  if ([...params.keys()].some((k) => k === 'Policy' || k.startsWith('PolicyArns.'))) {
-    throw new AwsError(
-      'ValidationError',
-      'The AWS emulator does not implement session policies (Policy, PolicyArns)',
-    );
+const POLICY_CHARS = /^[\t\n\r\x20-\xFF]+$/;
+const POLICY_ARN = /^arn:aws:iam::(aws|\d{12}):policy\/[\w+=,.@\/-]+$/;
+
+export interface SessionPolicies {
+  /** The inline session policy as sent (1-2048 characters). */
+  sessionPolicy?: string;
+  /** `PolicyArns.member.N.arn`, in order. */
+  policyArns: string[];
+}
+
+/**
+ * `Policy` and `PolicyArns` as STS checks them (AWS-FACTS §1.1): Policy 1-2048 characters of
+ * [\t\n\r\x20-\xFF] and a policy document (else MalformedPolicyDocument); at most 10 PolicyArns, each
+ * 20-2048 characters, a policy ARN, AWS-managed or in the role's account.
+ */
+export function sessionPoliciesOf(params: URLSearchParams, accountId: string): SessionPolicies {
+  const policy = params.get('Policy') ?? undefined;
+  if (policy !== undefined) {
+    if (policy.length < 1 || policy.length > 2048 || !POLICY_CHARS.test(policy)) {
+      throwIfAny([`Value at 'policy' failed to satisfy constraint: Member must have length less than or equal to 2048 and match [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+`]);
+    }
+    parsePolicyDocument(policy);
   }
+  const policyArns: string[] = [];
+  for (let n = 1; params.has(`PolicyArns.member.${n}.arn`); n++) policyArns.push(params.get(`PolicyArns.member.${n}.arn`) ?? '');
+  if (policyArns.length > 10) throwIfAny([`Value at 'policyArns' failed to satisfy constraint: Member must have length less than or equal to 10`]);
+  for (const arn of policyArns) {
+    const m = POLICY_ARN.exec(arn);
+    if (!m || arn.length < 20 || arn.length > 2048) throwIfAny([`Value '${arn}' at 'policyArns.member.arn' failed to satisfy constraint: Member must be a policy ARN`]);
+    else if (m[1] !== 'aws' && m[1] !== accountId) throw new AwsError('AccessDenied', `Session policy ${arn} must be in the role's account or AWS managed`);
+  }
+  return { sessionPolicy: policy, policyArns };
 }
 
 /** Every string rule and DurationSeconds, all failures reported at once; returns DurationSeconds. */
@@ -99,17 +125,16 @@ export function checkStringParams(rules: readonly StringRule[], params: URLSearc
   throwIfAny(problems);
 }
 
-/** The role to assume, once the parameters passed: no session policies, then RoleArn's account and name. */
+/** The role to assume, once the parameters passed: RoleArn's account and name, and the session policies. */
 export function targetRole(params: URLSearchParams): {
   roleArn: string;
   accountId: string;
   roleName: string;
-} {
-  rejectSessionPolicies(params);
+} & SessionPolicies {
   const roleArn = params.get('RoleArn') ?? '';
   const match = ROLE_ARN.exec(roleArn);
   if (!match?.[1] || !match[2]) throw new AwsError('ValidationError', 'Request ARN is invalid');
-  return { roleArn, accountId: match[1], roleName: match[2] };
+  return { roleArn, accountId: match[1], roleName: match[2], ...sessionPoliciesOf(params, match[1]) };
 }
 
 export function parseWebIdentityParams(params: URLSearchParams): WebIdentityParams {

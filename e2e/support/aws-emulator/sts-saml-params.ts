@@ -1,11 +1,11 @@
 /**
  * AssumeRoleWithSAML parameters with the STS service model's constraints (AWS-FACTS §1.1): RoleArn and
  * PrincipalArn 20-2048 characters, SAMLAssertion 4-100000 (sensitive, never echoed), DurationSeconds
- * 900-43200 (default 3600). Session policies are not implemented.
+ * 900-43200 (default 3600), and the session policies (sts-params.ts).
  */
-import { checkParams, targetRole, type StringRule } from './sts-params';
+import { checkParams, targetRole, type SessionPolicies, type StringRule } from './sts-params';
 
-export interface SamlParams {
+export interface SamlParams extends SessionPolicies {
   roleArn: string;
   accountId: string;
   roleName: string;

@@ -37,8 +37,8 @@ function apiExpiry(durationSeconds: number, verified: VerifiedSaml): ExpiryPolic
 }
 
 function packedPolicySize(cred: IssuedCredential): number | undefined {
-  if (cred.tags.length === 0) return undefined;
-  const packed = JSON.stringify([cred.tags, cred.transitiveTagKeys]).length;
+  if (cred.tags.length === 0 && !cred.sessionPolicy && !cred.policyArns?.length) return undefined;
+  const packed = JSON.stringify([cred.tags, cred.transitiveTagKeys, cred.sessionPolicy ?? '', cred.policyArns ?? []]).length;
   return Math.max(1, Math.ceil((packed * 100) / PACKED_LIMIT_BYTES));
 }
 
@@ -73,6 +73,6 @@ export function assumeRoleWithSaml(
     acceptRecipient: (recipient) => isApiRecipient(recipient, ctx.publicUrl),
   });
   const pair = offeredPair(verified, params.roleArn, params.principalArn);
-  const cred = assumeWithSaml(ctx, verified, pair, apiExpiry(params.durationSeconds, verified));
+  const cred = assumeWithSaml(ctx, verified, pair, apiExpiry(params.durationSeconds, verified), { sessionPolicy: params.sessionPolicy, policyArns: params.policyArns });
   return responseXml(cred, verified, requestId);
 }

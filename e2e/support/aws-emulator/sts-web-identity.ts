@@ -96,6 +96,8 @@ export async function assumeRoleWithWebIdentity(
     provider: identity.providerArn,
     audience: identity.audience,
     subject: identity.subject,
+    sessionPolicy: params.sessionPolicy,
+    policyArns: params.policyArns,
   });
   return responseXml(cred, requestId);
 }

@@ -127,3 +127,24 @@ test('audit: retention defaults to 400 days; under 30 days (the database keeps t
   assert.ok(bad('{ retentionDays: 45.5 }').some((p) => p.startsWith('audit.retentionDays')));
   assert.ok(bad('{ keepForever: true }').some((p) => p.includes('keepForever')));
 });
+
+test('roles: a session policy or managed ARNs (not both), checked as STS checks them; an account colour', () => {
+  const withRole = (extra: string) => EXAMPLE_CONFIG_YAML.replace('      - name: ReadOnly\n', `      - name: ReadOnly\n${extra}`);
+  const policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}]}';
+  const ok = parseConfigText(withRole(`        sessionPolicy: '${policy}'\n`));
+  const readOnly = [...ok.roles.values()].find((r) => r.roleName === 'ReadOnly' && r.sessionPolicy);
+  assert.equal(readOnly?.sessionPolicy, policy);
+  const arns = parseConfigText(withRole('        managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"]\n'));
+  assert.ok([...arns.roles.values()].some((r) => r.managedPolicyArns.includes('arn:aws:iam::aws:policy/ReadOnlyAccess')));
+  const bad = (extra: string) => problemsOf(withRole(extra));
+  assert.ok(bad(`        sessionPolicy: '{"Version":"2012-10-17"'\n`).some((p) => p.includes('sessionPolicy: is not valid JSON')));
+  assert.ok(bad(`        sessionPolicy: { Version: "2012-10-17", Statement: [{ Effect: Maybe, Action: "*", Resource: "*" }] }\n`).some((p) => p.includes('Effect must be Allow or Deny')));
+  assert.ok(bad(`        sessionPolicy: { Version: "2012-10-17", Statement: [{ Effect: Allow, Action: "*", Resource: "*", Sid: "${'x'.repeat(2100)}" }] }\n`).some((p) => p.includes('STS allows 2048')));
+  assert.ok(bad(`        sessionPolicy: '${policy}'\n        managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"]\n`).some((p) => p.includes('not both')));
+  assert.ok(bad('        managedPolicyArns: ["arn:aws:iam::999988887777:policy/theirs"]\n').some((p) => p.includes('must be AWS-managed or in account')));
+  assert.ok(bad('        managedPolicyArns: ["arn:aws-cn:iam::aws:policy/ReadOnlyAccess"]\n').some((p) => p.includes("account's partition")));
+  assert.ok(bad('        managedPolicyArns: ["not-an-arn"]\n').some((p) => p.includes('not an IAM policy ARN')));
+  const eleven = JSON.stringify(Array.from({ length: 11 }, (_, i) => `arn:aws:iam::aws:policy/P${i}`));
+  assert.ok(bad(`        managedPolicyArns: ${eleven}\n`).some((p) => p.includes('at most 10')));
+  assert.ok(problemsOf(EXAMPLE_CONFIG_YAML.replace('alias: dev', 'alias: dev\n    colour: red')).some((p) => p.includes('#rrggbb')));
+});

@@ -5,6 +5,7 @@
 import { parse as parseYaml } from 'yaml';
 
 import { GatewayError } from '../errors';
+import { resolveRolePolicies } from './role-policy';
 import type { Partition, RoleDef } from '../types';
 import { configSchema, type RolegateConfigParsed } from './schema';
 
@@ -88,7 +89,9 @@ function resolve(cfg: RolegateConfigParsed, file: string): RolegateConfig {
   const byRef = new Map<string, string>();
   cfg.accounts.forEach((acct, ai) => {
     duplicates(acct.roles.map((r) => r.name)).forEach((n) => problems.push({ path: `accounts[${ai}].roles`, message: `duplicate role "${n}"` }));
-    for (const r of acct.roles) {
+    acct.roles.forEach((r, ri) => {
+      const { policies, problems: policyProblems } = resolveRolePolicies(r, acct);
+      policyProblems.forEach((p) => problems.push({ path: `accounts[${ai}].roles[${ri}].${p.field}`, message: p.message }));
       const def: RoleDef = {
         id: `${acct.id}/${r.name}`,
         accountId: acct.id,
@@ -102,11 +105,13 @@ function resolve(cfg: RolegateConfigParsed, file: string): RolegateConfig {
         samlProviderArn: `${ARN_PREFIX[acct.partition]}:iam::${acct.id}:saml-provider/${acct.samlProvider}`,
         sessionTags: r.sessionTags,
         description: r.description,
+        accountColour: acct.colour,
+        ...policies,
       };
       roles.set(def.id, def);
       byRef.set(`${acct.alias}/${r.name}`, def.id);
       byRef.set(`${acct.id}/${r.name}`, def.id);
-    }
+    });
   });
   const idpIds = new Set([...cfg.idps.map((i) => i.id), ...cfg.samlConnections.map((c) => c.id)]);
   cfg.admins.groups.forEach((g, i) => {

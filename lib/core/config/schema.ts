@@ -62,6 +62,13 @@ const role = z.object({
     .refine((t) => new Set(Object.keys(t).map((k) => k.toLowerCase())).size === Object.keys(t).length, {
       message: 'session tag keys are case-insensitive: two keys differ only in case',
     }),
+  /**
+   * A scope-down session policy passed to STS with every issuance (JSON object or its text): the session
+   * can do at most what both the role and this policy allow. Checked in role-policy.ts (≤ 2,048 characters).
+   */
+  sessionPolicy: z.union([z.record(z.string(), z.unknown()), z.string().min(1)]).optional(),
+  /** Up to 10 managed policy ARNs (AWS-managed or of the role's account) passed to STS as session policies. */
+  managedPolicyArns: z.array(z.string()).max(10, 'at most 10 managed policy ARNs (STS)').optional(),
 }).strict();
 
 export const SAML_PRESETS = ['adfs', 'okta', 'entra', 'shibboleth', 'google', 'generic'] as const;
@@ -92,6 +99,8 @@ const account = z.object({
   alias: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
   partition: z.enum(['aws', 'aws-us-gov', 'aws-cn']).default('aws'),
   region: z.string().regex(REGION, 'not an AWS region name'),
+  /** A colour for the account in the role picker and admin pages, `#rrggbb`. */
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb').optional(),
   /** Name of the IAM SAML provider holding Rolegate's IdP metadata in this account (SAML delivery). */
   samlProvider: z.string().regex(/^[\w.-]{1,128}$/, 'IAM SAML provider names are 1–128 of letters, digits and ._-').default('rolegate'),
   roles: z.array(role).min(1),

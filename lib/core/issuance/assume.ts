@@ -49,10 +49,15 @@ export async function awsSamlResponse(deps: AssumeDeps, role: RoleDef, facts: Se
   return { recipient, samlResponse: Buffer.from(xml, 'utf8').toString('base64') };
 }
 
+/** The role's session policies, as STS parameters (issue 5 §2). */
+function policiesOf(role: RoleDef): { policy?: string; policyArns?: string[] } {
+  return { ...(role.sessionPolicy ? { policy: role.sessionPolicy } : {}), ...(role.managedPolicyArns.length ? { policyArns: role.managedPolicyArns } : {}) };
+}
+
 export async function assumeRole(deps: AssumeDeps, role: RoleDef, facts: SessionFacts): Promise<AssumeResult> {
   if (role.delivery === 'saml') {
     const { samlResponse } = await awsSamlResponse(deps, role, facts);
-    return deps.sts.assumeRoleWithSaml({ roleArn: role.arn, principalArn: role.samlProviderArn, samlAssertion: samlResponse, durationSeconds: role.maxSessionDurationSeconds, region: role.region });
+    return deps.sts.assumeRoleWithSaml({ roleArn: role.arn, principalArn: role.samlProviderArn, samlAssertion: samlResponse, durationSeconds: role.maxSessionDurationSeconds, region: role.region, ...policiesOf(role) });
   }
   const { token } = await mintWebIdentityToken({
     issuer: deps.config.publicUrl,
@@ -64,5 +69,5 @@ export async function assumeRole(deps: AssumeDeps, role: RoleDef, facts: Session
     sessionTags: facts.sessionTags,
     sourceIdentity: facts.sourceIdentity,
   });
-  return deps.sts.assumeRoleWithWebIdentity({ roleArn: role.arn, roleSessionName: facts.sessionName, webIdentityToken: token, durationSeconds: role.maxSessionDurationSeconds, region: role.region });
+  return deps.sts.assumeRoleWithWebIdentity({ roleArn: role.arn, roleSessionName: facts.sessionName, webIdentityToken: token, durationSeconds: role.maxSessionDurationSeconds, region: role.region, ...policiesOf(role) });
 }

@@ -4,6 +4,7 @@
  * 2. obtain the role's credentials by its delivery (web identity token or SAML assertion → STS),
  * 3. write the audit row and wait for it — only then return the credentials (STYLE rule 8).
  */
+import { createHash } from 'node:crypto';
 import type { RolegateConfig } from '../config/parse';
 import { GatewayError } from '../errors';
 import { roleSessionNameFor, sourceIdentityFor } from '../aws/session-name';
@@ -64,6 +65,14 @@ export function sessionFacts(granted: GrantedRole, claims: IdentityClaims, userI
   };
 }
 
+/** Which session policies applied, for the ledger: a digest of the inline one (not its text), the ARNs. */
+function policyFacts(role: HeldRole['role']): Record<string, string> {
+  return {
+    ...(role.sessionPolicy ? { sessionPolicySha256: createHash('sha256').update(role.sessionPolicy).digest('hex') } : {}),
+    ...(role.managedPolicyArns.length ? { managedPolicyArns: role.managedPolicyArns.join(',') } : {}),
+  };
+}
+
 export async function issueCredentials(deps: IssuanceDeps, claims: IdentityClaims, roleId: string, ctx: RequestContext): Promise<Issued> {
   const granted = await authorizeRole(deps, claims, roleId, ctx, 'issuance');
   const { role } = granted;
@@ -93,7 +102,7 @@ export async function issueCredentials(deps: IssuanceDeps, claims: IdentityClaim
     outcome: 'ok',
     requestId: result.requestId,
     expiresAt: new Date(result.credentials.expiration),
-    detail: { channel: ctx.channel, delivery: role.delivery, sourceIdentity: result.sourceIdentity ?? facts.sourceIdentity, assumedRoleArn: result.assumedRoleArn, ...(granted.grant ? { grantId: granted.grant.id } : {}) },
+    detail: { channel: ctx.channel, delivery: role.delivery, sourceIdentity: result.sourceIdentity ?? facts.sourceIdentity, assumedRoleArn: result.assumedRoleArn, ...(granted.grant ? { grantId: granted.grant.id } : {}), ...policyFacts(role) },
   });
   return { ...result, granted, sessionName: facts.sessionName };
 }

@@ -11,6 +11,9 @@ export interface AssumeWithWebIdentityInput {
   durationSeconds: number;
   /** The role's region: the regional STS endpoint is used (AWS-FACTS §1.4). */
   region: string;
+  /** Session policies (scope-down): inline JSON and/or managed policy ARNs. */
+  policy?: string;
+  policyArns?: string[];
 }
 
 export interface AssumeWithSamlInput {
@@ -21,6 +24,8 @@ export interface AssumeWithSamlInput {
   samlAssertion: string;
   durationSeconds: number;
   region: string;
+  policy?: string;
+  policyArns?: string[];
 }
 
 export interface AssumeResult {

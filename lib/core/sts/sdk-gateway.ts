@@ -45,6 +45,7 @@ export function createSdkStsGateway(opts: SdkStsOptions = {}): StsGateway {
             RoleSessionName: input.roleSessionName,
             WebIdentityToken: input.webIdentityToken,
             DurationSeconds: input.durationSeconds,
+            ...sessionPolicies(input),
           }),
         ),
       );
@@ -57,10 +58,19 @@ export function createSdkStsGateway(opts: SdkStsOptions = {}): StsGateway {
             PrincipalArn: input.principalArn,
             SAMLAssertion: input.samlAssertion,
             DurationSeconds: input.durationSeconds,
+            ...sessionPolicies(input),
           }),
         ),
       );
     },
+  };
+}
+
+/** STS's Policy / PolicyArns parameters, left out when the role has none. */
+function sessionPolicies(input: { policy?: string; policyArns?: string[] }) {
+  return {
+    ...(input.policy ? { Policy: input.policy } : {}),
+    ...(input.policyArns?.length ? { PolicyArns: input.policyArns.map((arn) => ({ arn })) } : {}),
   };
 }
 
