@@ -44,6 +44,8 @@ export function AppShell({ user, demo, children }: AppShellProps) {
             <a href="/admin/rules" data-testid="nav-rules">Rules</a>
             <a href="/admin/grants" data-testid="nav-grants">Grants</a>
             <a href="/admin/revocation" data-testid="nav-revocation">Revocation</a>
+            <a href="/admin/connections" data-testid="nav-connections">Connections</a>
+            <a href="/admin/accounts" data-testid="nav-accounts">Accounts</a>
             <a href="/admin/saml" data-testid="nav-saml-diagnostics">SAML diagnostics</a>
           </nav>
         )}

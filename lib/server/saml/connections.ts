@@ -43,7 +43,7 @@ export function spUrls(publicUrl: string, id: string): { spEntityId: string; acs
   return { spEntityId: `${publicUrl}/saml/${id}/metadata`, acsUrl: `${publicUrl}/saml/${id}/acs` };
 }
 
-async function metadataFor(c: Container, conn: SamlConnectionConfig, cached: Cached | undefined): Promise<{ xml: string; at: number }> {
+export async function metadataFor(c: Container, conn: SamlConnectionConfig, cached: Cached | undefined): Promise<{ xml: string; at: number }> {
   if (conn.metadataXml) return { xml: conn.metadataXml, at: Date.now() };
   if (cached && Date.now() - cached.metadataAt < METADATA_TTL_MS) return { xml: cached.metadataXml, at: cached.metadataAt };
   try {

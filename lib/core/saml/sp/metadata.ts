@@ -15,6 +15,9 @@ export interface TrustedCert {
   /** Base64 DER, whitespace removed: the form samlify compares. */
   body: string;
   key: KeyObject;
+  /** The certificate's notAfter (shown to admins with an expiry warning). */
+  notAfter: Date;
+  subject: string;
 }
 
 export interface IdpMetadata {
@@ -23,6 +26,8 @@ export interface IdpMetadata {
   singleSignOnServices: Array<{ Binding: string; Location: string }>;
   redirectSsoUrl?: string;
   wantAuthnRequestsSigned: boolean;
+  /** The metadata's own validUntil (saml-metadata §2.3.2), when it has one. */
+  validUntil?: Date;
 }
 
 function invalid(message: string, cause?: unknown): GatewayError {
@@ -41,7 +46,7 @@ export function importCert(body: string): TrustedCert {
   const key = cert.publicKey;
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
   if (key.asymmetricKeyType !== 'rsa' || bits < MIN_RSA_BITS) throw invalid(`signing key must be RSA ≥ ${MIN_RSA_BITS} bits`);
-  return { body: normalized, key };
+  return { body: normalized, key, notAfter: new Date(cert.validTo), subject: cert.subject };
 }
 
 /** Signing certificates: KeyDescriptors with use="signing" or no use (saml-metadata §2.4.1.1). */
@@ -53,6 +58,12 @@ function signingCerts(descriptor: Element): TrustedCert[] {
   const unique = new Map(certs.map((c) => [c.body, c]));
   if (unique.size === 0) throw invalid('no signing certificate');
   return [...unique.values()];
+}
+
+function validUntilOf(root: Element): Date | undefined {
+  const raw = attr(root, 'validUntil');
+  const at = raw ? new Date(raw) : undefined;
+  return at && !Number.isNaN(at.getTime()) ? at : undefined;
 }
 
 /** Parses and checks IdP metadata. Throws GatewayError SAML_METADATA_INVALID. */
@@ -85,6 +96,7 @@ export function parseIdpMetadata(xml: string): IdpMetadata {
     singleSignOnServices,
     redirectSsoUrl: singleSignOnServices.find((s) => s.Binding === BINDING_REDIRECT)?.Location,
     wantAuthnRequestsSigned: attr(descriptor, 'WantAuthnRequestsSigned') === 'true',
+    validUntil: validUntilOf(root),
   };
 }
 

@@ -1,0 +1,82 @@
+import { AppShell } from '@/app/components/app-shell';
+import { requireAdminPage } from '@/lib/server/admin/page-guard';
+import { getContainer } from '@/lib/server/container';
+import { samlConnectionStatus, type Expiry } from '@/lib/server/saml/connection-status';
+
+export const dynamic = 'force-dynamic';
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const EXPIRY_TEXT: Record<Expiry, string> = { ok: 'valid', soon: 'expires within 30 days', expired: 'EXPIRED' };
+
+function ExpiryChip({ expiry, at, label }: { expiry: Expiry; at: Date; label: string }) {
+  return (
+    <span className={`chip ${expiry === 'ok' ? 'chip-ok' : 'chip-bad'}`} data-testid="expiry-chip" data-expiry={expiry}>
+      {label} {day(at)} · {EXPIRY_TEXT[expiry]}
+    </span>
+  );
+}
+
+/** The identity providers Rolegate trusts: OIDC IdPs and SAML connections, with expiry warnings and a test sign-in. */
+export default async function ConnectionsPage() {
+  const session = await requireAdminPage('/admin/connections');
+  const c = await getContainer();
+  const saml = await Promise.all(c.config.samlConnections.map(async (conn) => ({ conn, status: await samlConnectionStatus(c, conn) })));
+  const idpName = c.config.idps.find((i) => i.id === session.idpId)?.name ?? c.config.samlConnections.find((s) => s.id === session.idpId)?.name ?? session.idpId;
+  return (
+    <AppShell demo={c.env.demo} user={{ email: session.user.email ?? undefined, name: session.user.name ?? undefined, idpName, admin: true }}>
+      <section className="admin">
+        <h1>Connections</h1>
+        <p className="muted">The identity providers users sign in with. They are edited in the config file (see the README); this page shows what is live and what needs attention.</p>
+        <section className="card">
+          <table className="audit-table" data-testid="oidc-idps">
+            <thead><tr><th>OIDC IdP</th><th>Preset</th><th>Issuer</th><th>Client id</th><th>Test</th></tr></thead>
+            <tbody>
+              {c.config.idps.map((i) => (
+                <tr key={i.id} data-testid={`idp-${i.id}`}>
+                  <td><strong>{i.name}</strong><div className="mono muted">{i.id}</div></td>
+                  <td>{i.preset}</td>
+                  <td className="mono audit-arn">{i.issuer}</td>
+                  <td className="mono">{i.clientId}</td>
+                  <td><a href="/signin" target="_blank" rel="noopener noreferrer">Sign-in page ↗</a></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section className="card preview-card">
+          <table className="audit-table" data-testid="saml-connections">
+            <thead><tr><th>SAML connection</th><th>IdP entity id</th><th>Metadata</th><th>Signing certificates</th><th>Test</th></tr></thead>
+            <tbody>
+              {saml.map(({ conn, status }) => (
+                <tr key={conn.id} data-testid={`saml-${conn.id}`}>
+                  <td>
+                    <strong>{conn.name}</strong>
+                    <div className="mono muted">{conn.id} · {conn.preset}</div>
+                    {conn.allowIdpInitiated && <span className="chip">IdP-initiated allowed</span>}
+                    {conn.DANGEROUSLY_ALLOW_SHA1 && <span className="chip chip-bad">SHA-1 allowed</span>}
+                  </td>
+                  <td className="mono audit-arn">{status.entityId ?? '—'}</td>
+                  <td>
+                    {status.source === 'url' ? <span className="mono audit-arn">{conn.metadataUrl}</span> : 'pasted XML'}
+                    {status.fetchedAt && <div className="muted">fetched {status.fetchedAt.toISOString().replace('T', ' ').slice(0, 19)}Z (refreshed hourly)</div>}
+                    {status.validUntil && <div><ExpiryChip expiry={status.validUntil.expiry} at={status.validUntil.at} label="validUntil" /></div>}
+                    {status.problem && <p className="alert" role="alert" data-testid="metadata-problem">{status.problem}</p>}
+                  </td>
+                  <td>
+                    {status.certs.map((cert) => (
+                      <div key={cert.subject + cert.notAfter.toISOString()}>
+                        <ExpiryChip expiry={cert.expiry} at={cert.notAfter} label="until" />
+                        <div className="mono muted audit-ua" title={cert.subject}>{cert.subject.replace(/\n/g, ', ')}</div>
+                      </div>
+                    ))}
+                  </td>
+                  <td><a href={`/saml/${conn.id}/login`} target="_blank" rel="noopener noreferrer" data-testid={`test-${conn.id}`}>Test sign-in ↗</a></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </section>
+    </AppShell>
+  );
+}
