@@ -1,4 +1,4 @@
-import { AppShell } from '@/app/components/app-shell';
+import { AdminShell } from '../admin-shell';
 import type { RoleDef } from '@/lib/core/types';
 import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { getContainer } from '@/lib/server/container';
@@ -19,9 +19,8 @@ export default async function AccountsPage() {
   const c = await getContainer();
   const byAccount = new Map<string, RoleDef[]>();
   for (const role of c.config.roles.values()) byAccount.set(role.accountId, [...(byAccount.get(role.accountId) ?? []), role]);
-  const idpName = c.config.idps.find((i) => i.id === session.idpId)?.name ?? c.config.samlConnections.find((s) => s.id === session.idpId)?.name ?? session.idpId;
   return (
-    <AppShell demo={c.env.demo} user={{ email: session.user.email ?? undefined, name: session.user.name ?? undefined, idpName, admin: true }}>
+    <AdminShell c={c} session={session}>
       <section className="admin">
         <h1>Accounts and roles</h1>
         <p className="muted">Edited in the config file (see the README). Session policies and managed policy ARNs scope down every session of the role.</p>
@@ -52,6 +51,6 @@ export default async function AccountsPage() {
           );
         })}
       </section>
-    </AppShell>
+    </AdminShell>
   );
 }

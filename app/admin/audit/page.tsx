@@ -1,4 +1,4 @@
-import { AppShell } from '@/app/components/app-shell';
+import { AdminShell } from '../admin-shell';
 import { isGatewayError, publicView } from '@/lib/core/errors';
 import { auditPage, type AuditPage } from '@/lib/server/admin/audit-ledger';
 import { cursorParam, parseAuditSearch, type AuditSearch } from '@/lib/server/admin/audit-search';
@@ -28,9 +28,8 @@ export default async function AuditPageView({ searchParams }: { searchParams: Pr
   const values = Object.fromEntries(Object.entries(raw).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
   const query = search?.params.toString() ?? '';
   const idps = [...c.config.idps.map((i) => ({ id: i.id, name: i.name })), ...c.config.samlConnections.map((s) => ({ id: s.id, name: s.name }))];
-  const idpName = idps.find((i) => i.id === session.idpId)?.name ?? session.idpId;
   return (
-    <AppShell demo={c.env.demo} user={{ email: session.user.email ?? undefined, name: session.user.name ?? undefined, idpName, admin: true }}>
+    <AdminShell c={c} session={session}>
       <section className="admin">
         <h1>Audit ledger</h1>
         <p className="muted">
@@ -53,6 +52,6 @@ export default async function AuditPageView({ searchParams }: { searchParams: Pr
           </p>
         )}
       </section>
-    </AppShell>
+    </AdminShell>
   );
 }

@@ -1,4 +1,4 @@
-import { AppShell } from '@/app/components/app-shell';
+import { AdminShell } from '../admin-shell';
 import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { getContainer } from '@/lib/server/container';
 import { samlConnectionStatus, type Expiry } from '@/lib/server/saml/connection-status';
@@ -21,9 +21,8 @@ export default async function ConnectionsPage() {
   const session = await requireAdminPage('/admin/connections');
   const c = await getContainer();
   const saml = await Promise.all(c.config.samlConnections.map(async (conn) => ({ conn, status: await samlConnectionStatus(c, conn) })));
-  const idpName = c.config.idps.find((i) => i.id === session.idpId)?.name ?? c.config.samlConnections.find((s) => s.id === session.idpId)?.name ?? session.idpId;
   return (
-    <AppShell demo={c.env.demo} user={{ email: session.user.email ?? undefined, name: session.user.name ?? undefined, idpName, admin: true }}>
+    <AdminShell c={c} session={session}>
       <section className="admin">
         <h1>Connections</h1>
         <p className="muted">The identity providers users sign in with. They are edited in the config file (see the README); this page shows what is live and what needs attention.</p>
@@ -77,6 +76,6 @@ export default async function ConnectionsPage() {
           </table>
         </section>
       </section>
-    </AppShell>
+    </AdminShell>
   );
 }

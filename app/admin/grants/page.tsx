@@ -1,4 +1,4 @@
-import { AppShell } from '@/app/components/app-shell';
+import { AdminShell } from '../admin-shell';
 import { isAdmin } from '@/lib/core/policy/admin';
 import { grantPhase } from '@/lib/core/policy/grants';
 import { getContainer } from '@/lib/server/container';
@@ -23,9 +23,8 @@ export default async function GrantsPage() {
   const actor = { userId: session.user.id, email: claims.emailVerified ? claims.email?.toLowerCase() : undefined, isAdmin: isAdmin(claims, c.config.admins) };
   const common = { actor, now, userLabel: (id: string) => emails.get(id) ?? id, roleLabel };
   const byPhase = (...phases: string[]) => grants.filter((g) => phases.includes(grantPhase(g, now)));
-  const idpName = c.config.idps.find((i) => i.id === session.idpId)?.name ?? c.config.samlConnections.find((s) => s.id === session.idpId)?.name ?? session.idpId;
   return (
-    <AppShell demo={c.env.demo} user={{ email: session.user.email ?? undefined, name: session.user.name ?? undefined, idpName, admin: true }}>
+    <AdminShell c={c} session={session}>
       <section className="admin">
         <h1>Time-limited grants</h1>
         <p className="muted grants-intro">
@@ -53,6 +52,6 @@ export default async function GrantsPage() {
           <GrantList grants={byPhase('expired', 'revoked', 'rejected')} empty="No ended grants." {...common} />
         </section>
       </section>
-    </AppShell>
+    </AdminShell>
   );
 }

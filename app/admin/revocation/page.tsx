@@ -1,4 +1,4 @@
-import { AppShell } from '@/app/components/app-shell';
+import { AdminShell } from '../admin-shell';
 import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { getContainer } from '@/lib/server/container';
 import { LockdownForm } from './lockdown-form';
@@ -11,10 +11,9 @@ export default async function RevocationPage() {
   const session = await requireAdminPage('/admin/revocation');
   const c = await getContainer();
   const [state, users] = await Promise.all([c.repos.settings.getLockdown(), c.repos.users.listRecent()]);
-  const idpName = c.config.idps.find((i) => i.id === session.idpId)?.name ?? c.config.samlConnections.find((s) => s.id === session.idpId)?.name ?? session.idpId;
   const breakGlass = c.config.admins.breakGlassEmails;
   return (
-    <AppShell demo={c.env.demo} user={{ email: session.user.email ?? undefined, name: session.user.name ?? undefined, idpName, admin: true }}>
+    <AdminShell c={c} session={session}>
       <section className="admin">
         <h1>Revocation and lock-down</h1>
         <section className="card account" data-testid="revoke-user-card">
@@ -76,6 +75,6 @@ export default async function RevocationPage() {
           </div>
         </section>
       </section>
-    </AppShell>
+    </AdminShell>
   );
 }

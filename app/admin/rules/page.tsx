@@ -1,4 +1,4 @@
-import { AppShell } from '@/app/components/app-shell';
+import { AdminShell } from '../admin-shell';
 import { isGatewayError, publicView } from '@/lib/core/errors';
 import type { HeldRole } from '@/lib/core/issuance/held-roles';
 import { requireAdminPage } from '@/lib/server/admin/page-guard';
@@ -45,9 +45,8 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
     const r = c.config.roles.get(id);
     return r ? `${r.accountAlias}/${r.roleName}` : id;
   };
-  const idpName = c.config.idps.find((i) => i.id === session.idpId)?.name ?? c.config.samlConnections.find((s) => s.id === session.idpId)?.name ?? session.idpId;
   return (
-    <AppShell demo={c.env.demo} user={{ email: session.user.email ?? undefined, name: session.user.name ?? undefined, idpName, admin: true }}>
+    <AdminShell c={c} session={session}>
       <section className="admin">
         <h1>Rules</h1>
         <p className="muted">Groups, emails and domains → roles. A role is granted only when a rule matches (or a time-limited grant is active: see Grants).</p>
@@ -109,6 +108,6 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
           )}
         </section>
       </section>
-    </AppShell>
+    </AdminShell>
   );
 }

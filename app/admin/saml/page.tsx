@@ -1,4 +1,4 @@
-import { AppShell } from '@/app/components/app-shell';
+import { AdminShell } from '../admin-shell';
 import { getContainer } from '@/lib/server/container';
 import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { TraceList } from './trace-list';
@@ -12,9 +12,8 @@ export default async function SamlDiagnosticsPage() {
   const connections = await Promise.all(
     c.config.samlConnections.map(async (conn) => ({ id: conn.id, name: conn.name, traces: await c.repos.samlTraces.listSamlTraces(conn.id, 20) })),
   );
-  const idpName = c.config.idps.find((i) => i.id === session.idpId)?.name ?? c.config.samlConnections.find((s) => s.id === session.idpId)?.name ?? session.idpId;
   return (
-    <AppShell demo={c.env.demo} user={{ email: session.user.email ?? undefined, name: session.user.name ?? undefined, idpName, admin: true }}>
+    <AdminShell c={c} session={session}>
       <section className="admin">
         <h1>SAML sign-in diagnostics</h1>
         <p className="muted">The last sign-ins of each SAML connection: which checks ran, what arrived and which rules matched. Raw responses are never stored.</p>
@@ -28,6 +27,6 @@ export default async function SamlDiagnosticsPage() {
           </section>
         ))}
       </section>
-    </AppShell>
+    </AdminShell>
   );
 }
