@@ -24,6 +24,9 @@ export default async function AccountsPage() {
       <section className="admin">
         <h1>Accounts and roles</h1>
         <p className="muted">Edited in the config file (see the README). Session policies and managed policy ARNs scope down every session of the role.</p>
+        <p>
+          <a className="btn" href="/api/admin/config/export" download data-testid="config-export">Export the whole config as YAML</a>
+        </p>
         {[...byAccount.entries()].map(([accountId, roles]) => {
           const first = roles[0];
           return (
