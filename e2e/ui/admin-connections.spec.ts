@@ -37,4 +37,16 @@ test('an admin sees connections with certificate expiry and a test sign-in, and 
   expect(config.rules.map((r) => r.id)).toContain('prod-operators');
   const secrets = JSON.parse(readFileSync(path.join(process.env.E2E_DATA_DIR ?? '', 'demo-secrets.json'), 'utf8')) as Record<string, string>;
   for (const value of Object.values(secrets)) expect(yaml).not.toContain(value);
+
+  // The dry run of an import: the export changes nothing; a rule that gains a group is listed; a broken file lists its problems.
+  await page.getByTestId('config-yaml').fill(yaml);
+  await page.getByTestId('config-preview').click();
+  await expect(page.getByTestId('config-no-changes')).toBeVisible();
+  await page.getByTestId('config-yaml').fill(yaml.replace('- aws-prod-operators', '- aws-prod-operators\n      - aws-sre'));
+  await page.getByTestId('config-preview').click();
+  await expect(page.getByTestId('config-change')).toHaveCount(1);
+  await expect(page.getByTestId('config-change')).toContainText('changed rules prod-operators (groups)');
+  await page.getByTestId('config-yaml').fill(yaml.replace(/retentionDays: \d+/, 'retentionDays: 1'));
+  await page.getByTestId('config-preview').click();
+  await expect(page.getByTestId('config-problems')).toContainText('audit.retentionDays');
 });

@@ -2,6 +2,7 @@ import { AdminShell } from '../admin-shell';
 import type { RoleDef } from '@/lib/core/types';
 import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { getContainer } from '@/lib/server/container';
+import { ConfigPreviewForm } from './config-preview-form';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,9 +25,13 @@ export default async function AccountsPage() {
       <section className="admin">
         <h1>Accounts and roles</h1>
         <p className="muted">Edited in the config file (see the README). Session policies and managed policy ARNs scope down every session of the role.</p>
-        <p>
-          <a className="btn" href="/api/admin/config/export" download data-testid="config-export">Export the whole config as YAML</a>
-        </p>
+        <section className="card account preview-card">
+          <header className="account-header"><h2>Config as code</h2></header>
+          <p className="lockdown-body">
+            <a className="btn" href="/api/admin/config/export" download data-testid="config-export">Export the whole config as YAML</a>
+          </p>
+          <ConfigPreviewForm />
+        </section>
         {[...byAccount.entries()].map(([accountId, roles]) => {
           const first = roles[0];
           return (
