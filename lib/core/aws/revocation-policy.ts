@@ -14,7 +14,8 @@ export const REVOKE_OLDER_SESSIONS = 'AWSRevokeOlderSessions';
 export const REVOKED_SOURCE_IDENTITIES = 'RolegateRevokedSourceIdentities';
 /** IAM: a role's inline policies total at most 10,240 characters, whitespace not counted. */
 export const ROLE_INLINE_LIMIT = 10_240;
-const MAX_SESSION_MS = 43_200 * 1000;
+/** The longest an STS role session lives (12 h): older sessions have expired whatever a policy says. */
+export const MAX_SESSION_MS = 43_200 * 1000;
 
 interface DenyStatement {
   Sid?: string;

@@ -89,7 +89,6 @@ export function createRoleGrantsRepo(db: Db) {
         return rows.map(toGrant);
       }),
 
-    /** Users who signed in before, newest first: the grant form's list of known users. */
     /** One admin's approval or rejection, checked by the core's rules, applied atomically. */
     decide: (id: string, approver: GrantActor, decision: GrantDecision, now: Date): Promise<GrantTransition & { result: GrantDecisionResult }> =>
       dbCall('decideGrant', () =>

@@ -2,13 +2,22 @@ import 'server-only';
 /** Revoking a user (issue 5 §5): their portal sessions and CLI logins end at once; audited. */
 import { z } from 'zod';
 import { GatewayError } from '../../core/errors';
+import type { UserRecord } from '../../db/repos/users';
+import type { Container } from '../container';
 import type { AdminContext, MutationResult } from './route';
 
+/** The body of every action on one user: `{ userId }`. */
 export const revokeUserSchema = z.object({ userId: z.string().trim().min(1).max(100) }).strict();
 
+/** The user, or a typed NOT_FOUND (nothing is changed for an unknown id). */
+export async function requireUser(c: Container, userId: string): Promise<UserRecord> {
+  const user = await c.repos.users.findUser(userId);
+  if (!user) throw new GatewayError('NOT_FOUND', `no user ${userId}`, { publicDetail: 'userId: no such user' });
+  return user;
+}
+
 export async function revokeUser({ c, session, meta }: AdminContext, input: z.infer<typeof revokeUserSchema>): Promise<MutationResult<{ revoked: { sessions: number; cliLogins: number } }>> {
-  const user = await c.repos.users.findUser(input.userId);
-  if (!user) throw new GatewayError('NOT_FOUND', `no user ${input.userId}`, { publicDetail: 'userId: no such user' });
+  const user = await requireUser(c, input.userId);
   const revoked = await c.repos.users.revokeUserAccess(user.id, c.now());
   await c.repos.audit.appendAudit({
     type: 'revocation',
