@@ -78,6 +78,8 @@ export type GatewayErrorCode =
   | 'ISSUANCE_LOCKED'
   | 'REVOCATION_UNAVAILABLE'
   | 'REVOCATION_FAILED'
+  | 'CONNECTION_DISABLED'
+  | 'CONFIG_STALE'
   | 'INTERNAL';
 
 const HTTP_STATUS: Record<GatewayErrorCode, number> = {
@@ -156,6 +158,8 @@ const HTTP_STATUS: Record<GatewayErrorCode, number> = {
   ISSUANCE_LOCKED: 403,
   REVOCATION_UNAVAILABLE: 409,
   REVOCATION_FAILED: 502,
+  CONNECTION_DISABLED: 403,
+  CONFIG_STALE: 409,
   INTERNAL: 500,
 };
 
@@ -237,6 +241,8 @@ const PUBLIC_MESSAGE: Record<GatewayErrorCode, string> = {
   REVOCATION_UNAVAILABLE: 'Rolegate has no IAM keys for this account (ROLEGATE_IAM_KEYS), so it cannot revoke its sessions.',
   REVOCATION_FAILED: 'AWS IAM refused or failed the revocation; nothing may have been revoked. See the server log.',
   ISSUANCE_LOCKED: 'Rolegate is locked down by an administrator: no AWS credentials or console links are issued until the lock-down ends.',
+  CONNECTION_DISABLED: 'This sign-in option has been disabled by an administrator.',
+  CONFIG_STALE: 'The configuration changed since you loaded it. Reload the page, check the change again and retry.',
   INTERNAL: 'Something went wrong.',
 };
 
@@ -310,6 +316,8 @@ export const CLIENT_SAFE_CODES: ReadonlySet<GatewayErrorCode> = new Set<GatewayE
   'ISSUANCE_LOCKED',
   'REVOCATION_UNAVAILABLE',
   'REVOCATION_FAILED',
+  'CONNECTION_DISABLED',
+  'CONFIG_STALE',
 ]);
 
 export class GatewayError extends Error {

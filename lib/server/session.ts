@@ -1,6 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { decode } from 'next-auth/jwt';
+import { connectionEnabled } from '../core/config/parse';
 import { GatewayError } from '../core/errors';
 import { isAdmin } from '../core/policy/admin';
 import { sessionCookieName } from './auth/session-cookie';
@@ -19,7 +20,9 @@ export async function currentSession(): Promise<ActiveSession | null> {
   const jwt = await decode({ token: raw, secret: c.env.NEXTAUTH_SECRET }).catch(() => null);
   const sid = jwt?.sid;
   if (typeof sid !== 'string') return null;
-  return c.store.getActiveSession(c.hashSessionId(sid), c.now());
+  const session = await c.store.getActiveSession(c.hashSessionId(sid), c.now());
+  // A session that came through a connection disabled (or removed) since is over.
+  return session && connectionEnabled(c.config, session.idpId) ? session : null;
 }
 
 export async function requireSession(): Promise<ActiveSession> {

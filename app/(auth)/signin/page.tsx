@@ -12,8 +12,8 @@ export default async function SigninPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeReturnPath((await searchParams).callbackUrl);
   if (await currentSession()) redirect(callbackUrl);
   const idps = [
-    ...c.config.idps.map((i) => ({ id: i.id, name: i.name, preset: i.preset, kind: 'oidc' as const })),
-    ...c.config.samlConnections.map((s) => ({ id: s.id, name: s.name, preset: s.preset === 'generic' ? ('generic' as const) : s.preset, kind: 'saml' as const })),
+    ...c.config.idps.filter((i) => !i.disabled).map((i) => ({ id: i.id, name: i.name, preset: i.preset, kind: 'oidc' as const })),
+    ...c.config.samlConnections.filter((s) => !s.disabled).map((s) => ({ id: s.id, name: s.name, preset: s.preset === 'generic' ? ('generic' as const) : s.preset, kind: 'saml' as const })),
   ];
   return (
     <AppShell demo={c.env.demo}>

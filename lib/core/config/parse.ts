@@ -13,7 +13,7 @@ export interface RolegateConfig extends Omit<RolegateConfigParsed, 'publicUrl' |
   samlIdp: RolegateConfigParsed['samlIdp'] & { entityId: string };
   /** Origin without trailing slash, e.g. https://rolegate.example.com */
   publicUrl: string;
-  /** Every role, resolved, by id (`<accountId>/<roleName>`). */
+  /** Every role of an enabled account, resolved, by id (`<accountId>/<roleName>`). */
   roles: ReadonlyMap<string, RoleDef>;
 }
 
@@ -108,7 +108,8 @@ function resolve(cfg: RolegateConfigParsed, file: string): RolegateConfig {
         accountColour: acct.colour,
         ...policies,
       };
-      roles.set(def.id, def);
+      // A disabled account's roles resolve (rules and grants may still name them) but are never held.
+      if (!acct.disabled) roles.set(def.id, def);
       byRef.set(`${acct.alias}/${r.name}`, def.id);
       byRef.set(`${acct.id}/${r.name}`, def.id);
     });
@@ -146,3 +147,12 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
+
+/**
+ * Whether sign-in through this OIDC IdP or SAML connection is allowed now. Deny by default: an id that is
+ * no longer in the config (a removed connection) is not enabled either, so its sessions hold nothing.
+ */
+export function connectionEnabled(config: Pick<RolegateConfig, 'idps' | 'samlConnections'>, idpId: string): boolean {
+  const conn = config.idps.find((i) => i.id === idpId) ?? config.samlConnections.find((s) => s.id === idpId);
+  return conn !== undefined && !conn.disabled;
+}

@@ -21,6 +21,8 @@ const idpBase = {
   clientId: z.string().min(1),
   /** Extra OAuth scopes beyond `openid email profile`. */
   scopes: z.array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/)).default([]),
+  /** A disabled connection offers no sign-in, and sessions that came through it hold no roles. */
+  disabled: z.boolean().default(false),
 };
 
 const oidcIdp = z.discriminatedUnion('preset', [
@@ -90,6 +92,7 @@ const samlConnection = z.object({
   attributes: z.object({ groups: attributeNames.optional(), email: attributeNames.optional(), name: attributeNames.optional() }).strict().default({}),
   /** Entra sends group object ids: map them to names for rules. */
   groupNames: z.record(z.string(), z.string()).default({}),
+  disabled: idpBase.disabled,
 }).strict().refine((c) => (c.metadataUrl === undefined) !== (c.metadataXml === undefined), {
   message: 'give exactly one of metadataUrl or metadataXml',
 });
@@ -103,6 +106,8 @@ const account = z.object({
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb').optional(),
   /** Name of the IAM SAML provider holding Rolegate's IdP metadata in this account (SAML delivery). */
   samlProvider: z.string().regex(/^[\w.-]{1,128}$/, 'IAM SAML provider names are 1–128 of letters, digits and ._-').default('rolegate'),
+  /** A disabled account's roles stay in the file (rules may name them) but nobody can assume them. */
+  disabled: z.boolean().default(false),
   roles: z.array(role).min(1),
 }).strict();
 
@@ -117,6 +122,8 @@ const rule = z.object({
   emailDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).default([]),
   /** `<account alias or id>/<role name>`. */
   roles: z.array(z.string().regex(/^[a-z0-9-]+\/[\w+=,.@-]+$/)).min(1),
+  /** A disabled rule grants nothing; it is kept so that it can be switched back on. */
+  disabled: z.boolean().default(false),
 }).strict().refine((r) => r.groups.length + r.emails.length + r.emailDomains.length > 0, {
   message: 'a rule must match at least one group, email or email domain',
 });

@@ -9,7 +9,7 @@
  * grant's remaining time (never below STS's 15-minute minimum), so keys issued late in a grant do not
  * outlive it by a whole role session. Ending sessions already issued is revocation's job (issue 5 §5).
  */
-import type { RolegateConfig } from '../config/parse';
+import { connectionEnabled, type RolegateConfig } from '../config/parse';
 import { evaluatePolicy, findGrantedRole, type GrantedRole } from '../policy/evaluate';
 import { rolesHeldByGrants, type Grant } from '../policy/grants';
 import type { IdentityClaims } from '../types';
@@ -23,7 +23,7 @@ export interface HeldRole extends GrantedRole {
 }
 
 export interface HeldRoleDeps {
-  config: Pick<RolegateConfig, 'rules' | 'roles'>;
+  config: Pick<RolegateConfig, 'rules' | 'roles' | 'idps' | 'samlConnections'>;
   grants: GrantSource;
   now: () => Date;
 }
@@ -33,6 +33,8 @@ const STS_MIN_SESSION_SECONDS = 900;
 
 /** Every role the principal holds now, in config order: rule roles unchanged, then grant-only roles merged in. */
 export async function heldRoles(deps: HeldRoleDeps, claims: IdentityClaims, userId: string): Promise<HeldRole[]> {
+  // A session from a disabled or removed connection holds nothing, neither by rule nor by grant.
+  if (!connectionEnabled(deps.config, claims.idpId)) return [];
   const byRules = evaluatePolicy(claims, deps.config.rules, deps.config.roles);
   const ruled = new Set(byRules.map((g) => g.role.id));
   const now = deps.now();
@@ -57,7 +59,7 @@ export async function heldRoles(deps: HeldRoleDeps, claims: IdentityClaims, user
 
 /** The server-side re-check made at every issuance: the role if held by a rule or an active grant now. */
 export async function findHeldRole(deps: HeldRoleDeps, claims: IdentityClaims, userId: string, roleId: string): Promise<HeldRole | undefined> {
-  if (!deps.config.roles.has(roleId)) return undefined;
+  if (!deps.config.roles.has(roleId) || !connectionEnabled(deps.config, claims.idpId)) return undefined;
   // Rules first: a role a rule grants never depends on the grant store being reachable.
   const byRule = findGrantedRole(claims, deps.config.rules, deps.config.roles, roleId);
   if (byRule) return byRule;

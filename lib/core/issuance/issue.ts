@@ -18,7 +18,7 @@ import { assertIssuanceOpen, type LockdownState } from './lockdown';
 import { resolveSessionTags } from './session-tags';
 
 export interface IssuanceDeps extends AssumeDeps {
-  config: AssumeDeps['config'] & Pick<RolegateConfig, 'rules' | 'roles' | 'admins'>;
+  config: AssumeDeps['config'] & Pick<RolegateConfig, 'rules' | 'roles' | 'admins' | 'idps' | 'samlConnections'>;
   /** The lock-down switch, read from the store at each issuance. */
   lockdown: () => Promise<LockdownState>;
   audit: AuditSink;

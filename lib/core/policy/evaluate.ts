@@ -23,6 +23,7 @@ export interface GrantedRole {
 
 /** Explains whether one rule matches the identity; `undefined` when it does not. */
 export function matchRule(rule: ResolvedRule, claims: IdentityClaims): RuleMatch | undefined {
+  if (rule.disabled) return undefined;
   if (rule.idps && !rule.idps.includes(claims.idpId)) return undefined;
   for (const pattern of rule.groups) {
     const test = compileGlob(pattern);

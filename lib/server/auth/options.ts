@@ -22,7 +22,7 @@ export interface AuthDeps {
 }
 
 function claimsFor(deps: AuthDeps, provider: string | undefined, profile: unknown) {
-  const idp = deps.config.idps.find((i) => i.id === provider);
+  const idp = deps.config.idps.find((i) => i.id === provider && !i.disabled);
   if (!idp || !profile || typeof profile !== 'object') throw new GatewayError('OIDC_CLAIMS_INVALID', `no profile for ${provider}`);
   return normalizeClaims(idp, profile as RawClaims);
 }
@@ -32,7 +32,8 @@ export function buildAuthOptions(deps: AuthDeps, meta: RequestMeta): NextAuthOpt
   return {
     secret: deps.secret,
     session: { strategy: 'jwt', maxAge: config.session.maxAgeSeconds },
-    providers: config.idps.map((idp) => oidcProvider(idp, deps.clientSecrets.get(idp.id) ?? '')),
+    // A disabled IdP is not a provider at all: next-auth refuses to start or finish a sign-in with it.
+    providers: config.idps.filter((idp) => !idp.disabled).map((idp) => oidcProvider(idp, deps.clientSecrets.get(idp.id) ?? '')),
     pages: { signIn: '/signin', error: '/error', signOut: '/signin' },
     callbacks: {
       async signIn({ account, profile }) {

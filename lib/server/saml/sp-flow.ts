@@ -4,6 +4,7 @@ import 'server-only';
  * session an OIDC sign-in gets. Every outcome leaves an audit event and a diagnostics trace (checks,
  * attributes, matched rules — never the raw response).
  */
+import { connectionEnabled } from '../../core/config/parse';
 import { GatewayError } from '../../core/errors';
 import { safeEqual } from '../../db/crypto';
 import { evaluatePolicy } from '../../core/policy/evaluate';
@@ -31,6 +32,7 @@ export function samlRequestCookie(id: string | undefined): string {
 }
 
 export async function startSamlLogin(c: Container, connectionId: string): Promise<{ url: string; requestId: string }> {
+  if (!connectionEnabled(c.config, connectionId)) throw new GatewayError('CONNECTION_DISABLED', `SAML connection ${connectionId.slice(0, 64)} is disabled`);
   const rt = await getSamlConnection(c, connectionId);
   const { url, id } = rt.sp.createAuthnRequest({ forceAuthn: true });
   await c.repos.samlRequests.rememberRequest({ id, connectionId, expiresAt: new Date(c.now().getTime() + REQUEST_TTL_MS) });
@@ -53,6 +55,10 @@ function validateContext(c: Container, connectionId: string, meta: RequestMeta, 
 
 /** Validates the posted response and returns the Set-Cookie of the new portal session. */
 export async function completeSamlLogin(c: Container, connectionId: string, samlResponse: string, meta: RequestMeta, boundRequestId: string | undefined): Promise<string> {
+  if (!connectionEnabled(c.config, connectionId)) {
+    await c.store.audit({ type: 'signin', outcome: 'failed', code: 'CONNECTION_DISABLED', idpId: connectionId.slice(0, 64), ip: meta.ip, userAgent: meta.userAgent, detail: { protocol: 'saml' } });
+    throw new GatewayError('CONNECTION_DISABLED', `SAML connection ${connectionId.slice(0, 64)} is disabled`);
+  }
   const rt = await getSamlConnection(c, connectionId);
   const validated = await rt.sp.validateResponse(samlResponse, validateContext(c, connectionId, meta, boundRequestId));
   let claims;
