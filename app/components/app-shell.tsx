@@ -46,6 +46,7 @@ export function AppShell({ user, demo, children }: AppShellProps) {
             <a href="/admin/revocation" data-testid="nav-revocation">Revocation</a>
             <a href="/admin/connections" data-testid="nav-connections">Connections</a>
             <a href="/admin/accounts" data-testid="nav-accounts">Accounts</a>
+            <a href="/admin/config" data-testid="nav-config">Config</a>
             <a href="/admin/saml" data-testid="nav-saml-diagnostics">SAML diagnostics</a>
           </nav>
         )}

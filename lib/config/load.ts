@@ -1,21 +1,27 @@
 /**
  * Loads the config file named by ROLEGATE_CONFIG and cross-checks it with the environment. Every problem
  * (file, path, message) is reported at once; the server does not start with a bad config.
+ *
+ * The same `validateConfigText` checks every later version of the config (an import, an admin edit, a
+ * revision written by another instance): one model, one set of rules, whatever the source.
  */
 import { readFileSync } from 'node:fs';
-import { ConfigError, parseConfigText, type RolegateConfig } from '../core/config/parse';
+import { ConfigError, parseConfigText, type ConfigProblem, type RolegateConfig } from '../core/config/parse';
 import { getEnv, idpSecretVar, type RolegateEnv } from './env';
 
-export function loadConfig(env: RolegateEnv): RolegateConfig {
-  const file = env.ROLEGATE_CONFIG;
-  let text: string;
+/** The config file's text (ConfigError when it cannot be read). */
+export function readConfigFile(env: RolegateEnv): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(env.ROLEGATE_CONFIG, 'utf8');
   } catch (e) {
-    throw new ConfigError(file, [{ path: '', message: `cannot read the config file (${(e as NodeJS.ErrnoException).code ?? 'error'}); set ROLEGATE_CONFIG` }]);
+    throw new ConfigError(env.ROLEGATE_CONFIG, [{ path: '', message: `cannot read the config file (${(e as NodeJS.ErrnoException).code ?? 'error'}); set ROLEGATE_CONFIG` }]);
   }
-  const config = parseConfigText(text, file);
-  const problems = [];
+}
+
+/** Parses a config text and checks it against this process's environment (URL, client secrets). */
+export function validateConfigText(env: RolegateEnv, text: string, source: string): RolegateConfig {
+  const config = parseConfigText(text, source);
+  const problems: ConfigProblem[] = [];
   if (new URL(env.NEXTAUTH_URL).origin !== config.publicUrl) {
     problems.push({ path: 'publicUrl', message: `must equal NEXTAUTH_URL's origin (${new URL(env.NEXTAUTH_URL).origin})` });
   }
@@ -24,12 +30,20 @@ export function loadConfig(env: RolegateEnv): RolegateConfig {
       problems.push({ path: `idps[${i}]`, message: `client secret missing: set ${idpSecretVar(idp.id)} in the environment` });
     }
   }
-  if (problems.length) throw new ConfigError(file, problems);
+  if (problems.length) throw new ConfigError(source, problems);
   return config;
 }
 
+export function loadConfig(env: RolegateEnv): RolegateConfig {
+  return validateConfigText(env, readConfigFile(env), env.ROLEGATE_CONFIG);
+}
+
 let cached: RolegateConfig | undefined;
-/** The config, loaded once per process. */
+/**
+ * The config file, loaded once per process. Only the settings that never change without a restart
+ * (see lib/core/config/restart-only.ts) may be read from here; everything else comes from the live
+ * config (`getContainer().config`), which admins can change.
+ */
 export function getConfig(): RolegateConfig {
   cached ??= loadConfig(getEnv());
   return cached;

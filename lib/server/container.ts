@@ -6,7 +6,7 @@ import 'server-only';
 import path from 'node:path';
 import { migrate } from '../../prisma/migrate';
 import { getEnv, type RolegateEnv } from '../config/env';
-import { getConfig } from '../config/load';
+import { readConfigFile, validateConfigText } from '../config/load';
 import type { RolegateConfig } from '../core/config/parse';
 import type { IssuanceDeps } from '../core/issuance/issue';
 import type { IamGateway } from '../core/aws/iam-gateway';
@@ -20,6 +20,7 @@ import type { AuthDeps } from './auth/options';
 import { createIssuerKeys, type IssuerKeys } from './issuer-keys';
 import { randomToken, type OAuthDeps } from './oauth/deps';
 import { scheduleAuditRetention } from './audit-retention';
+import { openLiveConfig, type LiveConfig, type LiveSnapshot } from './live-config';
 import { getLogger } from './logger';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { createSamlKeyRing, type SamlKeyRing } from './saml/saml-keys';
@@ -27,7 +28,12 @@ import type { Store } from './ports';
 
 export interface Container {
   env: RolegateEnv;
+  /** The live config as of this request (one snapshot: it does not change under a running request). */
   config: RolegateConfig;
+  /** The revision `config` is (config as code). */
+  configRevision: number;
+  /** The config history: sync, apply. */
+  live: LiveConfig;
   store: Store;
   keys: IssuerKeys;
   /** Rolegate's signing certificate as the SAML IdP IAM trusts. */
@@ -49,12 +55,24 @@ export interface Container {
 
 async function build(): Promise<Container> {
   const env = getEnv();
-  const config = getConfig();
+  const fileText = readConfigFile(env);
   // Inside the Next bundle import.meta.dirname is not prisma/, so the SQL is found from the app root.
   await migrate(env.DATABASE_URL, { migrationsDir: path.join(process.cwd(), 'prisma/migrations', dialectOf(env.DATABASE_URL)) });
   const repos = createRepos(createDb(env.DATABASE_URL));
   const box = createSecretBox(env.ROLEGATE_ENCRYPTION_KEYS);
   const now = () => new Date();
+  const live = await openLiveConfig(
+    {
+      repo: repos.configRevisions,
+      validate: (text, source) => validateConfigText(env, text, source),
+      onFileRevision: async (revision, changes) =>
+        void (await repos.audit.appendAudit({ type: 'admin', outcome: 'ok', detail: { action: 'config.apply', target: 'config', source: 'file', file: env.ROLEGATE_CONFIG, revision, changes: changes.map((c) => `${c.kind} ${c.section}/${c.id}`) } })),
+      now,
+    },
+    { text: fileText, name: env.ROLEGATE_CONFIG },
+  );
+  // Settings read once here are restart-only (lib/core/config/restart-only.ts); the rest is read per request.
+  const config = live.current().config;
   const store: Store = {
     upsertUserOnLogin: (i) => repos.users.upsertUserOnLogin(i),
     createSession: async (s) => void (await repos.sessions.createSession(s)),
@@ -104,22 +122,38 @@ async function build(): Promise<Container> {
     deviceLookup: createRateLimiter({ capacity: 20, refillPerSecond: 1 / 3 }),
   };
   scheduleAuditRetention({
-    retentionDays: () => config.audit.retentionDays,
+    retentionDays: () => live.current().config.audit.retentionDays,
     purgeOlderThan: (cutoff) => repos.audit.purgeOlderThan(cutoff),
     appendAudit: (e) => repos.audit.appendAudit(e),
     now,
     onError: (err) => getLogger().error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'audit retention sweep failed'),
   });
   const iam = createSdkIamGateway({ keys: env.ROLEGATE_IAM_KEYS, endpoint: config.aws.iamUrl });
-  return { env, config, iam, store, keys, samlIdpKeys, repos, box, issuance, authDeps, hashSessionId, oauth, limits, fetch: globalThis.fetch, now };
+  return { env, config, configRevision: live.current().revision, live, iam, store, keys, samlIdpKeys, repos, box, issuance, authDeps, hashSessionId, oauth, limits, fetch: globalThis.fetch, now };
+}
+
+/** The container with the live config of this moment, in every part that reads config per request. */
+function withSnapshot(base: Container, snap: LiveSnapshot): Container {
+  if (snap.revision === base.configRevision) return base;
+  const { config } = snap;
+  return {
+    ...base,
+    config,
+    configRevision: snap.revision,
+    issuance: { ...base.issuance, config },
+    authDeps: { ...base.authDeps, config },
+    oauth: { ...base.oauth, config },
+  };
 }
 
 const holder = globalThis as typeof globalThis & { __rolegate?: Promise<Container> };
 
-export function getContainer(): Promise<Container> {
+/** The container, its config synced with the newest revision (another instance may have written it). */
+export async function getContainer(): Promise<Container> {
   holder.__rolegate ??= build().catch((err: unknown) => {
     holder.__rolegate = undefined;
     throw err;
   });
-  return holder.__rolegate;
+  const base = await holder.__rolegate;
+  return withSnapshot(base, await base.live.sync());
 }

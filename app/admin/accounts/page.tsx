@@ -1,8 +1,10 @@
 import { AdminShell } from '../admin-shell';
+import { ConfigEditButton } from '../config-edit';
+import type { AccountConfig } from '@/lib/core/config/schema';
 import type { RoleDef } from '@/lib/core/types';
 import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { getContainer } from '@/lib/server/container';
-import { ConfigPreviewForm } from './config-preview-form';
+import { AccountForm } from './account-form';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,50 +16,69 @@ function Policies({ role }: { role: RoleDef }) {
   return <span className="muted">none</span>;
 }
 
-/** AWS accounts and the roles Rolegate vends in them, as configured. */
+function RolesTable({ roles }: { roles: RoleDef[] }) {
+  return (
+    <table className="audit-table">
+      <thead><tr><th>Role</th><th>Delivery</th><th>Region</th><th>Max session</th><th>Session tags</th><th>Session policy</th></tr></thead>
+      <tbody>
+        {roles.map((r) => (
+          <tr key={r.id} data-testid={`role-${r.id}`}>
+            <td><strong>{r.roleName}</strong><div className="mono muted audit-arn">{r.arn}</div></td>
+            <td>{r.delivery}</td>
+            <td>{r.region}</td>
+            <td>{hours(r.maxSessionDurationSeconds)}</td>
+            <td className="mono">{Object.entries(r.sessionTags).map(([k, v]) => `${k} ← ${v}`).join(', ') || '—'}</td>
+            <td><Policies role={r} /></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Account({ acct, roles, revision }: { acct: AccountConfig; roles: RoleDef[]; revision: number }) {
+  return (
+    <section className="card account preview-card" data-testid={`account-${acct.id}`} data-disabled={acct.disabled} style={acct.colour ? { borderLeft: `5px solid ${acct.colour}` } : undefined}>
+      <header className="account-header">
+        <h2>{acct.alias}</h2>
+        <span className="mono muted">{acct.id} · {acct.partition}</span>
+        {acct.disabled && <span className="chip chip-bad">disabled</span>}
+        <ConfigEditButton
+          basedOn={revision}
+          edit={{ op: 'setDisabled', section: 'accounts', id: acct.id, disabled: !acct.disabled }}
+          label={acct.disabled ? 'Enable account' : 'Disable account'}
+          danger={!acct.disabled}
+          confirmText={acct.disabled ? undefined : `Disable ${acct.alias}? Nobody can assume its roles until it is enabled again.`}
+          testId={`account-toggle-${acct.id}`}
+        />
+      </header>
+      {acct.disabled ? (
+        <p className="muted">Its roles ({acct.roles.map((r) => r.name).join(', ')}) cannot be assumed by anyone, by rule or by grant.</p>
+      ) : (
+        <RolesTable roles={roles} />
+      )}
+      <details>
+        <summary>Edit alias, region, colour</summary>
+        <AccountForm basedOn={revision} account={{ id: acct.id, alias: acct.alias, region: acct.region, colour: acct.colour }} />
+      </details>
+    </section>
+  );
+}
+
+/** AWS accounts and the roles Rolegate vends in them: the live config, with edits saved as new revisions. */
 export default async function AccountsPage() {
   const session = await requireAdminPage('/admin/accounts');
   const c = await getContainer();
-  const byAccount = new Map<string, RoleDef[]>();
-  for (const role of c.config.roles.values()) byAccount.set(role.accountId, [...(byAccount.get(role.accountId) ?? []), role]);
+  const rolesOf = (acct: AccountConfig) => acct.roles.flatMap((r) => c.config.roles.get(`${acct.id}/${r.name}`) ?? []);
   return (
     <AdminShell c={c} session={session}>
       <section className="admin">
         <h1>Accounts and roles</h1>
-        <p className="muted">Edited in the config file (see the README). Session policies and managed policy ARNs scope down every session of the role.</p>
-        <section className="card account preview-card">
-          <header className="account-header"><h2>Config as code</h2></header>
-          <p className="lockdown-body">
-            <a className="btn" href="/api/admin/config/export" download data-testid="config-export">Export the whole config as YAML</a>
-          </p>
-          <ConfigPreviewForm />
-        </section>
-        {[...byAccount.entries()].map(([accountId, roles]) => {
-          const first = roles[0];
-          return (
-            <section key={accountId} className="card account preview-card" data-testid={`account-${accountId}`} style={first?.accountColour ? { borderLeft: `5px solid ${first.accountColour}` } : undefined}>
-              <header className="account-header">
-                <h2>{first?.accountAlias}</h2>
-                <span className="mono muted">{accountId} · {first?.partition}</span>
-              </header>
-              <table className="audit-table">
-                <thead><tr><th>Role</th><th>Delivery</th><th>Region</th><th>Max session</th><th>Session tags</th><th>Session policy</th></tr></thead>
-                <tbody>
-                  {roles.map((r) => (
-                    <tr key={r.id} data-testid={`role-${r.id}`}>
-                      <td><strong>{r.roleName}</strong><div className="mono muted audit-arn">{r.arn}</div></td>
-                      <td>{r.delivery}</td>
-                      <td>{r.region}</td>
-                      <td>{hours(r.maxSessionDurationSeconds)}</td>
-                      <td className="mono">{Object.entries(r.sessionTags).map(([k, v]) => `${k} ← ${v}`).join(', ') || '—'}</td>
-                      <td><Policies role={r} /></td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-          );
-        })}
+        <p className="muted">
+          Session policies and managed policy ARNs scope down every session of the role. Changes here are saved as a new config
+          revision (see <a href="/admin/config">Config</a>); roles themselves are edited in the config file or an import.
+        </p>
+        {c.config.accounts.map((acct) => <Account key={acct.id} acct={acct} roles={rolesOf(acct)} revision={c.configRevision} />)}
       </section>
     </AdminShell>
   );

@@ -1,4 +1,6 @@
 import { AdminShell } from '../admin-shell';
+import { ConfigEditButton } from '../config-edit';
+import { SamlConnectionForm } from './saml-connection-form';
 import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { getContainer } from '@/lib/server/container';
 import { samlConnectionStatus, type Expiry } from '@/lib/server/saml/connection-status';
@@ -17,26 +19,33 @@ function ExpiryChip({ expiry, at, label }: { expiry: Expiry; at: Date; label: st
 }
 
 /** The identity providers Rolegate trusts: OIDC IdPs and SAML connections, with expiry warnings and a test sign-in. */
-export default async function ConnectionsPage() {
+export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requireAdminPage('/admin/connections');
   const c = await getContainer();
+  const edit = (await searchParams).edit;
+  const editing = c.config.samlConnections.find((s) => s.id === edit);
   const saml = await Promise.all(c.config.samlConnections.map(async (conn) => ({ conn, status: await samlConnectionStatus(c, conn) })));
   return (
     <AdminShell c={c} session={session}>
       <section className="admin">
         <h1>Connections</h1>
-        <p className="muted">The identity providers users sign in with. They are edited in the config file (see the README); this page shows what is live and what needs attention.</p>
+        <p className="muted">
+          The identity providers users sign in with, what needs attention, and switches to turn them off: a disabled connection offers no
+          sign-in, and sessions that came through it end. Changes are saved as a new config revision. OIDC IdPs are added in the config
+          file or an import, because their client secret lives in the environment.
+        </p>
         <section className="card">
           <table className="audit-table" data-testid="oidc-idps">
-            <thead><tr><th>OIDC IdP</th><th>Preset</th><th>Issuer</th><th>Client id</th><th>Test</th></tr></thead>
+            <thead><tr><th>OIDC IdP</th><th>Preset</th><th>Issuer</th><th>Client id</th><th>Test</th><th>Change</th></tr></thead>
             <tbody>
               {c.config.idps.map((i) => (
-                <tr key={i.id} data-testid={`idp-${i.id}`}>
+                <tr key={i.id} data-testid={`idp-${i.id}`} data-disabled={i.disabled} className={i.disabled ? 'row-off' : undefined}>
                   <td><strong>{i.name}</strong><div className="mono muted">{i.id}</div></td>
                   <td>{i.preset}</td>
                   <td className="mono audit-arn">{i.issuer}</td>
                   <td className="mono">{i.clientId}</td>
                   <td><a href="/signin" target="_blank" rel="noopener noreferrer">Sign-in page ↗</a></td>
+                  <td><Toggle section="idps" id={i.id} name={i.name} disabled={i.disabled} revision={c.configRevision} own={session.idpId === i.id} /></td>
                 </tr>
               ))}
             </tbody>
@@ -44,10 +53,10 @@ export default async function ConnectionsPage() {
         </section>
         <section className="card preview-card">
           <table className="audit-table" data-testid="saml-connections">
-            <thead><tr><th>SAML connection</th><th>IdP entity id</th><th>Metadata</th><th>Signing certificates</th><th>Test</th></tr></thead>
+            <thead><tr><th>SAML connection</th><th>IdP entity id</th><th>Metadata</th><th>Signing certificates</th><th>Test</th><th>Change</th></tr></thead>
             <tbody>
               {saml.map(({ conn, status }) => (
-                <tr key={conn.id} data-testid={`saml-${conn.id}`}>
+                <tr key={conn.id} data-testid={`saml-${conn.id}`} data-disabled={conn.disabled} className={conn.disabled ? 'row-off' : undefined}>
                   <td>
                     <strong>{conn.name}</strong>
                     <div className="mono muted">{conn.id} · {conn.preset}</div>
@@ -70,12 +79,35 @@ export default async function ConnectionsPage() {
                     ))}
                   </td>
                   <td><a href={`/saml/${conn.id}/login`} target="_blank" rel="noopener noreferrer" data-testid={`test-${conn.id}`}>Test sign-in ↗</a></td>
+                  <td>
+                    <Toggle section="samlConnections" id={conn.id} name={conn.name} disabled={conn.disabled} revision={c.configRevision} own={session.idpId === conn.id} />
+                    <a className="btn btn-small" href={`/admin/connections?edit=${encodeURIComponent(conn.id)}#saml-form`} data-testid={`saml-edit-${conn.id}`}>Edit</a>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </section>
+        <section className="card account preview-card" id="saml-form">
+          <header className="account-header"><h2>{editing ? `Edit SAML connection ${editing.id}` : 'Add a SAML connection'}</h2></header>
+          <p className="muted">Then give the IdP Rolegate&apos;s SP metadata: <span className="mono">{c.config.publicUrl}/saml/&lt;id&gt;/metadata</span>.</p>
+          <SamlConnectionForm basedOn={c.configRevision} connection={editing} />
+        </section>
       </section>
     </AdminShell>
+  );
+}
+
+function Toggle({ section, id, name, disabled, revision, own }: { section: 'idps' | 'samlConnections'; id: string; name: string; disabled: boolean; revision: number; own: boolean }) {
+  const warning = `Disable ${name}? Nobody can sign in through it, and everyone signed in through it loses access${own ? ' — including you' : ''}.`;
+  return (
+    <ConfigEditButton
+      basedOn={revision}
+      edit={{ op: 'setDisabled', section, id, disabled: !disabled }}
+      label={disabled ? 'Enable' : 'Disable'}
+      danger={!disabled}
+      confirmText={disabled ? undefined : warning}
+      testId={`connection-toggle-${id}`}
+    />
   );
 }

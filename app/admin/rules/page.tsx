@@ -5,6 +5,7 @@ import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { parsePastedClaims, previewClaims, previewUser, whoCanAssume, type RoleHolders, type UserPreview } from '@/lib/server/admin/rules-preview';
 import { getContainer, type Container } from '@/lib/server/container';
 import { HeldList } from './held-list';
+import { RuleForm } from './rule-form';
 import { RulesTable } from './rules-table';
 
 export const dynamic = 'force-dynamic';
@@ -41,6 +42,9 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
   const c = await getContainer();
   const q = await searchParams;
   const [users, result] = await Promise.all([c.repos.users.listRecent(), preview(c, q)]);
+  const editing = c.config.rules.find((r) => r.id === one(q.edit));
+  // Every role of every account, disabled ones included: a rule may name them (they grant nothing while off).
+  const roleOptions = c.config.accounts.flatMap((a) => a.roles.map((r) => ({ id: `${a.id}/${r.name}`, label: `${a.alias}/${r.name}${a.disabled ? ' (account disabled)' : ''}` })));
   const roleLabel = (id: string) => {
     const r = c.config.roles.get(id);
     return r ? `${r.accountAlias}/${r.roleName}` : id;
@@ -49,8 +53,13 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
     <AdminShell c={c} session={session}>
       <section className="admin">
         <h1>Rules</h1>
-        <p className="muted">Groups, emails and domains → roles. A role is granted only when a rule matches (or a time-limited grant is active: see Grants).</p>
-        <section className="card"><RulesTable rules={c.config.rules} roleLabel={roleLabel} /></section>
+        <p className="muted">Groups, emails and domains → roles. A role is granted only when a rule matches (or a time-limited grant is active: see Grants). Every change is a new config revision, live at once.</p>
+        <section className="card"><RulesTable rules={c.config.rules} roleLabel={roleLabel} revision={c.configRevision} /></section>
+
+        <section className="card account preview-card" id="rule-form">
+          <header className="account-header"><h2>{editing ? `Edit rule ${editing.id}` : 'Add a rule'}</h2></header>
+          <RuleForm basedOn={c.configRevision} roles={roleOptions} rule={editing} />
+        </section>
 
         <section className="card account preview-card">
           <header className="account-header"><h2>Preview: what does someone get?</h2></header>

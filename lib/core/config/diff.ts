@@ -15,7 +15,15 @@ export interface ConfigChange {
   fields?: string[];
 }
 
-const json = (v: unknown) => JSON.stringify(v);
+/** JSON with object keys sorted: two values are equal whatever order their keys were written in. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Map)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+const json = canonicalJson;
 
 function changedFields(a: object, b: object): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);

@@ -20,4 +20,5 @@ export const generatedDataModel: Record<Prisma.ModelName, readonly string[]> = {
   RoleGrant: Object.values(Prisma.RoleGrantScalarFieldEnum),
   RoleGrantApproval: Object.values(Prisma.RoleGrantApprovalScalarFieldEnum),
   Setting: Object.values(Prisma.SettingScalarFieldEnum),
+  ConfigRevision: Object.values(Prisma.ConfigRevisionScalarFieldEnum),
 };

@@ -5,6 +5,7 @@
 import type { Db } from '../client';
 import { createAuditRepo } from './audit';
 import { createCliGrantsRepo } from './cli-grants';
+import { createConfigRevisionsRepo } from './config-revisions';
 import { createDeviceAuthorizationsRepo } from './device-authorizations';
 import { createRoleGrantsRepo } from './role-grants';
 import { createSamlKeysRepo } from './saml-keys';
@@ -30,6 +31,7 @@ export function createRepos(db: Db) {
     cliGrants: createCliGrantsRepo(db),
     roleGrants: createRoleGrantsRepo(db),
     settings: createSettingsRepo(db),
+    configRevisions: createConfigRevisionsRepo(db),
   };
 }
 

@@ -63,12 +63,16 @@ export function zodProblems(error: z.ZodError): string {
 }
 
 /** A state-changing admin route (POST/PUT/DELETE): CSRF, admin, validated input, audited change. */
-export function adminMutation<S extends z.ZodType>(schema: S, fn: (ctx: AdminContext, input: z.infer<S>) => Promise<MutationResult<unknown>>): Handler {
+export function adminMutation<S extends z.ZodType>(
+  schema: S,
+  fn: (ctx: AdminContext, input: z.infer<S>) => Promise<MutationResult<unknown>>,
+  opts: { maxBodyBytes?: number } = {},
+): Handler {
   return route(async (req) => {
     const c = await getContainer();
     assertSameOrigin(req.headers, c.config.publicUrl);
     const ctx = await adminContext(req);
-    const parsed = schema.safeParse(req.method === 'DELETE' && !req.headers.get('content-type') ? {} : await readBody(req));
+    const parsed = schema.safeParse(req.method === 'DELETE' && !req.headers.get('content-type') ? {} : await readBody(req, opts.maxBodyBytes));
     if (!parsed.success) throw new GatewayError('BAD_REQUEST', zodProblems(parsed.error), { publicDetail: zodProblems(parsed.error) });
     const { change, body } = await fn(ctx, parsed.data);
     await auditByAdmin(ctx, { action: change.action, target: change.target, before: change.before, after: change.after }, change.roleArn);

@@ -1,13 +1,13 @@
 import { NextResponse } from 'next/server';
-import { previewConfigImport, MAX_CONFIG_BYTES } from '@/lib/server/admin/config-preview';
+import { previewConfigImport, MAX_CONFIG_BYTES } from '@/lib/server/admin/config-import';
 import { adminRead } from '@/lib/server/admin/route';
 import { assertSameOrigin } from '@/lib/server/csrf';
 import { readBody } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 
-/** POST { yaml } → what importing this config would change (a dry run: nothing is written). Admins only. */
+/** POST { yaml } → the live revision and what importing this config would change (nothing is written). */
 export const POST = adminRead(async ({ c }, req) => {
   assertSameOrigin(req.headers, c.config.publicUrl);
-  return NextResponse.json(previewConfigImport(c.config, await readBody(req, MAX_CONFIG_BYTES + 4096)));
+  return NextResponse.json(await previewConfigImport(c, await readBody(req, MAX_CONFIG_BYTES + 4096)));
 });

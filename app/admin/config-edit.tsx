@@ -1,0 +1,63 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent, type ReactNode } from 'react';
+
+/** One admin-page edit of the config (POST /api/admin/config/edit), made against the revision the page showed. */
+export async function postConfigEdit(basedOn: number, edit: unknown): Promise<string | null> {
+  const res = await fetch('/api/admin/config/edit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ basedOn, edit }), cache: 'no-store' }).catch(() => null);
+  if (res?.ok) return null;
+  const body = (await res?.json().catch(() => null)) as { error?: { message?: string; detail?: string } } | null;
+  return body?.error?.detail ?? body?.error?.message ?? 'Rolegate could not be reached.';
+}
+
+/** A button that applies one edit, then reloads the page's data; a refusal is shown next to it. */
+export function ConfigEditButton({ basedOn, edit, label, testId, danger, confirmText }: { basedOn: number; edit: unknown; label: string; testId: string; danger?: boolean; confirmText?: string }) {
+  const router = useRouter();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function run() {
+    if (confirmText && !window.confirm(confirmText)) return;
+    setBusy(true);
+    const error = await postConfigEdit(basedOn, edit);
+    setBusy(false);
+    setProblem(error);
+    if (!error) router.refresh();
+  }
+  return (
+    <span className="config-edit">
+      <button type="button" className={`btn btn-small${danger ? ' btn-danger' : ''}`} disabled={busy} onClick={() => void run()} data-testid={testId}>{label}</button>
+      {problem && <span className="alert" role="alert" data-testid={`${testId}-problem`}>{problem}</span>}
+    </span>
+  );
+}
+
+/** A form whose fields become one edit (`toEdit`); applied like ConfigEditButton. */
+export function ConfigEditForm({ basedOn, toEdit, submitLabel, testId, children }: { basedOn: number; toEdit: (form: FormData) => unknown; submitLabel: string; testId: string; children: ReactNode }) {
+  const router = useRouter();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setDone(false);
+    const error = await postConfigEdit(basedOn, toEdit(new FormData(e.currentTarget)));
+    setProblem(error);
+    if (!error) {
+      setDone(true);
+      router.refresh();
+    }
+  }
+  return (
+    <form className="preview-form" onSubmit={(e) => void submit(e)} data-testid={testId}>
+      {children}
+      <button className="btn btn-primary" type="submit" data-testid={`${testId}-submit`}>{submitLabel}</button>
+      {problem && <pre className="alert" role="alert" data-testid={`${testId}-problem`}>{problem}</pre>}
+      {done && <p className="muted" role="status" data-testid={`${testId}-done`}>Saved as a new config revision.</p>}
+    </form>
+  );
+}
+
+/** Splits a textarea or input of items separated by commas or new lines. */
+export function listField(form: FormData, name: string): string[] {
+  return String(form.get(name) ?? '').split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+}

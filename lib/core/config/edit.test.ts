@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { GatewayError } from '../errors';
+import { diffConfigs } from './diff';
+import { configEditSchema, editConfig, type ConfigEdit } from './edit';
+import { EXAMPLE_CONFIG_YAML } from './fixtures';
+import { ConfigError, parseConfigText } from './parse';
+
+const live = parseConfigText(EXAMPLE_CONFIG_YAML);
+const METADATA = `<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp.example.com/saml"><!-- ${'x'.repeat(80)} --></EntityDescriptor>`;
+const apply = (edit: unknown) => parseConfigText(editConfig(live, configEditSchema.parse(edit) as ConfigEdit));
+const changes = (edit: unknown) => diffConfigs(live, apply(edit));
+
+test('disabling and enabling each kind of entry changes exactly that entry', () => {
+  assert.deepEqual(changes({ op: 'setDisabled', section: 'rules', id: 'dev-admins', disabled: true }), [{ section: 'rules', id: 'dev-admins', kind: 'changed', fields: ['disabled'] }]);
+  assert.deepEqual(changes({ op: 'setDisabled', section: 'idps', id: 'google', disabled: true }), [{ section: 'idps', id: 'google', kind: 'changed', fields: ['disabled'] }]);
+  const acct = changes({ op: 'setDisabled', section: 'accounts', id: '444455556666', disabled: true });
+  assert.deepEqual(acct.map((c) => `${c.kind} ${c.section}/${c.id}`), ['changed accounts/444455556666', 'removed roles/444455556666/Operator', 'removed roles/444455556666/ReadOnly']);
+  assert.deepEqual(changes({ op: 'setDisabled', section: 'rules', id: 'dev-admins', disabled: false }), []);
+});
+
+test('rules: add, replace by id, delete', () => {
+  const rule = { id: 'auditors', groups: ['auditors'], roles: ['prod/ReadOnly'] };
+  assert.deepEqual(changes({ op: 'putRule', rule }), [{ section: 'rules', id: 'auditors', kind: 'added' }]);
+  const replaced = apply({ op: 'putRule', rule: { ...rule, id: 'dev-admins' } }).rules.find((r) => r.id === 'dev-admins');
+  assert.deepEqual([replaced?.groups, replaced?.roles, replaced?.idps], [['auditors'], ['444455556666/ReadOnly'], undefined]);
+  assert.deepEqual(changes({ op: 'deleteRule', id: 'google-domain' }), [{ section: 'rules', id: 'google-domain', kind: 'removed' }]);
+});
+
+test('accounts: alias, region and colour; null removes the colour', () => {
+  const edited = apply({ op: 'updateAccount', id: '111122223333', alias: 'sandbox', region: 'eu-central-1', colour: '#aa3300' }).accounts[0];
+  assert.deepEqual([edited?.alias, edited?.region, edited?.colour], ['sandbox', 'eu-central-1', '#aa3300']);
+  const withColour = parseConfigText(editConfig(live, { op: 'updateAccount', id: '111122223333', colour: '#aa3300' }));
+  assert.equal(parseConfigText(editConfig(withColour, { op: 'updateAccount', id: '111122223333', colour: null })).accounts[0]?.colour, undefined);
+});
+
+test('SAML connections: add with pasted metadata; an edit switching to a URL keeps the settings the form does not show', () => {
+  const added = apply({ op: 'putSamlConnection', connection: { id: 'corp', name: 'Corp ADFS', preset: 'adfs', metadataXml: METADATA } });
+  assert.equal(added.samlConnections[0]?.metadataXml, METADATA);
+  const withSkew = parseConfigText(editConfig(added, { op: 'setDisabled', section: 'samlConnections', id: 'corp', disabled: true }).replace('clockSkewSeconds: 60', 'clockSkewSeconds: 120'));
+  const moved = parseConfigText(editConfig(withSkew, { op: 'putSamlConnection', connection: { id: 'corp', name: 'Corp', preset: 'adfs', metadataUrl: 'https://idp.example.com/metadata', allowIdpInitiated: false } }));
+  const conn = moved.samlConnections[0];
+  assert.deepEqual([conn?.metadataUrl, conn?.metadataXml, conn?.clockSkewSeconds, conn?.disabled], ['https://idp.example.com/metadata', undefined, 120, true]);
+});
+
+test('rejects: an unknown entry is NOT_FOUND; a bad op is a schema error; an invalid result fails validation', () => {
+  assert.throws(() => editConfig(live, { op: 'deleteRule', id: 'nope' }), (e: unknown) => e instanceof GatewayError && e.code === 'NOT_FOUND');
+  assert.throws(() => editConfig(live, { op: 'setDisabled', section: 'accounts', id: '999999999999', disabled: true }), (e: unknown) => e instanceof GatewayError && e.code === 'NOT_FOUND');
+  assert.equal(configEditSchema.safeParse({ op: 'dropTable' }).success, false);
+  assert.equal(configEditSchema.safeParse({ op: 'putRule', rule: { id: 'x', roles: [] } }).success, false);
+  assert.equal(configEditSchema.safeParse({ op: 'setDisabled', section: 'roles', id: 'x', disabled: true }).success, false);
+  assert.throws(() => apply({ op: 'putRule', rule: { id: 'x', groups: ['g'], roles: ['nope/Nope'] } }), (e: unknown) => e instanceof ConfigError && /unknown role/.test(e.message));
+  assert.throws(() => apply({ op: 'updateAccount', id: '111122223333', alias: 'prod' }), (e: unknown) => e instanceof ConfigError && /duplicate account alias/.test(e.message));
+  assert.throws(() => apply({ op: 'updateAccount', id: '111122223333', colour: 'red' }), (e: unknown) => e instanceof ConfigError && /colour/.test(e.message));
+  assert.throws(() => apply({ op: 'putSamlConnection', connection: { id: 'okta', name: 'Clash', preset: 'okta', metadataXml: METADATA } }), (e: unknown) => e instanceof ConfigError && /duplicate IdP/.test(e.message));
+});

@@ -1,0 +1,112 @@
+/**
+ * Admin-page edits of the config (issue 5 §2: add, edit and disable connections, accounts and rules) as
+ * operations on the config document — the same document the file holds and export writes. An edit only
+ * produces the next text; that text then goes through the one validation and apply path of every config
+ * change (lib/server/live-config.ts), so the pages can never build a config the file could not hold.
+ * Pure.
+ */
+import { stringify } from 'yaml';
+import { z } from 'zod';
+import { GatewayError } from '../errors';
+import type { RolegateConfig } from './parse';
+import { SAML_PRESETS } from './schema';
+
+const id = z.string().min(1).max(64);
+const list = z.array(z.string().min(1).max(256)).max(100);
+
+export const configEditSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('setDisabled'), section: z.enum(['idps', 'samlConnections', 'accounts', 'rules']), id, disabled: z.boolean() }).strict(),
+  z.object({
+    op: z.literal('putRule'),
+    rule: z.object({
+      id,
+      description: z.string().max(200).optional(),
+      idps: list.optional(),
+      groups: list.default([]),
+      emails: list.default([]),
+      emailDomains: list.default([]),
+      roles: list.min(1),
+      disabled: z.boolean().default(false),
+    }).strict(),
+  }).strict(),
+  z.object({ op: z.literal('deleteRule'), id }).strict(),
+  z.object({
+    op: z.literal('updateAccount'),
+    id,
+    alias: z.string().min(1).max(63).optional(),
+    region: z.string().min(1).max(32).optional(),
+    /** `null` removes the colour. */
+    colour: z.string().max(7).nullable().optional(),
+  }).strict(),
+  z.object({
+    op: z.literal('putSamlConnection'),
+    connection: z.object({
+      id,
+      name: z.string().min(1).max(80),
+      preset: z.enum(SAML_PRESETS),
+      metadataUrl: z.string().max(2048).optional(),
+      metadataXml: z.string().max(1_000_000).optional(),
+      allowIdpInitiated: z.boolean().default(false),
+    }).strict(),
+  }).strict(),
+]);
+
+export type ConfigEdit = z.infer<typeof configEditSchema>;
+
+type Doc = Record<string, unknown> & { idps: Item[]; samlConnections: Item[]; accounts: Item[]; rules: Item[] };
+type Item = Record<string, unknown> & { id: string };
+
+/** The config as the file holds it (roles are derived from accounts, so they are not part of it). */
+export function configDocument(config: RolegateConfig): Record<string, unknown> {
+  const { roles: _derived, ...document } = config;
+  return JSON.parse(JSON.stringify(document)) as Record<string, unknown>;
+}
+
+/** YAML with sorted keys: the same config always gives the same bytes (stable diffs in git). */
+export function documentYaml(document: unknown): string {
+  return stringify(document, { lineWidth: 0, sortMapEntries: true });
+}
+
+function find(items: Item[], section: string, itemId: string): Item {
+  const item = items.find((i) => i.id === itemId);
+  if (!item) throw new GatewayError('NOT_FOUND', `config edit: no ${section} ${itemId}`, { publicDetail: `there is no ${section} entry "${itemId}"` });
+  return item;
+}
+
+/** The config text after one edit; validation is the caller's (the apply path validates every text). */
+export function editConfig(config: RolegateConfig, edit: ConfigEdit): string {
+  const doc = configDocument(config) as Doc;
+  switch (edit.op) {
+    case 'setDisabled':
+      find(doc[edit.section], edit.section, edit.id).disabled = edit.disabled;
+      break;
+    case 'putRule': {
+      const at = doc.rules.findIndex((r) => r.id === edit.rule.id);
+      if (at >= 0) doc.rules[at] = edit.rule;
+      else doc.rules.push(edit.rule);
+      break;
+    }
+    case 'deleteRule':
+      find(doc.rules, 'rules', edit.id);
+      doc.rules = doc.rules.filter((r) => r.id !== edit.id);
+      break;
+    case 'updateAccount': {
+      const account = find(doc.accounts, 'accounts', edit.id);
+      if (edit.alias !== undefined) account.alias = edit.alias;
+      if (edit.region !== undefined) account.region = edit.region;
+      if (edit.colour === null) delete account.colour;
+      else if (edit.colour !== undefined) account.colour = edit.colour;
+      break;
+    }
+    case 'putSamlConnection': {
+      const existing = doc.samlConnections.find((c) => c.id === edit.connection.id);
+      // Settings the form does not show (attributes, clock skew, group names…) are kept on an edit.
+      const next: Item = { ...(existing ?? {}), ...edit.connection };
+      if (edit.connection.metadataUrl) delete next.metadataXml;
+      if (edit.connection.metadataXml) delete next.metadataUrl;
+      doc.samlConnections = existing ? doc.samlConnections.map((c) => (c.id === next.id ? next : c)) : [...doc.samlConnections, next];
+      break;
+    }
+  }
+  return documentYaml(doc);
+}

@@ -1,0 +1,83 @@
+/**
+ * The live config over a real database (both dialects): the file seeds revision 1, admin changes are new
+ * revisions that survive a restart, a changed file wins, stale or invalid changes write nothing, and a
+ * second instance adopts a revision the first one wrote.
+ */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { EXAMPLE_CONFIG_YAML } from '../core/config/fixtures';
+import { ConfigError, parseConfigText } from '../core/config/parse';
+import { GatewayError } from '../core/errors';
+import { describeEachDialect } from '../db/test-support/databases';
+import type { ConfigChange } from '../core/config/diff';
+import { openLiveConfig, SYNC_INTERVAL_MS, type LiveConfigDeps } from './live-config';
+
+const FILE = { text: EXAMPLE_CONFIG_YAML, name: '/etc/rolegate.yaml' };
+const noDevAdmins = EXAMPLE_CONFIG_YAML.replace('  - id: dev-admins\n', '  - id: dev-admins\n    disabled: true\n');
+const isStale = (e: unknown) => e instanceof GatewayError && e.code === 'CONFIG_STALE';
+
+describeEachDialect('live config', (ctx) => {
+  const clock = { now: new Date('2031-05-01T10:00:00Z') };
+  const fileRevisions: Array<[number, ConfigChange[]]> = [];
+  const deps = (): LiveConfigDeps => ({
+    repo: ctx().repos.configRevisions,
+    validate: (text, source) => parseConfigText(text, source),
+    onFileRevision: async (revision, changes) => void fileRevisions.push([revision, changes]),
+    now: () => clock.now,
+  });
+
+  it('the first start records the file as revision 1; a restart with the same file records nothing', async () => {
+    const live = await openLiveConfig(deps(), FILE);
+    assert.equal(live.current().revision, 1);
+    assert.deepEqual(fileRevisions, [[1, []]]);
+    assert.equal((await openLiveConfig(deps(), FILE)).current().revision, 1);
+    assert.equal(fileRevisions.length, 1);
+  });
+
+  it('an applied change is live at once and is still live after a restart with the unchanged file', async () => {
+    const live = await openLiveConfig(deps(), FILE);
+    const result = await live.apply({ text: noDevAdmins, basedOn: 1, source: 'edit', by: 'admin@example.com' });
+    assert.deepEqual(result, { before: 1, revision: 2, changes: [{ section: 'rules', id: 'dev-admins', kind: 'changed', fields: ['disabled'] }] });
+    assert.equal(live.current().config.rules.find((r) => r.id === 'dev-admins')?.disabled, true);
+    const restarted = await openLiveConfig(deps(), FILE);
+    assert.equal(restarted.current().revision, 2);
+    assert.equal(restarted.current().config.rules.find((r) => r.id === 'dev-admins')?.disabled, true);
+  });
+
+  it('refuses, writing nothing: a stale base, an invalid text, a restart-only setting; no change writes no revision', async () => {
+    const live = await openLiveConfig(deps(), FILE);
+    await assert.rejects(live.apply({ text: EXAMPLE_CONFIG_YAML, basedOn: 1, source: 'import', by: 'a' }), isStale);
+    await assert.rejects(live.apply({ text: 'idps: [', basedOn: 2, source: 'import', by: 'a' }), ConfigError);
+    const moved = noDevAdmins.replace('https://rolegate.example.com', 'https://evil.example.com');
+    await assert.rejects(live.apply({ text: moved, basedOn: 2, source: 'import', by: 'a' }), (e: unknown) => e instanceof ConfigError && e.problems[0]?.path === 'publicUrl');
+    const http = noDevAdmins.concat('\nDANGEROUSLY_ALLOW_HTTP: true\n');
+    await assert.rejects(live.apply({ text: http, basedOn: 2, source: 'import', by: 'a' }), (e: unknown) => e instanceof ConfigError && e.problems[0]?.path === 'DANGEROUSLY_ALLOW_HTTP');
+    assert.deepEqual(await live.apply({ text: noDevAdmins, basedOn: 2, source: 'import', by: 'a' }), { before: 2, revision: 2, changes: [] });
+    assert.equal((await ctx().repos.configRevisions.head())?.revision, 2);
+    assert.deepEqual(live.preview(EXAMPLE_CONFIG_YAML), { revision: 2, changes: [{ section: 'rules', id: 'dev-admins', kind: 'changed', fields: ['disabled'] }] });
+  });
+
+  it('another instance adopts the newest revision at its next sync', async () => {
+    const a = await openLiveConfig(deps(), FILE);
+    const b = await openLiveConfig(deps(), FILE);
+    await a.apply({ text: EXAMPLE_CONFIG_YAML, basedOn: 2, source: 'import', by: 'a' });
+    assert.equal((await b.sync()).revision, 2, 'within the sync interval the snapshot is kept');
+    clock.now = new Date(clock.now.getTime() + SYNC_INTERVAL_MS);
+    const synced = await b.sync();
+    assert.equal(synced.revision, 3);
+    assert.equal(synced.config.rules.find((r) => r.id === 'dev-admins')?.disabled, false);
+  });
+
+  it('a changed file wins at start: a new revision from the file, with its changes, audited', async () => {
+    const changed = EXAMPLE_CONFIG_YAML.replace('    emailDomains: [example.com]\n', '    emailDomains: [example.org]\n');
+    const live = await openLiveConfig(deps(), { ...FILE, text: changed });
+    assert.equal(live.current().revision, 4);
+    assert.deepEqual(fileRevisions.at(-1), [4, [{ section: 'rules', id: 'google-domain', kind: 'changed', fields: ['emailDomains'] }]]);
+    assert.deepEqual((await ctx().repos.configRevisions.list(1))[0]?.source, 'file');
+  });
+
+  it('a start with an invalid file fails and records nothing', async () => {
+    await assert.rejects(openLiveConfig(deps(), { ...FILE, text: 'publicUrl: 1' }), ConfigError);
+    assert.equal((await ctx().repos.configRevisions.head())?.revision, 4);
+  });
+});
