@@ -81,3 +81,23 @@ describeEachDialect('live config', (ctx) => {
     assert.equal((await ctx().repos.configRevisions.head())?.revision, 4);
   });
 });
+
+describeEachDialect('live config: edits', (ctx) => {
+  const clock = { now: new Date('2031-06-01T10:00:00Z') };
+  const deps = (): LiveConfigDeps => ({ repo: ctx().repos.configRevisions, validate: (t, s) => parseConfigText(t, s), onFileRevision: async () => undefined, now: () => clock.now });
+
+  it('an edit is made on the revision it names, even when this instance has not synced it yet', async () => {
+    const a = await openLiveConfig(deps(), FILE);
+    const b = await openLiveConfig(deps(), FILE);
+    await a.apply({ text: noDevAdmins, basedOn: 1, source: 'edit', by: 'a' });
+    // b still serves revision 1 (within its sync interval); an edit based on revision 2 must see revision 2.
+    const seen: number[] = [];
+    const result = await b.apply({
+      basedOn: 2, source: 'edit', by: 'b',
+      text: (base) => (seen.push(base.rules.filter((r) => r.disabled).length), noDevAdmins.replace('    emailDomains: [example.com]\n', '    emailDomains: [example.org]\n')),
+    });
+    assert.deepEqual(seen, [1], 'the edit saw revision 2 (dev-admins disabled), not the stale revision 1');
+    assert.equal(result.revision, 3);
+    assert.equal(b.current().config.rules.find((r) => r.id === 'dev-admins')?.disabled, true);
+  });
+});

@@ -34,7 +34,8 @@ export interface LiveConfigDeps {
 }
 
 export interface ApplyInput {
-  text: string;
+  /** The new text, or how to make it from the config of revision `basedOn` (an admin-page edit). */
+  text: string | ((base: RolegateConfig) => string);
   basedOn: number;
   source: Exclude<ConfigSource, 'file'>;
   by: string;
@@ -90,10 +91,12 @@ export async function openLiveConfig(deps: LiveConfigDeps, file: { text: string;
     async apply(input) {
       if (input.basedOn !== live.revision) await adopt();
       if (input.basedOn !== live.revision) throw new GatewayError('CONFIG_STALE', `change based on ${input.basedOn}, live is ${live.revision}`);
-      const { next, changes } = check(input.text, input.source);
+      // An edit is made on the config of the revision it names, never on an older snapshot.
+      const text = typeof input.text === 'string' ? input.text : input.text(live.config);
+      const { next, changes } = check(text, input.source);
       const before = live.revision;
       if (!changes.length) return { before, revision: before, changes };
-      const rec = await deps.repo.append({ basedOn: before, source: input.source, text: input.text, createdBy: input.by, changes, at: deps.now() });
+      const rec = await deps.repo.append({ basedOn: before, source: input.source, text, createdBy: input.by, changes, at: deps.now() });
       live = { config: next, revision: rec.revision };
       return { before, revision: rec.revision, changes };
     },

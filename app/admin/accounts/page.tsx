@@ -5,6 +5,7 @@ import type { RoleDef } from '@/lib/core/types';
 import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { getContainer } from '@/lib/server/container';
 import { AccountForm } from './account-form';
+import { AddAccountForm, RoleForm, type RoleFields } from './role-form';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,10 +17,17 @@ function Policies({ role }: { role: RoleDef }) {
   return <span className="muted">none</span>;
 }
 
-function RolesTable({ roles }: { roles: RoleDef[] }) {
+type RoleConfig = AccountConfig['roles'][number];
+
+function roleFields(accountId: string, r: RoleConfig): RoleFields {
+  const policy = r.sessionPolicy === undefined ? undefined : typeof r.sessionPolicy === 'string' ? r.sessionPolicy : JSON.stringify(r.sessionPolicy, null, 2);
+  return { accountId, name: r.name, description: r.description, region: r.region, maxSessionDuration: r.maxSessionDuration, delivery: r.delivery, sessionTags: r.sessionTags, sessionPolicy: policy, managedPolicyArns: r.managedPolicyArns };
+}
+
+function RolesTable({ roles, revision }: { roles: RoleDef[]; revision: number }) {
   return (
     <table className="audit-table">
-      <thead><tr><th>Role</th><th>Delivery</th><th>Region</th><th>Max session</th><th>Session tags</th><th>Session policy</th></tr></thead>
+      <thead><tr><th>Role</th><th>Delivery</th><th>Region</th><th>Max session</th><th>Session tags</th><th>Session policy</th><th>Change</th></tr></thead>
       <tbody>
         {roles.map((r) => (
           <tr key={r.id} data-testid={`role-${r.id}`}>
@@ -29,6 +37,10 @@ function RolesTable({ roles }: { roles: RoleDef[] }) {
             <td>{hours(r.maxSessionDurationSeconds)}</td>
             <td className="mono">{Object.entries(r.sessionTags).map(([k, v]) => `${k} ← ${v}`).join(', ') || '—'}</td>
             <td><Policies role={r} /></td>
+            <td>
+              <a className="btn btn-small" href={`/admin/accounts?role=${encodeURIComponent(r.id)}#account-${r.accountId}`} data-testid={`role-edit-${r.id}`}>Edit</a>{' '}
+              <ConfigEditButton basedOn={revision} edit={{ op: 'deleteRole', accountId: r.accountId, name: r.roleName }} label="Delete" danger confirmText={`Delete role ${r.roleName}? Rules naming it must be changed first.`} testId={`role-delete-${r.id}`} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -36,9 +48,10 @@ function RolesTable({ roles }: { roles: RoleDef[] }) {
   );
 }
 
-function Account({ acct, roles, revision }: { acct: AccountConfig; roles: RoleDef[]; revision: number }) {
+function Account({ acct, roles, revision, editRole }: { acct: AccountConfig; roles: RoleDef[]; revision: number; editRole?: string }) {
+  const editing = acct.roles.find((r) => `${acct.id}/${r.name}` === editRole);
   return (
-    <section className="card account preview-card" data-testid={`account-${acct.id}`} data-disabled={acct.disabled} style={acct.colour ? { borderLeft: `5px solid ${acct.colour}` } : undefined}>
+    <section className="card account preview-card" id={`account-${acct.id}`} data-testid={`account-${acct.id}`} data-disabled={acct.disabled} style={acct.colour ? { borderLeft: `5px solid ${acct.colour}` } : undefined}>
       <header className="account-header">
         <h2>{acct.alias}</h2>
         <span className="mono muted">{acct.id} · {acct.partition}</span>
@@ -55,8 +68,12 @@ function Account({ acct, roles, revision }: { acct: AccountConfig; roles: RoleDe
       {acct.disabled ? (
         <p className="muted">Its roles ({acct.roles.map((r) => r.name).join(', ')}) cannot be assumed by anyone, by rule or by grant.</p>
       ) : (
-        <RolesTable roles={roles} />
+        <RolesTable roles={roles} revision={revision} />
       )}
+      <details open={Boolean(editing)}>
+        <summary data-testid={`role-form-open-${acct.id}`}>{editing ? `Edit role ${editing.name}` : 'Add a role'}</summary>
+        <RoleForm basedOn={revision} accountId={acct.id} role={editing ? roleFields(acct.id, editing) : undefined} />
+      </details>
       <details>
         <summary>Edit alias, region, colour</summary>
         <AccountForm basedOn={revision} account={{ id: acct.id, alias: acct.alias, region: acct.region, colour: acct.colour }} />
@@ -66,9 +83,10 @@ function Account({ acct, roles, revision }: { acct: AccountConfig; roles: RoleDe
 }
 
 /** AWS accounts and the roles Rolegate vends in them: the live config, with edits saved as new revisions. */
-export default async function AccountsPage() {
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requireAdminPage('/admin/accounts');
   const c = await getContainer();
+  const editRole = (await searchParams).role;
   const rolesOf = (acct: AccountConfig) => acct.roles.flatMap((r) => c.config.roles.get(`${acct.id}/${r.name}`) ?? []);
   return (
     <AdminShell c={c} session={session}>
@@ -76,9 +94,13 @@ export default async function AccountsPage() {
         <h1>Accounts and roles</h1>
         <p className="muted">
           Session policies and managed policy ARNs scope down every session of the role. Changes here are saved as a new config
-          revision (see <a href="/admin/config">Config</a>); roles themselves are edited in the config file or an import.
+          revision (see <a href="/admin/config">Config</a>), validated exactly like the config file.
         </p>
-        {c.config.accounts.map((acct) => <Account key={acct.id} acct={acct} roles={rolesOf(acct)} revision={c.configRevision} />)}
+        {c.config.accounts.map((acct) => <Account key={acct.id} acct={acct} roles={rolesOf(acct)} revision={c.configRevision} editRole={typeof editRole === 'string' ? editRole : undefined} />)}
+        <section className="card account preview-card">
+          <header className="account-header"><h2>Add an AWS account</h2></header>
+          <AddAccountForm basedOn={c.configRevision} />
+        </section>
       </section>
     </AdminShell>
   );

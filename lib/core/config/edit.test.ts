@@ -54,3 +54,28 @@ test('rejects: an unknown entry is NOT_FOUND; a bad op is a schema error; an inv
   assert.throws(() => apply({ op: 'updateAccount', id: '111122223333', colour: 'red' }), (e: unknown) => e instanceof ConfigError && /colour/.test(e.message));
   assert.throws(() => apply({ op: 'putSamlConnection', connection: { id: 'okta', name: 'Clash', preset: 'okta', metadataXml: METADATA } }), (e: unknown) => e instanceof ConfigError && /duplicate IdP/.test(e.message));
 });
+
+const ROLE = { name: 'Billing', maxSessionDuration: 3600, delivery: 'web-identity' as const, sessionTags: {} };
+
+test('accounts and roles: add an account with its first role, add and replace a role, delete a role', () => {
+  const added = apply({ op: 'addAccount', account: { id: '999988887777', alias: 'finance', region: 'eu-west-2' }, role: ROLE });
+  assert.equal(added.roles.get('999988887777/Billing')?.arn, 'arn:aws:iam::999988887777:role/Billing');
+  const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
+  const role = apply({ op: 'putRole', accountId: '111122223333', role: { ...ROLE, name: 'Admin', delivery: 'saml', maxSessionDuration: 7200, sessionTags: { team: 'department' }, sessionPolicy: policy } }).roles.get('111122223333/Admin');
+  assert.deepEqual([role?.delivery, role?.maxSessionDurationSeconds, role?.sessionTags, JSON.parse(role?.sessionPolicy ?? '{}')], ['saml', 7200, { team: 'department' }, JSON.parse(policy)]);
+  assert.deepEqual(changes({ op: 'putRole', accountId: '444455556666', role: ROLE }), [{ section: 'roles', id: '444455556666/Billing', kind: 'added' }]);
+  // Deleting a role no rule names works; deleting one a rule names fails validation and names the rule.
+  const spare = parseConfigText(editConfig(live, { op: 'putRole', accountId: '444455556666', role: ROLE }));
+  assert.equal(parseConfigText(editConfig(spare, { op: 'deleteRole', accountId: '444455556666', name: 'Billing' })).roles.has('444455556666/Billing'), false);
+  assert.throws(() => apply({ op: 'deleteRole', accountId: '444455556666', name: 'Operator' }), (e: unknown) => e instanceof ConfigError && /rules\[2\]\.roles\[0\]: unknown role/.test(e.message));
+});
+
+test('accounts and roles are refused when AWS would refuse them', () => {
+  assert.throws(() => editConfig(live, { op: 'addAccount', account: { id: '111122223333', alias: 'again', partition: 'aws', region: 'eu-west-1' }, role: ROLE }), (e: unknown) => e instanceof GatewayError && e.code === 'BAD_REQUEST');
+  assert.throws(() => apply({ op: 'addAccount', account: { id: '12345', alias: 'short', region: 'eu-west-1' }, role: ROLE }), (e: unknown) => e instanceof ConfigError && /12 digits/.test(e.message));
+  assert.throws(() => apply({ op: 'putRole', accountId: '111122223333', role: { ...ROLE, maxSessionDuration: 60 } }), (e: unknown) => e instanceof ConfigError && /maxSessionDuration/.test(e.message));
+  assert.throws(() => apply({ op: 'putRole', accountId: '111122223333', role: { ...ROLE, name: 'bad name!' } }), (e: unknown) => e instanceof ConfigError && /IAM role names/.test(e.message));
+  assert.throws(() => apply({ op: 'putRole', accountId: '111122223333', role: { ...ROLE, sessionPolicy: '{"Version":' } }), (e: unknown) => e instanceof ConfigError && /sessionPolicy: is not valid JSON/.test(e.message));
+  assert.throws(() => apply({ op: 'putRole', accountId: '111122223333', role: { ...ROLE, sessionPolicy: JSON.stringify({ Statement: 'x'.repeat(2100) }) } }), (e: unknown) => e instanceof ConfigError && /2,048|2048/.test(e.message));
+  assert.throws(() => editConfig(live, { op: 'deleteRole', accountId: '111122223333', name: 'Nope' }), (e: unknown) => e instanceof GatewayError && e.code === 'NOT_FOUND');
+});

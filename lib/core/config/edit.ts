@@ -14,6 +14,18 @@ import { SAML_PRESETS } from './schema';
 const id = z.string().min(1).max(64);
 const list = z.array(z.string().min(1).max(256)).max(100);
 
+/** A role as the admin page edits it; the session policy is JSON text (validated like the file's). */
+const roleEdit = z.object({
+  name: z.string().min(1).max(64),
+  description: z.string().max(200).optional(),
+  region: z.string().min(1).max(32).optional(),
+  maxSessionDuration: z.number().int(),
+  delivery: z.enum(['web-identity', 'saml']),
+  sessionTags: z.record(z.string().max(128), z.string().max(256)).default({}),
+  sessionPolicy: z.string().max(10_000).optional(),
+  managedPolicyArns: list.max(10).optional(),
+}).strict();
+
 export const configEditSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('setDisabled'), section: z.enum(['idps', 'samlConnections', 'accounts', 'rules']), id, disabled: z.boolean() }).strict(),
   z.object({
@@ -38,6 +50,20 @@ export const configEditSchema = z.discriminatedUnion('op', [
     /** `null` removes the colour. */
     colour: z.string().max(7).nullable().optional(),
   }).strict(),
+  z.object({
+    op: z.literal('addAccount'),
+    account: z.object({
+      id,
+      alias: z.string().min(1).max(63),
+      partition: z.enum(['aws', 'aws-us-gov', 'aws-cn']).default('aws'),
+      region: z.string().min(1).max(32),
+      colour: z.string().max(7).optional(),
+    }).strict(),
+    /** An account needs at least one role. */
+    role: roleEdit,
+  }).strict(),
+  z.object({ op: z.literal('putRole'), accountId: id, role: roleEdit }).strict(),
+  z.object({ op: z.literal('deleteRole'), accountId: id, name: id }).strict(),
   z.object({
     op: z.literal('putSamlConnection'),
     connection: z.object({
@@ -73,40 +99,58 @@ function find(items: Item[], section: string, itemId: string): Item {
   return item;
 }
 
+type Edit<K extends ConfigEdit['op']> = Extract<ConfigEdit, { op: K }>;
+type Account = Item & { roles: Array<{ name: string }> };
+
+function upsert<T>(items: T[], next: T, same: (item: T) => boolean): T[] {
+  return items.some(same) ? items.map((item) => (same(item) ? next : item)) : [...items, next];
+}
+
+/** Each edit changes the document in place; an entry it names must exist (NOT_FOUND otherwise). */
+const EDITS: { [K in ConfigEdit['op']]: (doc: Doc, edit: Edit<K>) => void } = {
+  setDisabled(doc, edit) {
+    find(doc[edit.section], edit.section, edit.id).disabled = edit.disabled;
+  },
+  putRule(doc, edit) {
+    doc.rules = upsert(doc.rules, edit.rule, (r) => r.id === edit.rule.id);
+  },
+  deleteRule(doc, edit) {
+    find(doc.rules, 'rules', edit.id);
+    doc.rules = doc.rules.filter((r) => r.id !== edit.id);
+  },
+  updateAccount(doc, edit) {
+    const account = find(doc.accounts, 'accounts', edit.id);
+    if (edit.alias !== undefined) account.alias = edit.alias;
+    if (edit.region !== undefined) account.region = edit.region;
+    if (edit.colour === null) delete account.colour;
+    else if (edit.colour !== undefined) account.colour = edit.colour;
+  },
+  addAccount(doc, edit) {
+    if (doc.accounts.some((a) => a.id === edit.account.id)) throw new GatewayError('BAD_REQUEST', 'account exists', { publicDetail: `account ${edit.account.id} already exists` });
+    doc.accounts.push({ ...edit.account, roles: [edit.role] });
+  },
+  putRole(doc, edit) {
+    const account = find(doc.accounts, 'accounts', edit.accountId) as Account;
+    account.roles = upsert(account.roles, edit.role, (r) => r.name === edit.role.name);
+  },
+  deleteRole(doc, edit) {
+    const account = find(doc.accounts, 'accounts', edit.accountId) as Account;
+    if (!account.roles.some((r) => r.name === edit.name)) throw new GatewayError('NOT_FOUND', `config edit: no role ${edit.name}`, { publicDetail: `account ${edit.accountId} has no role "${edit.name}"` });
+    account.roles = account.roles.filter((r) => r.name !== edit.name);
+  },
+  putSamlConnection(doc, edit) {
+    const existing = doc.samlConnections.find((c) => c.id === edit.connection.id);
+    // Settings the form does not show (attributes, clock skew, group names…) are kept on an edit.
+    const next: Item = { ...(existing ?? {}), ...edit.connection };
+    if (edit.connection.metadataUrl) delete next.metadataXml;
+    if (edit.connection.metadataXml) delete next.metadataUrl;
+    doc.samlConnections = upsert(doc.samlConnections, next, (c) => c.id === next.id);
+  },
+};
+
 /** The config text after one edit; validation is the caller's (the apply path validates every text). */
 export function editConfig(config: RolegateConfig, edit: ConfigEdit): string {
   const doc = configDocument(config) as Doc;
-  switch (edit.op) {
-    case 'setDisabled':
-      find(doc[edit.section], edit.section, edit.id).disabled = edit.disabled;
-      break;
-    case 'putRule': {
-      const at = doc.rules.findIndex((r) => r.id === edit.rule.id);
-      if (at >= 0) doc.rules[at] = edit.rule;
-      else doc.rules.push(edit.rule);
-      break;
-    }
-    case 'deleteRule':
-      find(doc.rules, 'rules', edit.id);
-      doc.rules = doc.rules.filter((r) => r.id !== edit.id);
-      break;
-    case 'updateAccount': {
-      const account = find(doc.accounts, 'accounts', edit.id);
-      if (edit.alias !== undefined) account.alias = edit.alias;
-      if (edit.region !== undefined) account.region = edit.region;
-      if (edit.colour === null) delete account.colour;
-      else if (edit.colour !== undefined) account.colour = edit.colour;
-      break;
-    }
-    case 'putSamlConnection': {
-      const existing = doc.samlConnections.find((c) => c.id === edit.connection.id);
-      // Settings the form does not show (attributes, clock skew, group names…) are kept on an edit.
-      const next: Item = { ...(existing ?? {}), ...edit.connection };
-      if (edit.connection.metadataUrl) delete next.metadataXml;
-      if (edit.connection.metadataXml) delete next.metadataUrl;
-      doc.samlConnections = existing ? doc.samlConnections.map((c) => (c.id === next.id ? next : c)) : [...doc.samlConnections, next];
-      break;
-    }
-  }
+  (EDITS[edit.op] as (doc: Doc, edit: ConfigEdit) => void)(doc, edit);
   return documentYaml(doc);
 }

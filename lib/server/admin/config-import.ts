@@ -10,6 +10,7 @@ import { configEditSchema, editConfig } from '../../core/config/edit';
 import { ConfigError } from '../../core/config/parse';
 import { GatewayError } from '../../core/errors';
 import type { Container } from '../container';
+import type { ApplyInput } from '../live-config';
 import type { AdminContext, MutationResult } from './route';
 
 export const MAX_CONFIG_BYTES = 1_000_000;
@@ -39,7 +40,7 @@ export async function previewConfigImport(c: Container, body: unknown): Promise<
 
 const changeLines = (changes: ConfigChange[]) => changes.map((ch) => `${ch.kind} ${ch.section}/${ch.id}${ch.fields ? ` (${ch.fields.join(', ')})` : ''}`);
 
-async function applyText(ctx: AdminContext, text: string, basedOn: number, source: 'import' | 'edit', action: string) {
+async function applyText(ctx: AdminContext, text: ApplyInput['text'], basedOn: number, source: 'import' | 'edit', action: string) {
   const by = ctx.session.user.email ?? ctx.session.user.id;
   const result = await asBadRequest(() => ctx.c.live.apply({ text, basedOn, source, by }));
   const body = { revision: result.revision, changes: result.changes };
@@ -55,7 +56,6 @@ export function applyConfigImport(ctx: AdminContext, input: z.infer<typeof apply
 }
 
 /** One admin-page edit (disable a rule, add a SAML connection…), applied as the next revision. */
-export async function applyConfigEdit(ctx: AdminContext, input: z.infer<typeof editBodySchema>): Promise<MutationResult<{ revision: number; changes: ConfigChange[] }>> {
-  const text = await asBadRequest(() => editConfig(ctx.c.config, input.edit));
-  return applyText(ctx, text, input.basedOn, 'edit', `config.${input.edit.op}`);
+export function applyConfigEdit(ctx: AdminContext, input: z.infer<typeof editBodySchema>): Promise<MutationResult<{ revision: number; changes: ConfigChange[] }>> {
+  return applyText(ctx, (base) => editConfig(base, input.edit), input.basedOn, 'edit', `config.${input.edit.op}`);
 }
