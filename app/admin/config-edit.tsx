@@ -4,8 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent, type ReactNode } from 'react';
 
 /** One admin-page edit of the config (POST /api/admin/config/edit), made against the revision the page showed. */
-export async function postConfigEdit(basedOn: number, edit: unknown): Promise<string | null> {
-  const res = await fetch('/api/admin/config/edit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ basedOn, edit }), cache: 'no-store' }).catch(() => null);
+export async function postConfigEdit(basedOn: number, edit: unknown, extra: Record<string, unknown> = {}): Promise<string | null> {
+  const res = await fetch('/api/admin/config/edit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...extra, basedOn, edit }), cache: 'no-store' }).catch(() => null);
   if (res?.ok) return null;
   const body = (await res?.json().catch(() => null)) as { error?: { message?: string; detail?: string } } | null;
   return body?.error?.detail ?? body?.error?.message ?? 'Rolegate could not be reached.';
@@ -32,15 +32,16 @@ export function ConfigEditButton({ basedOn, edit, label, testId, danger, confirm
   );
 }
 
-/** A form whose fields become one edit (`toEdit`); applied like ConfigEditButton. */
-export function ConfigEditForm({ basedOn, toEdit, submitLabel, testId, children }: { basedOn: number; toEdit: (form: FormData) => unknown; submitLabel: string; testId: string; children: ReactNode }) {
+/** A form whose fields become one edit (`toEdit`, plus body fields from `extra`); applied like ConfigEditButton. */
+export function ConfigEditForm({ basedOn, toEdit, extra, submitLabel, testId, children }: { basedOn: number; toEdit: (form: FormData) => unknown; extra?: (form: FormData) => Record<string, unknown>; submitLabel: string; testId: string; children: ReactNode }) {
   const router = useRouter();
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setDone(false);
-    const error = await postConfigEdit(basedOn, toEdit(new FormData(e.currentTarget)));
+    const form = new FormData(e.currentTarget);
+    const error = await postConfigEdit(basedOn, toEdit(form), extra?.(form));
     setProblem(error);
     if (!error) {
       setDone(true);

@@ -4,6 +4,7 @@
  * The demo's config is put back at the end (as one more revision).
  */
 import { expect, test, type Page } from '@playwright/test';
+import { exportConfig, liveRevision, restoreConfig } from '../fixtures/config';
 import { signInToRoles, visibleRoles } from '../fixtures/signin';
 
 const origin = (page: Page) => ({ Origin: new URL(page.url()).origin });
@@ -13,7 +14,7 @@ test('an admin adds an account and a role, edits a role live, and is told what c
   await signInToRoles(bob, 'okta', 'bob@example.com');
   const alice = await (await browser.newContext()).newPage();
   await signInToRoles(alice, 'okta', 'alice@example.com');
-  const yaml = await (await alice.request.get('/api/admin/config/export')).text();
+  const yaml = await exportConfig(alice);
 
   try {
     await alice.goto('/admin/accounts');
@@ -59,16 +60,14 @@ test('an admin adds an account and a role, edits a role live, and is told what c
     await alice.getByTestId('role-delete-999988887777/Billing').click();
     await expect(alice.getByTestId('role-delete-999988887777/Billing-problem')).toContainText('roles: Too small');
     const dup = await alice.request.post('/api/admin/config/edit', {
-      data: { basedOn: 0, edit: { op: 'addAccount', account: { id: '999988887777', alias: 'again', region: 'eu-west-1' }, role: { name: 'X', maxSessionDuration: 3600, delivery: 'saml' } } },
+      data: { basedOn: await liveRevision(alice), edit: { op: 'addAccount', account: { id: '999988887777', alias: 'again', region: 'eu-west-1' }, role: { name: 'X', maxSessionDuration: 3600, delivery: 'saml' } } },
       headers: origin(alice),
     });
     expect(dup.status()).toBe(400);
+    expect((await dup.json()).error.detail).toBe('account 999988887777 already exists');
     await alice.screenshot({ path: `${process.env.E2E_DATA_DIR ?? '/tmp'}/screenshots/admin-accounts-edit.png`, fullPage: true });
   } finally {
-    await alice.goto('/admin/config');
-    const revision = Number(await alice.getByTestId('config-revision').textContent());
-    const restore = await alice.request.post('/api/admin/config/apply', { data: { yaml, basedOn: revision }, headers: origin(alice) });
-    expect(restore.status(), await restore.text()).toBe(200);
+    await restoreConfig(alice, yaml);
   }
   await bob.reload();
   expect(await visibleRoles(bob)).toEqual(['prod-Operator', 'prod-ReadOnly']);

@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseConfigText } from '../../lib/core/config/parse';
+import { restoreConfig } from '../fixtures/config';
 import { signInSaml, signInToRoles, visibleRoles } from '../fixtures/signin';
 
 const origin = (page: Page) => ({ Origin: new URL(page.url()).origin });
@@ -117,10 +118,7 @@ test('config as code: round trip, import, page edits live at once; stale, restar
     await expect(alice.getByTestId('config-history')).toContainText('added rules/sre-operators');
     await alice.screenshot({ path: `${process.env.E2E_DATA_DIR ?? '/tmp'}/screenshots/admin-config.png`, fullPage: true });
   } finally {
-    // Put the demo's config back (a new revision: history is never rewritten).
-    await alice.goto('/admin/config');
-    const restore = await alice.request.post('/api/admin/config/apply', { data: { yaml, basedOn: await revisionOf(alice) }, headers: origin(alice) });
-    expect(restore.status(), await restore.text()).toBe(200);
+    await restoreConfig(alice, yaml);
   }
   await bob.goto('/roles');
   expect(await visibleRoles(bob)).toEqual(['prod-Operator', 'prod-ReadOnly']);

@@ -18,16 +18,19 @@ export function readConfigFile(env: RolegateEnv): string {
   }
 }
 
-/** Parses a config text and checks it against this process's environment (URL, client secrets). */
-export function validateConfigText(env: RolegateEnv, text: string, source: string): RolegateConfig {
+/**
+ * Parses a config text and checks it against this process's environment: the URL, and a client secret
+ * for every OIDC IdP (from the environment, or entered on the admin pages and stored sealed).
+ */
+export function validateConfigText(env: RolegateEnv, text: string, source: string, clientSecrets: ReadonlyMap<string, string> = env.idpClientSecrets): RolegateConfig {
   const config = parseConfigText(text, source);
   const problems: ConfigProblem[] = [];
   if (new URL(env.NEXTAUTH_URL).origin !== config.publicUrl) {
     problems.push({ path: 'publicUrl', message: `must equal NEXTAUTH_URL's origin (${new URL(env.NEXTAUTH_URL).origin})` });
   }
   for (const [i, idp] of config.idps.entries()) {
-    if (!env.idpClientSecrets.has(idp.id)) {
-      problems.push({ path: `idps[${i}]`, message: `client secret missing: set ${idpSecretVar(idp.id)} in the environment` });
+    if (!clientSecrets.has(idp.id)) {
+      problems.push({ path: `idps[${i}]`, message: `client secret missing: set ${idpSecretVar(idp.id)} in the environment or enter it on the Connections page` });
     }
   }
   if (problems.length) throw new ConfigError(source, problems);

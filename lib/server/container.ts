@@ -20,6 +20,7 @@ import type { AuthDeps } from './auth/options';
 import { createIssuerKeys, type IssuerKeys } from './issuer-keys';
 import { randomToken, type OAuthDeps } from './oauth/deps';
 import { scheduleAuditRetention } from './audit-retention';
+import { createClientSecrets, type ClientSecrets } from './client-secrets';
 import { openLiveConfig, type LiveConfig, type LiveSnapshot } from './live-config';
 import { getLogger } from './logger';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
@@ -34,6 +35,8 @@ export interface Container {
   configRevision: number;
   /** The config history: sync, apply. */
   live: LiveConfig;
+  /** OIDC client secrets: the environment's and those entered on the admin pages. */
+  secrets: ClientSecrets;
   store: Store;
   keys: IssuerKeys;
   /** Rolegate's signing certificate as the SAML IdP IAM trusts. */
@@ -61,10 +64,13 @@ async function build(): Promise<Container> {
   const repos = createRepos(createDb(env.DATABASE_URL));
   const box = createSecretBox(env.ROLEGATE_ENCRYPTION_KEYS);
   const now = () => new Date();
+  const secrets = createClientSecrets({ env: env.idpClientSecrets, repo: repos.connectionSecrets, box, now });
+  await secrets.reload();
   const live = await openLiveConfig(
     {
       repo: repos.configRevisions,
-      validate: (text, source) => validateConfigText(env, text, source),
+      validate: (text, source) => validateConfigText(env, text, source, secrets.map),
+      beforeAdopt: () => secrets.reload(),
       onFileRevision: async (revision, changes) =>
         void (await repos.audit.appendAudit({ type: 'admin', outcome: 'ok', detail: { action: 'config.apply', target: 'config', source: 'file', file: env.ROLEGATE_CONFIG, revision, changes: changes.map((c) => `${c.kind} ${c.section}/${c.id}`) } })),
       now,
@@ -114,7 +120,7 @@ async function build(): Promise<Container> {
     lockdown: () => repos.settings.getLockdown(),
     now,
   };
-  const authDeps: AuthDeps = { config, secret: env.NEXTAUTH_SECRET, clientSecrets: env.idpClientSecrets, store, hashSessionId, now };
+  const authDeps: AuthDeps = { config, secret: env.NEXTAUTH_SECRET, clientSecrets: secrets.map, store, hashSessionId, now };
   const oauth: OAuthDeps = { config, devices: repos.deviceAuthorizations, grants: repos.cliGrants, audit: store.audit, now, newToken: randomToken };
   const limits = {
     // 30 device codes per IP at once, then one every 2 s; 20 user-code lookups per user, then one every 3 s.
@@ -129,7 +135,7 @@ async function build(): Promise<Container> {
     onError: (err) => getLogger().error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'audit retention sweep failed'),
   });
   const iam = createSdkIamGateway({ keys: env.ROLEGATE_IAM_KEYS, endpoint: config.aws.iamUrl });
-  return { env, config, configRevision: live.current().revision, live, iam, store, keys, samlIdpKeys, repos, box, issuance, authDeps, hashSessionId, oauth, limits, fetch: globalThis.fetch, now };
+  return { env, config, configRevision: live.current().revision, live, secrets, iam, store, keys, samlIdpKeys, repos, box, issuance, authDeps, hashSessionId, oauth, limits, fetch: globalThis.fetch, now };
 }
 
 /** The container with the live config of this moment, in every part that reads config per request. */

@@ -30,6 +30,8 @@ export interface LiveConfigDeps {
   validate: (text: string, source: string) => RolegateConfig;
   /** Reports a new revision (the audit row of a file change at start). */
   onFileRevision: (revision: number, changes: ConfigChange[]) => Promise<void>;
+  /** Runs before a revision written elsewhere is validated (re-reads what validation depends on). */
+  beforeAdopt?: () => Promise<void>;
   now: () => Date;
 }
 
@@ -39,6 +41,8 @@ export interface ApplyInput {
   basedOn: number;
   source: Exclude<ConfigSource, 'file'>;
   by: string;
+  /** A change outside the text that other instances must pick up (a new client secret): always a new revision. */
+  alsoChanged?: ConfigChange;
 }
 
 export interface ApplyResult {
@@ -64,6 +68,7 @@ export async function openLiveConfig(deps: LiveConfigDeps, file: { text: string;
   async function adopt(): Promise<LiveSnapshot> {
     const head = await deps.repo.head();
     if (head && head.revision !== live.revision) {
+      await deps.beforeAdopt?.();
       const rec = await deps.repo.get(head.revision);
       if (rec) live = { config: deps.validate(rec.text, `config revision ${rec.revision}`), revision: rec.revision };
     }
@@ -93,7 +98,9 @@ export async function openLiveConfig(deps: LiveConfigDeps, file: { text: string;
       if (input.basedOn !== live.revision) throw new GatewayError('CONFIG_STALE', `change based on ${input.basedOn}, live is ${live.revision}`);
       // An edit is made on the config of the revision it names, never on an older snapshot.
       const text = typeof input.text === 'string' ? input.text : input.text(live.config);
-      const { next, changes } = check(text, input.source);
+      const checked = check(text, input.source);
+      const { next } = checked;
+      const changes = input.alsoChanged ? [...checked.changes, input.alsoChanged] : checked.changes;
       const before = live.revision;
       if (!changes.length) return { before, revision: before, changes };
       const rec = await deps.repo.append({ basedOn: before, source: input.source, text, createdBy: input.by, changes, at: deps.now() });

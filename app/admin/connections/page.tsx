@@ -1,5 +1,7 @@
 import { AdminShell } from '../admin-shell';
 import { ConfigEditButton } from '../config-edit';
+import { OidcIdpForm, type OidcIdpFields } from './oidc-idp-form';
+import type { IdpConfig } from '@/lib/core/config/schema';
 import { SamlConnectionForm } from './saml-connection-form';
 import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { getContainer } from '@/lib/server/container';
@@ -22,8 +24,9 @@ function ExpiryChip({ expiry, at, label }: { expiry: Expiry; at: Date; label: st
 export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requireAdminPage('/admin/connections');
   const c = await getContainer();
-  const edit = (await searchParams).edit;
-  const editing = c.config.samlConnections.find((s) => s.id === edit);
+  const q = await searchParams;
+  const editing = c.config.samlConnections.find((s) => s.id === q.edit);
+  const editingIdp = c.config.idps.find((i) => i.id === q.idp);
   const saml = await Promise.all(c.config.samlConnections.map(async (conn) => ({ conn, status: await samlConnectionStatus(c, conn) })));
   return (
     <AdminShell c={c} session={session}>
@@ -31,12 +34,12 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
         <h1>Connections</h1>
         <p className="muted">
           The identity providers users sign in with, what needs attention, and switches to turn them off: a disabled connection offers no
-          sign-in, and sessions that came through it end. Changes are saved as a new config revision. OIDC IdPs are added in the config
-          file or an import, because their client secret lives in the environment.
+          sign-in, and sessions that came through it end. Changes are saved as a new config revision; client secrets entered here are
+          stored sealed and never exported (a secret set in the environment wins).
         </p>
         <section className="card">
           <table className="audit-table" data-testid="oidc-idps">
-            <thead><tr><th>OIDC IdP</th><th>Preset</th><th>Issuer</th><th>Client id</th><th>Test</th><th>Change</th></tr></thead>
+            <thead><tr><th>OIDC IdP</th><th>Preset</th><th>Issuer</th><th>Client id</th><th>Secret</th><th>Test</th><th>Change</th></tr></thead>
             <tbody>
               {c.config.idps.map((i) => (
                 <tr key={i.id} data-testid={`idp-${i.id}`} data-disabled={i.disabled} className={i.disabled ? 'row-off' : undefined}>
@@ -44,8 +47,12 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
                   <td>{i.preset}</td>
                   <td className="mono audit-arn">{i.issuer}</td>
                   <td className="mono">{i.clientId}</td>
+                  <td><span className={`chip ${c.secrets.source(i.id) === 'missing' ? 'chip-bad' : 'chip-ok'}`} data-testid={`secret-${i.id}`}>{c.secrets.source(i.id)}</span></td>
                   <td><a href="/signin" target="_blank" rel="noopener noreferrer">Sign-in page ↗</a></td>
-                  <td><Toggle section="idps" id={i.id} name={i.name} disabled={i.disabled} revision={c.configRevision} own={session.idpId === i.id} /></td>
+                  <td>
+                    <Toggle section="idps" id={i.id} name={i.name} disabled={i.disabled} revision={c.configRevision} own={session.idpId === i.id} />
+                    <a className="btn btn-small" href={`/admin/connections?idp=${encodeURIComponent(i.id)}#oidc-form`} data-testid={`idp-edit-${i.id}`}>Edit</a>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -88,6 +95,11 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
             </tbody>
           </table>
         </section>
+        <section className="card account preview-card" id="oidc-form">
+          <header className="account-header"><h2>{editingIdp ? `Edit OIDC IdP ${editingIdp.id}` : 'Add an OIDC IdP'}</h2></header>
+          <p className="muted">Register Rolegate at the IdP with the redirect URI <span className="mono">{c.config.publicUrl}/api/auth/callback/&lt;id&gt;</span>.</p>
+          <OidcIdpForm basedOn={c.configRevision} idp={editingIdp && oidcFields(editingIdp)} secretFromEnv={Boolean(editingIdp && c.secrets.source(editingIdp.id) === 'environment')} />
+        </section>
         <section className="card account preview-card" id="saml-form">
           <header className="account-header"><h2>{editing ? `Edit SAML connection ${editing.id}` : 'Add a SAML connection'}</h2></header>
           <p className="muted">Then give the IdP Rolegate&apos;s SP metadata: <span className="mono">{c.config.publicUrl}/saml/&lt;id&gt;/metadata</span>.</p>
@@ -96,6 +108,10 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
       </section>
     </AdminShell>
   );
+}
+
+function oidcFields(i: IdpConfig): OidcIdpFields {
+  return { id: i.id, name: i.name, preset: i.preset, issuer: i.issuer, clientId: i.clientId, groupsClaim: 'groupsClaim' in i ? i.groupsClaim : undefined, allowedDomains: i.preset === 'google' ? i.allowedDomains : undefined };
 }
 
 function Toggle({ section, id, name, disabled, revision, own }: { section: 'idps' | 'samlConnections'; id: string; name: string; disabled: boolean; revision: number; own: boolean }) {

@@ -77,7 +77,9 @@ export function demoPorts(base: number): DemoPorts {
 
 function startIdps(ports: DemoPorts, dataDir: string) {
   const appUrl = `http://localhost:${ports.app}`;
-  const redirectUris = ['okta', 'entra', 'google'].map((id) => `${appUrl}/api/auth/callback/${id}`);
+  // `okta-partners` is not in the demo config: it is the id an admin gives a second Okta org added on the
+  // Connections page (e2e/ui/admin-connections-edit.spec.ts), registered here as an IdP admin would.
+  const redirectUris = ['okta', 'entra', 'google', 'okta-partners'].map((id) => `${appUrl}/api/auth/callback/${id}`);
   const sps = DEMO_SAML_CONNECTIONS.map((c) => ({ entityId: `${appUrl}/saml/${c.id}/metadata`, acsUrl: `${appUrl}/saml/${c.id}/acs` }));
   return Promise.all([
     startDemoIdp({ port: ports.idp, clients: [{ clientId: DEMO_CLIENT_ID, clientSecret: demoSecrets(dataDir).idpClientSecret, redirectUris, postLogoutRedirectUris: [`${appUrl}/signin`] }] }),

@@ -79,3 +79,13 @@ test('accounts and roles are refused when AWS would refuse them', () => {
   assert.throws(() => apply({ op: 'putRole', accountId: '111122223333', role: { ...ROLE, sessionPolicy: JSON.stringify({ Statement: 'x'.repeat(2100) }) } }), (e: unknown) => e instanceof ConfigError && /2,048|2048/.test(e.message));
   assert.throws(() => editConfig(live, { op: 'deleteRole', accountId: '111122223333', name: 'Nope' }), (e: unknown) => e instanceof GatewayError && e.code === 'NOT_FOUND');
 });
+
+test('OIDC IdPs: add one, edit one keeping what the form does not show; a Google IdP needs its domains', () => {
+  const added = apply({ op: 'putOidcIdp', idp: { id: 'acme', name: 'Acme Okta', preset: 'okta', issuer: 'https://acme.okta.com', clientId: '0oa-acme' } });
+  assert.deepEqual(added.idps.map((i) => i.id), ['okta', 'google', 'entra', 'acme']);
+  const entra = apply({ op: 'putOidcIdp', idp: { id: 'entra', name: 'Entra (corp)', preset: 'entra', issuer: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000001/v2.0', clientId: 'new-client' } }).idps.find((i) => i.id === 'entra');
+  assert.deepEqual([entra?.name, entra?.clientId, entra?.preset === 'entra' && entra.groupNames['9f1c1a2e-0000-4000-8000-000000000001']], ['Entra (corp)', 'new-client', 'aws-prod-operators']);
+  assert.throws(() => apply({ op: 'putOidcIdp', idp: { id: 'gw', name: 'GW', preset: 'google', issuer: 'https://accounts.google.com', clientId: 'x' } }), (e: unknown) => e instanceof ConfigError && /allowedDomains/.test(e.message));
+  assert.throws(() => apply({ op: 'putOidcIdp', idp: { id: 'plain', name: 'Plain', preset: 'generic', issuer: 'http://idp.example.com', clientId: 'x' } }), (e: unknown) => e instanceof ConfigError && /issuer: must be https/.test(e.message));
+  assert.equal(configEditSchema.safeParse({ op: 'putOidcIdp', idp: { id: 'a', name: 'A', preset: 'okta', issuer: 'https://a', clientId: 'x', clientSecret: 'nope' } }).success, false, 'no secret in a config edit');
+});

@@ -65,6 +65,19 @@ export const configEditSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('putRole'), accountId: id, role: roleEdit }).strict(),
   z.object({ op: z.literal('deleteRole'), accountId: id, name: id }).strict(),
   z.object({
+    op: z.literal('putOidcIdp'),
+    /** The client secret is not part of the config: the server stores it sealed, apart (lib/server/client-secrets.ts). */
+    idp: z.object({
+      id,
+      name: z.string().min(1).max(80),
+      preset: z.enum(['okta', 'google', 'entra', 'generic']),
+      issuer: z.string().min(1).max(2048),
+      clientId: z.string().min(1).max(256),
+      groupsClaim: z.string().min(1).max(256).optional(),
+      allowedDomains: list.optional(),
+    }).strict(),
+  }).strict(),
+  z.object({
     op: z.literal('putSamlConnection'),
     connection: z.object({
       id,
@@ -137,6 +150,12 @@ const EDITS: { [K in ConfigEdit['op']]: (doc: Doc, edit: Edit<K>) => void } = {
     const account = find(doc.accounts, 'accounts', edit.accountId) as Account;
     if (!account.roles.some((r) => r.name === edit.name)) throw new GatewayError('NOT_FOUND', `config edit: no role ${edit.name}`, { publicDetail: `account ${edit.accountId} has no role "${edit.name}"` });
     account.roles = account.roles.filter((r) => r.name !== edit.name);
+  },
+  putOidcIdp(doc, edit) {
+    const existing = doc.idps.find((i) => i.id === edit.idp.id);
+    // Same preset: settings the form does not show (scopes, group names, claims) are kept.
+    const next: Item = { ...(existing?.preset === edit.idp.preset ? existing : {}), ...edit.idp };
+    doc.idps = upsert(doc.idps, next, (i) => i.id === next.id);
   },
   putSamlConnection(doc, edit) {
     const existing = doc.samlConnections.find((c) => c.id === edit.connection.id);

@@ -21,4 +21,5 @@ export const generatedDataModel: Record<Prisma.ModelName, readonly string[]> = {
   RoleGrantApproval: Object.values(Prisma.RoleGrantApprovalScalarFieldEnum),
   Setting: Object.values(Prisma.SettingScalarFieldEnum),
   ConfigRevision: Object.values(Prisma.ConfigRevisionScalarFieldEnum),
+  ConnectionSecret: Object.values(Prisma.ConnectionSecretScalarFieldEnum),
 };

@@ -6,6 +6,7 @@ import type { Db } from '../client';
 import { createAuditRepo } from './audit';
 import { createCliGrantsRepo } from './cli-grants';
 import { createConfigRevisionsRepo } from './config-revisions';
+import { createConnectionSecretsRepo } from './connection-secrets';
 import { createDeviceAuthorizationsRepo } from './device-authorizations';
 import { createRoleGrantsRepo } from './role-grants';
 import { createSamlKeysRepo } from './saml-keys';
@@ -32,6 +33,7 @@ export function createRepos(db: Db) {
     roleGrants: createRoleGrantsRepo(db),
     settings: createSettingsRepo(db),
     configRevisions: createConfigRevisionsRepo(db),
+    connectionSecrets: createConnectionSecretsRepo(db),
   };
 }
 

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { ConfigChange } from '../../core/config/diff';
 import { configEditSchema, editConfig } from '../../core/config/edit';
-import { ConfigError } from '../../core/config/parse';
+import { ConfigError, type RolegateConfig } from '../../core/config/parse';
 import { GatewayError } from '../../core/errors';
 import type { Container } from '../container';
 import type { ApplyInput } from '../live-config';
@@ -19,7 +19,12 @@ const revision = z.number().int().min(0);
 
 export const previewBodySchema = z.object({ yaml }).strict();
 export const applyBodySchema = z.object({ yaml, basedOn: revision }).strict();
-export const editBodySchema = z.object({ basedOn: revision, edit: configEditSchema }).strict();
+export const editBodySchema = z.object({
+  basedOn: revision,
+  edit: configEditSchema,
+  /** Only with `putOidcIdp`: a new client secret, stored sealed, never in the config. Omitted: keep the current one. */
+  clientSecret: z.string().min(1).max(1024).optional(),
+}).strict().refine((b) => b.clientSecret === undefined || b.edit.op === 'putOidcIdp', { message: 'clientSecret goes only with putOidcIdp', path: ['clientSecret'] });
 
 /** A ConfigError becomes a 400 listing its problems (at most 50), safe to show an admin. */
 async function asBadRequest<T>(run: () => T | Promise<T>): Promise<T> {
@@ -40,9 +45,9 @@ export async function previewConfigImport(c: Container, body: unknown): Promise<
 
 const changeLines = (changes: ConfigChange[]) => changes.map((ch) => `${ch.kind} ${ch.section}/${ch.id}${ch.fields ? ` (${ch.fields.join(', ')})` : ''}`);
 
-async function applyText(ctx: AdminContext, text: ApplyInput['text'], basedOn: number, source: 'import' | 'edit', action: string) {
+async function applyText(ctx: AdminContext, text: ApplyInput['text'], basedOn: number, source: 'import' | 'edit', action: string, alsoChanged?: ConfigChange) {
   const by = ctx.session.user.email ?? ctx.session.user.id;
-  const result = await asBadRequest(() => ctx.c.live.apply({ text, basedOn, source, by }));
+  const result = await asBadRequest(() => ctx.c.live.apply({ text, basedOn, source, by, alsoChanged }));
   const body = { revision: result.revision, changes: result.changes };
   return {
     change: { action, target: 'config', before: { revision: result.before }, after: { revision: result.revision, changes: changeLines(result.changes) } },
@@ -56,6 +61,12 @@ export function applyConfigImport(ctx: AdminContext, input: z.infer<typeof apply
 }
 
 /** One admin-page edit (disable a rule, add a SAML connection…), applied as the next revision. */
-export function applyConfigEdit(ctx: AdminContext, input: z.infer<typeof editBodySchema>): Promise<MutationResult<{ revision: number; changes: ConfigChange[] }>> {
-  return applyText(ctx, (base) => editConfig(base, input.edit), input.basedOn, 'edit', `config.${input.edit.op}`);
+export async function applyConfigEdit(ctx: AdminContext, input: z.infer<typeof editBodySchema>): Promise<MutationResult<{ revision: number; changes: ConfigChange[] }>> {
+  const edit = (base: RolegateConfig) => editConfig(base, input.edit);
+  const action = `config.${input.edit.op}`;
+  if (input.clientSecret === undefined || input.edit.op !== 'putOidcIdp') return applyText(ctx, edit, input.basedOn, 'edit', action);
+  // A new secret is a revision of its own too (listed, never shown), so every instance re-reads the secrets.
+  const secretChange: ConfigChange = { section: 'idps', id: input.edit.idp.id, kind: 'changed', fields: ['clientSecret'] };
+  const by = ctx.session.user.email ?? ctx.session.user.id;
+  return ctx.c.secrets.withSecret(input.edit.idp.id, input.clientSecret, by, () => applyText(ctx, edit, input.basedOn, 'edit', action, secretChange));
 }

@@ -1,0 +1,105 @@
+/**
+ * Issue 5 §2 connections from the admin pages: an OIDC IdP added with its client secret (stored sealed,
+ * never exported or audited) is offered at sign-in and works; a wrong secret makes its sign-in fail, which
+ * proves the stored one is what is used; disabling it ends its sessions. A SAML connection is added from
+ * pasted metadata. The demo's config is put back at the end.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { exportConfig, liveRevision, restoreConfig } from '../fixtures/config';
+import { signInToRoles, visibleRoles } from '../fixtures/signin';
+import { DEMO_PASSWORD } from '../support/oidc-idp/users';
+
+const origin = (page: Page) => ({ Origin: new URL(page.url()).origin });
+const secrets = () => JSON.parse(readFileSync(path.join(process.env.E2E_DATA_DIR ?? '', 'demo-secrets.json'), 'utf8')) as { idpClientSecret: string };
+
+async function signInPartners(page: Page): Promise<void> {
+  await page.goto('/signin');
+  await page.getByTestId('signin-okta-partners').click();
+  await page.getByTestId('idp-login').fill('bob@example.com');
+  await page.getByTestId('idp-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('idp-submit').click();
+  await page.waitForURL((url) => url.port === new URL(page.url()).port && !url.pathname.includes('/interaction/'), { timeout: 30_000 });
+}
+
+async function saveIdp(alice: Page, secret: string | undefined): Promise<void> {
+  const form = alice.getByTestId('oidc-form');
+  if (secret !== undefined) await form.getByTestId('oidc-form-secret').fill(secret);
+  await form.getByTestId('oidc-form-submit').click();
+}
+
+test('an admin adds an OIDC IdP with its secret and a SAML connection; the secret is used, never shown; disabling ends sessions', async ({ browser }) => {
+  const alice = await (await browser.newContext()).newPage();
+  await signInToRoles(alice, 'okta', 'alice@example.com');
+  const yaml = await exportConfig(alice);
+  const secret = secrets().idpClientSecret;
+  try {
+    await alice.goto('/admin/connections');
+    const issuer = (await alice.getByTestId('idp-okta').locator('td').nth(2).textContent()) ?? '';
+    const form = alice.getByTestId('oidc-form');
+    await form.getByTestId('oidc-form-id').fill('okta-partners');
+    await form.getByTestId('oidc-form-name').fill('Partners (Okta)');
+    await form.getByTestId('oidc-form-issuer').fill(issuer);
+    await form.getByTestId('oidc-form-client-id').fill('rolegate-demo');
+    await saveIdp(alice, undefined);
+    await expect(form.getByTestId('oidc-form-problem')).toContainText('client secret missing');
+    await saveIdp(alice, secret);
+    await expect(alice.getByTestId('secret-okta-partners')).toHaveText('stored');
+
+    // Offered and working for bob (the rules do not depend on the IdP).
+    const bob = await (await browser.newContext()).newPage();
+    await signInPartners(bob);
+    await expect(bob).toHaveURL(/\/roles$/);
+    await expect(bob.getByText('via Partners (Okta)')).toBeVisible();
+    expect(await visibleRoles(bob)).toEqual(['prod-Operator', 'prod-ReadOnly']);
+
+    // The secret is nowhere to be read: not in the export, the page, the history or the ledger.
+    await alice.goto('/admin/config');
+    await expect(alice.getByTestId('config-history')).toContainText('changed idps/okta-partners');
+    const leaks = [await (await alice.request.get('/api/admin/config/export')).text(), await alice.content(), await (await alice.request.get('/api/admin/audit/export?format=json')).text()];
+    for (const text of leaks) expect(text).not.toContain(secret);
+
+    // A wrong secret: sign-in through the IdP fails (its token endpoint refuses the client).
+    await alice.goto('/admin/connections?idp=okta-partners#oidc-form');
+    await saveIdp(alice, 'not-the-secret');
+    await expect(alice.getByTestId('oidc-form-done')).toBeVisible();
+    const eve = await (await browser.newContext()).newPage();
+    await signInPartners(eve);
+    await expect(eve).toHaveURL(/[?&]error=OAuthCallback/);
+    await alice.goto('/admin/connections?idp=okta-partners#oidc-form');
+    await saveIdp(alice, secret);
+    await expect(alice.getByTestId('oidc-form-done')).toBeVisible();
+
+    // Disabled: no longer offered, and bob's session through it is over.
+    await alice.goto('/admin/connections');
+    alice.once('dialog', (d) => void d.accept());
+    await alice.getByTestId('connection-toggle-okta-partners').click();
+    await expect(alice.getByTestId('idp-okta-partners')).toHaveAttribute('data-disabled', 'true');
+    await bob.goto('/roles');
+    await expect(bob).toHaveURL(/\/signin/);
+    await expect(bob.getByTestId('signin-okta-partners')).toHaveCount(0);
+
+    // The environment's secret cannot be replaced from here.
+    const envSecret = await alice.request.post('/api/admin/config/edit', {
+      data: { basedOn: await liveRevision(alice), edit: { op: 'putOidcIdp', idp: { id: 'okta', name: 'Okta (demo)', preset: 'okta', issuer, clientId: 'rolegate-demo' } }, clientSecret: 'x' },
+      headers: origin(alice),
+    });
+    expect(envSecret.status()).toBe(400);
+    expect((await envSecret.json()).error.detail).toContain('set in the environment');
+
+    // A SAML connection from pasted metadata (the ADFS demo IdP's, under a new id).
+    const metadata = await (await alice.request.get(`http://localhost:${Number(process.env.E2E_PORT ?? 3100) + 3}/adfs/metadata`)).text();
+    const saml = alice.getByTestId('saml-form');
+    await saml.getByTestId('saml-form-id').fill('adfs-emea');
+    await saml.getByTestId('saml-form-name').fill('ADFS (EMEA)');
+    await saml.getByTestId('saml-form-preset').selectOption('adfs');
+    await saml.getByTestId('saml-form-xml').fill(metadata);
+    await saml.getByTestId('saml-form-submit').click();
+    await expect(alice.getByTestId('saml-adfs-emea')).toContainText('pasted XML');
+    await expect(alice.getByTestId('saml-adfs-emea').getByTestId('expiry-chip').first()).toHaveAttribute('data-expiry', 'ok');
+    await alice.screenshot({ path: `${process.env.E2E_DATA_DIR ?? '/tmp'}/screenshots/admin-connections-edit.png`, fullPage: true });
+  } finally {
+    await restoreConfig(alice, yaml);
+  }
+});
