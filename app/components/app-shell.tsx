@@ -40,6 +40,7 @@ export function AppShell({ user, demo, children }: AppShellProps) {
         {user?.admin && (
           <nav className="admin-nav" aria-label="Admin">
             <a href="/roles">Roles</a>
+            <a href="/requests" data-testid="nav-requests">Requests</a>
             <a href="/admin/audit" data-testid="nav-audit">Audit</a>
             <a href="/admin/rules" data-testid="nav-rules">Rules</a>
             <a href="/admin/grants" data-testid="nav-grants">Grants</a>
@@ -48,6 +49,12 @@ export function AppShell({ user, demo, children }: AppShellProps) {
             <a href="/admin/accounts" data-testid="nav-accounts">Accounts</a>
             <a href="/admin/config" data-testid="nav-config">Config</a>
             <a href="/admin/saml" data-testid="nav-saml-diagnostics">SAML diagnostics</a>
+          </nav>
+        )}
+        {user && !user.admin && (
+          <nav className="admin-nav" aria-label="Portal">
+            <a href="/roles">Roles</a>
+            <a href="/requests" data-testid="nav-requests">Request access</a>
           </nav>
         )}
         {user && <UserBadge user={user} />}

@@ -34,6 +34,8 @@ export interface RoleDef {
   sessionPolicy?: string;
   /** Managed policy ARNs sent to STS as session policies. */
   managedPolicyArns: string[];
+  /** Users may ask for this role for a while (an access request, approved by admins: issue 5 §3). */
+  requestable: boolean;
 }
 
 /** The claims Rolegate keeps from a sign-in: what every authorisation decision is made on. */

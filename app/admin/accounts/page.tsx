@@ -21,7 +21,7 @@ type RoleConfig = AccountConfig['roles'][number];
 
 function roleFields(accountId: string, r: RoleConfig): RoleFields {
   const policy = r.sessionPolicy === undefined ? undefined : typeof r.sessionPolicy === 'string' ? r.sessionPolicy : JSON.stringify(r.sessionPolicy, null, 2);
-  return { accountId, name: r.name, description: r.description, region: r.region, maxSessionDuration: r.maxSessionDuration, delivery: r.delivery, sessionTags: r.sessionTags, sessionPolicy: policy, managedPolicyArns: r.managedPolicyArns };
+  return { accountId, name: r.name, description: r.description, region: r.region, maxSessionDuration: r.maxSessionDuration, delivery: r.delivery, sessionTags: r.sessionTags, sessionPolicy: policy, managedPolicyArns: r.managedPolicyArns, requestable: r.requestable };
 }
 
 function RolesTable({ roles, revision }: { roles: RoleDef[]; revision: number }) {

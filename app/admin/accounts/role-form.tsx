@@ -12,6 +12,7 @@ export interface RoleFields {
   sessionTags: Record<string, string>;
   sessionPolicy?: string;
   managedPolicyArns?: string[];
+  requestable: boolean;
 }
 
 /** The role fields of a form as a role edit (tags as `key=value` lines; empty optional fields left out). */
@@ -28,6 +29,7 @@ function roleOf(f: FormData) {
     sessionTags: tags,
     ...(text('sessionPolicy') ? { sessionPolicy: text('sessionPolicy') } : {}),
     ...(arns.length ? { managedPolicyArns: arns } : {}),
+    requestable: f.get('requestable') === 'on',
   };
 }
 
@@ -48,6 +50,7 @@ function RoleFieldset({ role }: { role?: RoleFields }) {
       <label>Session tags (key=claim, one per line)<textarea className="input mono" name="sessionTags" defaultValue={Object.entries(role?.sessionTags ?? {}).map(([k, v]) => `${k}=${v}`).join('\n')} /></label>
       <label>Session policy (JSON, at most 2,048 characters)<textarea className="input mono" name="sessionPolicy" defaultValue={role?.sessionPolicy} data-testid="role-form-policy" /></label>
       <label>…or managed policy ARNs (one per line, at most 10)<textarea className="input mono" name="managedPolicyArns" defaultValue={role?.managedPolicyArns?.join('\n')} /></label>
+      <label className="check"><input type="checkbox" name="requestable" defaultChecked={role?.requestable} data-testid="role-form-requestable" /> Users may request it (admins approve)</label>
     </div>
   );
 }

@@ -32,6 +32,8 @@ interface DemoRole {
   delivery?: 'saml';
   /** A scope-down session policy sent to STS with every issuance (issue 5 §2). */
   sessionPolicy?: string;
+  /** Users may request it (an access request an admin approves, issue 5 §3). */
+  requestable?: boolean;
 }
 
 /** The demo auditor may read, never change (a scope-down on top of the role's own permissions). */
@@ -47,7 +49,7 @@ export const DEMO_ROLES: DemoRole[] = [
   { account: '111122223333', name: 'Admin', description: 'Full access to the development account', maxSessionDuration: 3600 },
   { account: '111122223333', name: 'Developer', description: 'Deploy and debug workloads', maxSessionDuration: 14400 },
   { account: '111122223333', name: 'ReadOnly', description: 'Read-only access', maxSessionDuration: 3600 },
-  { account: '444455556666', name: 'Operator', description: 'Operate production services', maxSessionDuration: 3600 },
+  { account: '444455556666', name: 'Operator', description: 'Operate production services', maxSessionDuration: 3600, requestable: true },
   { account: '444455556666', name: 'ReadOnly', description: 'Read-only access (delivered through SAML)', maxSessionDuration: 3600, delivery: 'saml' },
   { account: '777788889999', name: 'SecurityAudit', description: 'Security auditor (AWS SecurityAudit policy)', maxSessionDuration: 3600, sessionPolicy: AUDIT_SCOPE_DOWN },
 ];
@@ -56,7 +58,7 @@ export function rolegateConfigYaml(ports: DemoPorts): string {
   const idp = `http://localhost:${ports.idp}`;
   const accounts = DEMO_ACCOUNTS.map((a) => {
     const roles = DEMO_ROLES.filter((r) => r.account === a.id)
-      .map((r) => `      - name: ${r.name}\n        description: ${JSON.stringify(r.description)}\n        maxSessionDuration: ${r.maxSessionDuration}\n        delivery: ${r.delivery ?? 'web-identity'}\n        sessionTags: { email: email }${r.sessionPolicy ? `\n        sessionPolicy: '${r.sessionPolicy}'` : ''}`)
+      .map((r) => `      - name: ${r.name}\n        description: ${JSON.stringify(r.description)}\n        maxSessionDuration: ${r.maxSessionDuration}\n        delivery: ${r.delivery ?? 'web-identity'}\n        sessionTags: { email: email }${r.requestable ? '\n        requestable: true' : ''}${r.sessionPolicy ? `\n        sessionPolicy: '${r.sessionPolicy}'` : ''}`)
       .join('\n');
     return `  - id: "${a.id}"\n    alias: ${a.alias}\n    region: ${a.region}\n    colour: "${a.colour}"\n    roles:\n${roles}`;
   }).join('\n');

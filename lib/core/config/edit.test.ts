@@ -55,7 +55,7 @@ test('rejects: an unknown entry is NOT_FOUND; a bad op is a schema error; an inv
   assert.throws(() => apply({ op: 'putSamlConnection', connection: { id: 'okta', name: 'Clash', preset: 'okta', metadataXml: METADATA } }), (e: unknown) => e instanceof ConfigError && /duplicate IdP/.test(e.message));
 });
 
-const ROLE = { name: 'Billing', maxSessionDuration: 3600, delivery: 'web-identity' as const, sessionTags: {} };
+const ROLE = { name: 'Billing', maxSessionDuration: 3600, delivery: 'web-identity' as const, sessionTags: {}, requestable: false };
 
 test('accounts and roles: add an account with its first role, add and replace a role, delete a role', () => {
   const added = apply({ op: 'addAccount', account: { id: '999988887777', alias: 'finance', region: 'eu-west-2' }, role: ROLE });

@@ -24,6 +24,7 @@ const roleEdit = z.object({
   sessionTags: z.record(z.string().max(128), z.string().max(256)).default({}),
   sessionPolicy: z.string().max(10_000).optional(),
   managedPolicyArns: list.max(10).optional(),
+  requestable: z.boolean().default(false),
 }).strict();
 
 export const configEditSchema = z.discriminatedUnion('op', [

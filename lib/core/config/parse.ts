@@ -106,6 +106,7 @@ function resolve(cfg: RolegateConfigParsed, file: string): RolegateConfig {
         sessionTags: r.sessionTags,
         description: r.description,
         accountColour: acct.colour,
+        requestable: r.requestable,
         ...policies,
       };
       // A disabled account's roles resolve (rules and grants may still name them) but are never held.

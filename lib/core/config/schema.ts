@@ -71,6 +71,8 @@ const role = z.object({
   sessionPolicy: z.union([z.record(z.string(), z.unknown()), z.string().min(1)]).optional(),
   /** Up to 10 managed policy ARNs (AWS-managed or of the role's account) passed to STS as session policies. */
   managedPolicyArns: z.array(z.string()).max(10, 'at most 10 managed policy ARNs (STS)').optional(),
+  /** Users who do not hold the role may request it for a few hours; admins approve (`grants.request*`). */
+  requestable: z.boolean().default(false),
 }).strict();
 
 export const SAML_PRESETS = ['adfs', 'okta', 'entra', 'shibboleth', 'google', 'generic'] as const;
@@ -162,7 +164,11 @@ export const configSchema = z.object({
   /** Time-limited grants (issue 5 §3): the longest grant an admin may request, in days (1–30). */
   grants: z.object({
     maxDays: z.number().int().min(1).max(30).default(30),
-  }).strict().default({ maxDays: 30 }),
+    /** Approvals an access request needs (by admins other than the requester): at least one, always. */
+    requestApprovals: z.number().int().min(1).max(5).default(1),
+    /** The longest access a user may request, in hours. */
+    requestMaxHours: z.number().int().min(1).max(720).default(8),
+  }).strict().default({ maxDays: 30, requestApprovals: 1, requestMaxHours: 8 }),
   /**
    * The audit ledger (issue 5 §4): rows older than `retentionDays` are deleted by a daily sweep. At least
    * 30 days — the database refuses to delete younger rows anyway (migration 0004).

@@ -77,6 +77,11 @@ export function createRoleGrantsRepo(db: Db) {
     listGrants: (limit = 200): Promise<Grant[]> =>
       dbCall('listGrants', async () => (await db.roleGrant.findMany({ orderBy: { requestedAt: 'desc' }, take: limit, include: withApprovals })).map(toGrant)),
 
+    /** The access requests a user made for themself, newest first (their requests page). */
+    requestsBy: (userId: string, limit = 50): Promise<Grant[]> =>
+      dbCall('grantRequestsBy', async () =>
+        (await db.roleGrant.findMany({ where: { requestedBy: userId, userId }, orderBy: { requestedAt: 'desc' }, take: limit, include: withApprovals })).map(toGrant)),
+
     /**
      * Active grants naming this user id or this email — read at every issuance and role listing. The core
      * decides which of them apply (an email grant needs a verified email claim) and whether each is
