@@ -103,3 +103,43 @@ test('an admin adds an OIDC IdP with its secret and a SAML connection; the secre
     await restoreConfig(alice, yaml);
   }
 });
+
+/** An IdP-initiated sign-in at the demo SAML IdP for adfs, as sam; returns where the browser ends. */
+async function idpInitiated(page: Page, baseURL: string): Promise<void> {
+  const samlIdp = `http://localhost:${Number(process.env.E2E_PORT ?? 3100) + 3}`;
+  await page.goto(`${samlIdp}/adfs/idp-init?sp=${encodeURIComponent(`${baseURL}/saml/adfs/metadata`)}`);
+  await page.getByTestId('saml-idp-login').fill('sam@example.com');
+  await page.getByTestId('saml-idp-password').fill('demo');
+  await page.getByTestId('saml-idp-submit').click();
+  await page.waitForURL((url) => url.port === new URL(baseURL).port, { timeout: 30_000 });
+}
+
+async function setIdpInitiated(alice: Page, allow: boolean): Promise<void> {
+  await alice.goto('/admin/connections?edit=adfs#saml-form');
+  await alice.getByTestId('saml-form-idp-initiated').setChecked(allow);
+  await alice.getByTestId('saml-form-submit').click();
+  await expect(alice.getByTestId('saml-form-done')).toBeVisible();
+}
+
+test('switching IdP-initiated sign-in on and off for a connection takes effect at the next response', async ({ browser, baseURL }) => {
+  const alice = await (await browser.newContext()).newPage();
+  await signInToRoles(alice, 'okta', 'alice@example.com');
+  const yaml = await exportConfig(alice);
+  const origin = baseURL ?? '';
+  try {
+    const sam = await (await browser.newContext()).newPage();
+    await idpInitiated(sam, origin);
+    await expect(sam).toHaveURL(/\/error\?error=SAML_UNSOLICITED/);
+    await setIdpInitiated(alice, true);
+    const sam2 = await (await browser.newContext()).newPage();
+    await idpInitiated(sam2, origin);
+    await expect(sam2).toHaveURL(/\/roles$/);
+    expect(await visibleRoles(sam2)).toContain('dev-Admin');
+    await setIdpInitiated(alice, false);
+    const sam3 = await (await browser.newContext()).newPage();
+    await idpInitiated(sam3, origin);
+    await expect(sam3).toHaveURL(/\/error\?error=SAML_UNSOLICITED/);
+  } finally {
+    await restoreConfig(alice, yaml);
+  }
+});

@@ -5,8 +5,10 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { signInToRoles } from '../fixtures/signin';
+import { callerIdentityArn, decodeAuthorizationError } from '../support/aws-client';
 
 const AWS_URL = `http://localhost:${Number(process.env.E2E_PORT ?? 3100) + 2}`;
+const STS_URL = AWS_URL; // STS answers at the emulator root (AWS_ENDPOINT_URL_STS)
 const OPERATOR = '444455556666/Operator';
 const origin = (page: Page) => ({ Origin: new URL(page.url()).origin });
 
@@ -16,10 +18,10 @@ interface Keys {
   sessionToken: string;
 }
 
-async function keys(page: Page, roleId: string): Promise<Keys> {
+async function keys(page: Page, roleId: string): Promise<Keys & { expiration: string }> {
   const res = await page.request.post('/api/aws/credentials', { data: { roleId }, headers: origin(page) });
   expect(res.status()).toBe(200);
-  return ((await res.json()) as { credentials: Keys }).credentials;
+  return ((await res.json()) as { credentials: Keys & { expiration: string } }).credentials;
 }
 
 /** The console sign-in (federation getSigninToken): what a revoked session can no longer do. */
@@ -47,15 +49,21 @@ test('revoking a role’s older sessions and one user’s AWS sessions works aga
   await alice.goto('/admin/revocation');
   await pick(alice, 'revoke-role', 'prod/Operator', 'revoke-role-submit', /denied/);
   expect(await consoleStatus(before)).not.toBe(200);
+  // An API call that needs a permission is refused too; GetCallerIdentity needs none and still answers, as on AWS.
+  expect(await decodeAuthorizationError(STS_URL, before)).toBe('AccessDenied');
+  expect(await callerIdentityArn(STS_URL, before)).toContain(':assumed-role/Operator/');
   await new Promise((r) => setTimeout(r, 1_100)); // the cutoff is rounded up to the next second
   const after = await keys(bob, OPERATOR);
   expect(await consoleStatus(after)).toBe(200);
+  expect(await decodeAuthorizationError(STS_URL, after)).toBe('InvalidAuthorizationMessageException');
 
   // One person: bob's sessions in every role he used are denied; alice's session is untouched.
   const aliceKeys = await keys(alice, '111122223333/Admin');
   await pick(alice, 'revoke-user', 'bob@example.com', 'revoke-user-aws', /AWS sessions denied/);
   expect(await consoleStatus(after)).not.toBe(200);
+  expect(await decodeAuthorizationError(STS_URL, after)).toBe('AccessDenied');
   expect(await consoleStatus(aliceKeys)).toBe(200);
+  expect(await decodeAuthorizationError(STS_URL, aliceKeys)).toBe('InvalidAuthorizationMessageException');
   await new Promise((r) => setTimeout(r, 1_100));
   expect(await consoleStatus(await keys(bob, OPERATOR))).toBe(200);
 

@@ -44,7 +44,7 @@ export function SamlConnectionForm({ basedOn, connection }: { basedOn: number; c
           </select>
         </label>
         <label>Metadata URL (https)<input className="input mono" name="metadataUrl" defaultValue={connection?.metadataUrl} data-testid="saml-form-url" /></label>
-        <label className="check"><input type="checkbox" name="allowIdpInitiated" defaultChecked={connection?.allowIdpInitiated} /> Allow IdP-initiated sign-in</label>
+        <label className="check"><input type="checkbox" name="allowIdpInitiated" defaultChecked={connection?.allowIdpInitiated} data-testid="saml-form-idp-initiated" /> Allow IdP-initiated sign-in</label>
       </div>
       <label className="preview-claims">
         …or the metadata XML

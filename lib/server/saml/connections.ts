@@ -5,6 +5,7 @@ import 'server-only';
  * built once and reused (parsed metadata and imported keys are cached in it).
  */
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../core/config/diff';
 import type { SamlConnectionConfig } from '../../core/config/schema';
 import { GatewayError } from '../../core/errors';
 import { createSamlSp, ensureSamlifyHooks } from '../../core/saml/sp';
@@ -21,6 +22,8 @@ export interface SamlConnectionRuntime {
 }
 
 interface Cached {
+  /** A hash of the connection's config: an admin's edit (metadata URL, IdP-initiated, skew…) starts afresh. */
+  connKey: string;
   fingerprint: string;
   runtime: SamlConnectionRuntime;
   metadataAt: number;
@@ -74,11 +77,14 @@ function keyRings(c: Container, conn: SamlConnectionConfig): { signing: SamlKeyR
 export async function getSamlConnection(c: Container, id: string): Promise<SamlConnectionRuntime> {
   const conn = c.config.samlConnections.find((s) => s.id === id);
   if (!conn) throw new GatewayError('NOT_FOUND', `no SAML connection ${id.slice(0, 64)}`);
-  const cached = cache.get(id);
+  const connKey = createHash('sha256').update(canonicalJson(conn)).digest('hex');
+  const prior = cache.get(id);
+  // Metadata fetched for another version of this connection (say, its old URL) is never reused.
+  const cached = prior?.connKey === connKey ? prior : undefined;
   const { xml: metadataXml, at: metadataAt } = await metadataFor(c, conn, cached);
   const { signing, encryption } = keyRings(c, conn);
   const [sign, enc] = await Promise.all([signing.active(), encryption.active()]);
-  const fingerprint = createHash('sha256').update(metadataXml).update(sign.id).update(enc.id).digest('hex');
+  const fingerprint = createHash('sha256').update(connKey).update(metadataXml).update(sign.id).update(enc.id).digest('hex');
   if (cached?.fingerprint === fingerprint) {
     cached.metadataAt = metadataAt;
     return cached.runtime;
@@ -97,6 +103,6 @@ export async function getSamlConnection(c: Container, id: string): Promise<SamlC
   });
   logEngineHooks();
   const runtime = { conn, sp, ...urls };
-  cache.set(id, { fingerprint, runtime, metadataXml, metadataAt });
+  cache.set(id, { connKey, fingerprint, runtime, metadataXml, metadataAt });
   return runtime;
 }
