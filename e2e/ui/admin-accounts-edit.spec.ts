@@ -58,7 +58,7 @@ test('an admin adds an account and a role, edits a role live, and is told what c
     await expect(alice.getByTestId('role-delete-444455556666/Operator-problem')).toContainText('unknown role "444455556666/Operator"');
     alice.once('dialog', (d) => void d.accept());
     await alice.getByTestId('role-delete-999988887777/Billing').click();
-    await expect(alice.getByTestId('role-delete-999988887777/Billing-problem')).toContainText('roles: Too small');
+    await expect(alice.getByTestId('role-delete-999988887777/Billing-problem')).toContainText('an account keeps at least one role: disable the account instead');
     const dup = await alice.request.post('/api/admin/config/edit', {
       data: { basedOn: await liveRevision(alice), edit: { op: 'addAccount', account: { id: '999988887777', alias: 'again', region: 'eu-west-1' }, role: { name: 'X', maxSessionDuration: 3600, delivery: 'saml' } } },
       headers: origin(alice),

@@ -39,6 +39,11 @@ describeEachDialect('role grants repo', (ctx) => {
     const ids = (await t.repos.roleGrants.activeGrantsFor('u-dave', 'Dave@Example.com')).map((g) => g.id).sort();
     assert.deepEqual(ids, [byUser.id, byEmail.id].sort());
     assert.deepEqual((await t.repos.roleGrants.activeGrantsFor('u-dave', undefined)).map((g) => g.id), [byUser.id]);
+    // listActive (the reverse preview's one query) holds exactly the active ones, whoever they name.
+    const all = (await t.repos.roleGrants.listActive()).map((g) => g.id);
+    assert.ok(all.includes(byUser.id) && all.includes(byEmail.id));
+    assert.ok(!all.includes(revoked.id));
+    assert.ok((await t.repos.roleGrants.listActive()).every((g) => g.status === 'active' && !g.revokedAt));
   });
 
   it('approval: the requester is refused and nothing is stored; another admin activates it at that moment', async () => {

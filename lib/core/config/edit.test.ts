@@ -78,6 +78,8 @@ test('accounts and roles are refused when AWS would refuse them', () => {
   assert.throws(() => apply({ op: 'putRole', accountId: '111122223333', role: { ...ROLE, sessionPolicy: '{"Version":' } }), (e: unknown) => e instanceof ConfigError && /sessionPolicy: is not valid JSON/.test(e.message));
   assert.throws(() => apply({ op: 'putRole', accountId: '111122223333', role: { ...ROLE, sessionPolicy: JSON.stringify({ Statement: 'x'.repeat(2100) }) } }), (e: unknown) => e instanceof ConfigError && /2,048|2048/.test(e.message));
   assert.throws(() => editConfig(live, { op: 'deleteRole', accountId: '111122223333', name: 'Nope' }), (e: unknown) => e instanceof GatewayError && e.code === 'NOT_FOUND');
+  const single = parseConfigText(editConfig(live, { op: 'addAccount', account: { id: '999988887777', alias: 'finance', partition: 'aws', region: 'eu-west-2' }, role: ROLE }));
+  assert.throws(() => editConfig(single, { op: 'deleteRole', accountId: '999988887777', name: 'Billing' }), (e: unknown) => e instanceof GatewayError && e.code === 'BAD_REQUEST' && /at least one role/.test(e.publicDetail ?? ''));
 });
 
 test('OIDC IdPs: add one, edit one keeping what the form does not show; a Google IdP needs its domains', () => {

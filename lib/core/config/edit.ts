@@ -150,6 +150,7 @@ const EDITS: { [K in ConfigEdit['op']]: (doc: Doc, edit: Edit<K>) => void } = {
   deleteRole(doc, edit) {
     const account = find(doc.accounts, 'accounts', edit.accountId) as Account;
     if (!account.roles.some((r) => r.name === edit.name)) throw new GatewayError('NOT_FOUND', `config edit: no role ${edit.name}`, { publicDetail: `account ${edit.accountId} has no role "${edit.name}"` });
+    if (account.roles.length === 1) throw new GatewayError('BAD_REQUEST', 'last role', { publicDetail: 'an account keeps at least one role: disable the account instead' });
     account.roles = account.roles.filter((r) => r.name !== edit.name);
   },
   putOidcIdp(doc, edit) {

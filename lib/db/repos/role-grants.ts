@@ -77,6 +77,10 @@ export function createRoleGrantsRepo(db: Db) {
     listGrants: (limit = 200): Promise<Grant[]> =>
       dbCall('listGrants', async () => (await db.roleGrant.findMany({ orderBy: { requestedAt: 'desc' }, take: limit, include: withApprovals })).map(toGrant)),
 
+    /** Every active grant (the reverse preview evaluates many users at once with one query). */
+    listActive: (): Promise<Grant[]> =>
+      dbCall('listActiveGrants', async () => (await db.roleGrant.findMany({ where: { status: 'active', revokedAt: null }, include: withApprovals })).map(toGrant)),
+
     /** The access requests a user made for themself, newest first (their requests page). */
     requestsBy: (userId: string, limit = 50): Promise<Grant[]> =>
       dbCall('grantRequestsBy', async () =>

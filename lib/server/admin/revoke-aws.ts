@@ -7,10 +7,11 @@ import 'server-only';
  * IAM is eventually consistent: AWS says a deny can take minutes to apply everywhere.
  */
 import { z } from 'zod';
-import { MAX_SESSION_MS, revokeOlderSessionsDocument, REVOKE_OLDER_SESSIONS, REVOKED_SOURCE_IDENTITIES, withRevokedSourceIdentity } from '../../core/aws/revocation-policy';
+import { revokeOlderSessionsDocument, REVOKE_OLDER_SESSIONS, REVOKED_SOURCE_IDENTITIES, withRevokedSourceIdentity } from '../../core/aws/revocation-policy';
 import { GatewayError } from '../../core/errors';
 import type { RoleDef } from '../../core/types';
 import { requireUser, revokeUserSchema } from './revoke-user';
+import { recentSessions } from './recent-sessions';
 import type { AdminContext, MutationResult } from './route';
 
 export const revokeRoleSchema = z.object({ roleId: z.string().trim().min(1).max(300) }).strict();
@@ -42,28 +43,10 @@ export async function revokeRoleSessions(ctx: AdminContext, input: z.infer<typeo
   };
 }
 
-/** (role, SourceIdentity) pairs of the user's successful issuances within the last 12 hours. */
-async function recentSessions(ctx: AdminContext, userId: string, at: Date): Promise<{ role: RoleDef; sourceIdentity: string }[]> {
-  const byArn = new Map([...ctx.c.config.roles.values()].map((r) => [r.arn, r] as const));
-  const pairs = new Map<string, { role: RoleDef; sourceIdentity: string }>();
-  const query = { type: 'issuance' as const, outcome: 'ok' as const, userId, from: new Date(at.getTime() - MAX_SESSION_MS), limit: 500 };
-  // Every page: a session missed here would stay alive, so the ledger is read to the end of the window.
-  for (let rows = await ctx.c.repos.audit.listAudit(query); rows.length > 0; ) {
-    for (const row of rows) {
-      const role = row.roleArn ? byArn.get(row.roleArn) : undefined;
-      const sourceIdentity = row.detail?.sourceIdentity;
-      if (role && typeof sourceIdentity === 'string') pairs.set(`${role.id}|${sourceIdentity}`, { role, sourceIdentity });
-    }
-    const last = rows.at(-1);
-    rows = last && rows.length === query.limit ? await ctx.c.repos.audit.listAudit({ ...query, cursor: { at: last.at, id: last.id } }) : [];
-  }
-  return [...pairs.values()];
-}
-
 export async function revokeUserAwsSessions(ctx: AdminContext, input: z.infer<typeof revokeUserSchema>): Promise<MutationResult<{ revoked: { roleArn: string; sourceIdentity: string }[] }>> {
   const user = await requireUser(ctx.c, input.userId);
   const at = ctx.c.now();
-  const sessions = await recentSessions(ctx, user.id, at);
+  const sessions = await recentSessions(ctx.c.config.roles, (q) => ctx.c.repos.audit.listAudit(q), user.id, at);
   // All accounts must be revocable before anything is written: no half-done revocation by configuration.
   for (const { role } of sessions) requireKeys(ctx, role);
   const revoked: { roleArn: string; sourceIdentity: string }[] = [];

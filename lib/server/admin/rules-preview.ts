@@ -5,7 +5,7 @@ import 'server-only';
  * now. Everything is decided by the same functions issuance uses (evaluatePolicy, heldRoles); nothing
  * here has a policy of its own.
  */
-import { heldRoles, type HeldRole } from '../../core/issuance/held-roles';
+import { heldRoles, type GrantSource, type HeldRole } from '../../core/issuance/held-roles';
 import { evaluatePolicy } from '../../core/policy/evaluate';
 import type { IdentityClaims } from '../../core/types';
 import type { UserRecord } from '../../db/repos/users';
@@ -40,12 +40,14 @@ export interface RoleHolders {
 /** The rules naming the role, and the known users who hold it right now (by rule or grant). */
 export async function whoCanAssume(c: Container, roleId: string): Promise<RoleHolders> {
   const rules = c.config.rules.filter((r) => r.roles.includes(roleId)).map((r) => ({ id: r.id }));
-  const [users, claimsByUser] = await Promise.all([c.repos.users.listRecent(500), c.repos.sessions.latestClaims()]);
+  const [users, claimsByUser, active] = await Promise.all([c.repos.users.listRecent(500), c.repos.sessions.latestClaims(), c.repos.roleGrants.listActive()]);
+  // One query for every user's grants, selected in memory exactly as activeGrantsFor selects them.
+  const grants: GrantSource = async (userId, email) => active.filter((g) => g.userId === userId || (email !== undefined && g.email === email.toLowerCase()));
   const holders: RoleHolders['users'] = [];
   for (const user of users) {
     const claims = claimsByUser.get(user.id);
     if (!claims) continue;
-    const held = (await heldRoles(c.issuance, claims, user.id)).find((h) => h.role.id === roleId);
+    const held = (await heldRoles({ ...c.issuance, grants }, claims, user.id)).find((h) => h.role.id === roleId);
     if (held) holders.push({ user, via: held.grantedBy.map((g) => `${g.ruleId}: ${g.reason}`) });
   }
   return { rules, users: holders };
