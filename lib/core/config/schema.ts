@@ -1,6 +1,8 @@
 /**
- * The Rolegate config file (YAML or JSON): IdPs, AWS accounts and roles, mapping rules. Secrets never live
- * here; they come from the environment (see lib/config/env.ts). Parsed once at start by `parseConfig`.
+ * The Rolegate config (YAML or JSON): IdPs, AWS accounts and roles, mapping rules. Secrets never live here;
+ * they come from the environment (lib/config/env.ts) or, for OIDC client secrets entered by admins, from
+ * sealed storage (lib/server/client-secrets.ts). Every version — the file, an import, an admin edit — is
+ * parsed by `parseConfigText` and kept as a revision (lib/server/live-config.ts).
  */
 import { z } from 'zod';
 
