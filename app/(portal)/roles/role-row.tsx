@@ -1,0 +1,152 @@
+'use client';
+
+import type { KeyboardEvent } from 'react';
+import {
+  CONSOLE_SERVICES,
+  formatDuration,
+  roleSlug,
+  type RoleErrorView,
+  type RoleView,
+} from './role-view';
+
+interface RoleRowProps {
+  role: RoleView;
+  tabStop: boolean;
+  loading: boolean;
+  error: RoleErrorView | null;
+  rowRef: (el: HTMLLIElement | null) => void;
+  onKeyDown: (e: KeyboardEvent<HTMLLIElement>) => void;
+  onFocus: () => void;
+  onKeys: () => void;
+}
+
+export function RoleRow({
+  role,
+  tabStop,
+  loading,
+  error,
+  rowRef,
+  onKeyDown,
+  onFocus,
+  onKeys,
+}: RoleRowProps) {
+  const slug = roleSlug(role);
+  return (
+    <li
+      ref={rowRef}
+      className="role-row"
+      tabIndex={tabStop ? 0 : -1}
+      data-testid={`role-${slug}`}
+      aria-label={`${role.roleName} in ${role.accountAlias}`}
+      aria-keyshortcuts="Enter C"
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+    >
+      <RoleInfo role={role} />
+      <RoleActions role={role} slug={slug} loading={loading} onKeys={onKeys} />
+      {error && (
+        <div className="alert" role="alert" data-testid="role-error">
+          <span>{error.message}</span>
+          <code>{error.code}</code>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function RoleInfo({ role }: { role: RoleView }) {
+  return (
+    <div className="role-info">
+      <div className="role-name" title={`Granted by ${role.grantedBy.join(', ') || 'policy'}`}>
+        {role.roleName}
+      </div>
+      {role.description && <p className="role-desc">{role.description}</p>}
+      <div className="role-meta">
+        <span className="chip">{role.region}</span>
+        <span className="chip">Max session {formatDuration(role.maxSessionDurationSeconds)}</span>
+        {role.partition !== 'aws' && <span className="chip">{role.partition}</span>}
+        {role.delivery === 'saml' && <span className="chip">SAML</span>}
+        {role.scopedDown && (
+          <span
+            className="chip"
+            title="A session policy limits what these sessions can do"
+            data-testid="scoped-chip"
+          >
+            Scoped down
+          </span>
+        )}
+        {role.grant && <GrantChip grant={role.grant} />}
+      </div>
+      {role.grant && (
+        <p className="role-desc" data-testid="grant-reason">
+          Granted for: {role.grant.reason}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface RoleActionsProps {
+  role: RoleView;
+  slug: string;
+  loading: boolean;
+  onKeys: () => void;
+}
+
+/** The console form (service deep link, SAML variant for SAML roles) and the Keys button. */
+function RoleActions({ role, slug, loading, onKeys }: RoleActionsProps) {
+  return (
+    <div className="role-actions">
+      <form className="console-form" method="post" action="/api/aws/console" target="_blank">
+        <input type="hidden" name="roleId" value={role.id} />
+        <select
+          name="service"
+          className="select select-sm"
+          aria-label={`Console page for ${role.roleName}`}
+        >
+          {CONSOLE_SERVICES.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="btn btn-sm btn-primary" data-testid={`console-${slug}`}>
+          Console
+        </button>
+        {role.delivery === 'saml' && (
+          <button
+            type="submit"
+            formAction="/api/aws/saml-console"
+            className="btn btn-sm"
+            title="Sign in by posting Rolegate's SAML assertion to AWS"
+            data-testid={`console-saml-${slug}`}
+          >
+            via SAML
+          </button>
+        )}
+      </form>
+      <button
+        type="button"
+        className="btn btn-sm btn-keys"
+        data-testid={`keys-${slug}`}
+        aria-busy={loading}
+        onClick={onKeys}
+      >
+        {loading && <span className="spinner" aria-hidden="true" />}
+        Keys
+      </button>
+    </div>
+  );
+}
+
+/**
+ * "Granted until 2026-05-01 12:05 UTC · 2 h 5 min left". Formatted without the locale so the server's
+ * render and the browser's hydration produce the same text.
+ */
+function GrantChip({ grant }: { grant: NonNullable<RoleView['grant']> }) {
+  return (
+    <span className="chip chip-grant" data-testid="grant-chip" title="Time-limited grant">
+      Granted until {grant.endsAt.replace('T', ' ').slice(0, 16)} UTC · {grant.remaining}
+    </span>
+  );
+}
