@@ -1,15 +1,10 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import {
-  CREDENTIAL_FORMATS,
-  formatCredentials,
-  type CredentialFormat,
-  type CredentialFormatInfo,
-} from '@/lib/core/credentials';
-import { profileNameFor } from '@/lib/core/aws/profile-name';
-import { isGatewayError, publicView } from '@/lib/core/errors';
+import { CREDENTIAL_FORMATS, type CredentialFormat } from '@/lib/core/credentials';
 import type { Credentials } from '@/lib/core/types';
+import { Expiry } from './keys-expiry';
+import { KeysOutput, render } from './keys-output';
 import type { IssuedKeys } from './role-view';
 
 export interface KeysPanelProps {
@@ -30,8 +25,6 @@ const TAB_LABEL: Record<CredentialFormat, string> = {
   ini: '~/.aws/credentials',
   json: 'JSON',
 };
-
-type Rendered = { ok: true; text: string } | { ok: false; message: string; code: string };
 
 /** Side sheet showing one set of temporary keys in every supported format. Nothing here is persisted. */
 export function KeysPanel({ role, credentials, onClose }: KeysPanelProps) {
@@ -96,61 +89,6 @@ export function KeysPanel({ role, credentials, onClose }: KeysPanelProps) {
   );
 }
 
-/** The selected format's text (or why it cannot be produced) with Copy and Download. */
-function KeysOutput({ format, rendered }: { format: CredentialFormat; rendered: Rendered }) {
-  const info = CREDENTIAL_FORMATS.find((f) => f.format === format);
-  return (
-    <>
-      <div role="tabpanel" id="keys-tabpanel" aria-labelledby={`keys-tab-${format}`}>
-        {rendered.ok ? (
-          <pre
-            className="keys-output"
-            data-testid="keys-output"
-            tabIndex={0}
-            role="region"
-            aria-label={`${info?.label ?? format} keys`}
-          >
-            {rendered.text}
-          </pre>
-        ) : (
-          <div className="alert" role="alert" data-testid="format-error">
-            <span>{rendered.message}</span>
-            <code>{rendered.code}</code>
-          </div>
-        )}
-      </div>
-      <div className="panel-actions">
-        <CopyButton text={rendered.ok ? rendered.text : null} />
-        <button
-          type="button"
-          className="btn btn-sm"
-          data-testid="download"
-          disabled={!rendered.ok || !info}
-          onClick={(e) => rendered.ok && info && download(e.currentTarget, rendered.text, info)}
-        >
-          Download {info?.fileName}
-        </button>
-      </div>
-    </>
-  );
-}
-
-function render(format: CredentialFormat, creds: Credentials, role: IssuedKeys['role']): Rendered {
-  const profile = profileNameFor(role);
-  try {
-    return { ok: true, text: formatCredentials(format, creds, { region: role.region, profile }) };
-  } catch (e) {
-    const view = publicView(e);
-    const detail = isGatewayError(e) && e.publicDetail ? e.publicDetail : view.message;
-    const message = detail.replace(/\.$/, '');
-    return {
-      ok: false,
-      message: `This format cannot carry these keys: ${message}.`,
-      code: view.code,
-    };
-  }
-}
-
 function FormatTabs({
   value,
   onChange,
@@ -190,91 +128,4 @@ function FormatTabs({
       ))}
     </div>
   );
-}
-
-function CopyButton({ text }: { text: string | null }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  useEffect(() => {
-    if (state === 'idle') return;
-    const t = setTimeout(() => setState('idle'), 2500);
-    return () => clearTimeout(t);
-  }, [state]);
-
-  async function copy() {
-    if (text === null) return;
-    try {
-      await navigator.clipboard.writeText(text);
-      setState('copied');
-    } catch {
-      // No clipboard API outside a secure context, or permission denied.
-      setState('failed');
-    }
-  }
-  const label =
-    state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed — select the text' : 'Copy';
-  return (
-    <button
-      type="button"
-      className="btn btn-primary btn-sm"
-      data-testid="copy"
-      data-autofocus
-      disabled={text === null}
-      onClick={() => void copy()}
-    >
-      <span aria-live="polite">{label}</span>
-    </button>
-  );
-}
-
-/** Saves `text` through a short-lived object URL. The anchor lives inside the modal so it is not inert. */
-function download(from: HTMLElement, text: string, info: CredentialFormatInfo) {
-  const body = info.utf8Bom ? `\uFEFF${text}` : text;
-  // Chrome appends ".txt" to text/* downloads whose name has no extension (`credentials`, `.env`).
-  const type = /.\.\w+$/.test(info.fileName)
-    ? `${info.mediaType};charset=utf-8`
-    : 'application/octet-stream';
-  const url = URL.createObjectURL(new Blob([body], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = info.fileName;
-  a.hidden = true;
-  (from.closest('dialog') ?? document.body).append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-function Expiry({ expiration }: { expiration: string }) {
-  const expiresAt = Date.parse(expiration);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
-  }, []);
-  if (Number.isNaN(expiresAt))
-    return (
-      <p className="expiry" data-testid="expiry">
-        Expiry unknown
-      </p>
-    );
-  const left = Math.max(0, Math.floor((expiresAt - now) / 1000));
-  const tone = left === 0 ? ' expiry-over' : left < 300 ? ' expiry-soon' : '';
-  return (
-    <p
-      className={`expiry${tone}`}
-      data-testid="expiry"
-      role="timer"
-      title={new Date(expiresAt).toLocaleString()}
-    >
-      {left === 0 ? 'Expired' : `Expires in ${clock(left)}`}
-    </p>
-  );
-}
-
-/** 3588 → "59:48"; 43188 → "11:59:48". */
-function clock(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const mm = String(Math.floor((seconds % 3600) / 60)).padStart(2, '0');
-  const ss = String(seconds % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
