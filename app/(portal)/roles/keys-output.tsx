@@ -11,6 +11,7 @@ import { profileNameFor } from '@/lib/core/aws/profile-name';
 import { isGatewayError, publicView } from '@/lib/core/errors';
 import type { Credentials } from '@/lib/core/types';
 import type { IssuedKeys } from './role-view';
+import { ErrorAlert } from '@/app/components/error-alert';
 
 export type Rendered = { ok: true; text: string } | { ok: false; message: string; code: string };
 
@@ -31,10 +32,7 @@ export function KeysOutput({ format, rendered }: { format: CredentialFormat; ren
             {rendered.text}
           </pre>
         ) : (
-          <div className="alert" role="alert" data-testid="format-error">
-            <span>{rendered.message}</span>
-            <code>{rendered.code}</code>
-          </div>
+          <ErrorAlert error={rendered} testId="format-error" />
         )}
       </div>
       <div className="panel-actions">

@@ -8,6 +8,7 @@ import {
   type RoleErrorView,
   type RoleView,
 } from './role-view';
+import { ErrorAlert } from '@/app/components/error-alert';
 
 interface RoleRowProps {
   role: RoleView;
@@ -45,10 +46,7 @@ export function RoleRow({
       <RoleInfo role={role} />
       <RoleActions role={role} slug={slug} loading={loading} onKeys={onKeys} />
       {error && (
-        <div className="alert" role="alert" data-testid="role-error">
-          <span>{error.message}</span>
-          <code>{error.code}</code>
-        </div>
+        <ErrorAlert error={error} testId="role-error" />
       )}
     </li>
   );

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { postJson, type PostError } from '../post-json';
+import { ErrorAlert } from '@/app/components/error-alert';
 
 /**
  * Approve / Reject / Revoke for one grant. Buttons are shown only when the server said this admin may use
@@ -41,10 +42,7 @@ export function GrantActions({ grantId, canDecide, canRevoke }: { grantId: strin
         </button>
       )}
       {error && (
-        <div className="alert" role="alert" data-testid="grant-error">
-          <span>{error.message}</span>
-          <code>{error.code}</code>
-        </div>
+        <ErrorAlert error={error} testId="grant-error" />
       )}
     </div>
   );

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { postJson, type PostError } from '../post-json';
+import { ErrorAlert } from '@/app/components/error-alert';
 
 export interface GrantFormProps {
   roles: { id: string; label: string }[];
@@ -92,10 +93,7 @@ export function GrantForm({ roles, users, maxDays }: GrantFormProps) {
           Request grant
         </button>
         {error && (
-          <div className="alert" role="alert" data-testid="grant-form-error">
-            <span>{error.message}</span>
-            <code>{error.code}</code>
-          </div>
+          <ErrorAlert error={error} testId="grant-form-error" />
         )}
       </div>
     </form>

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { postJson, type PostError } from '../post-json';
+import { ErrorAlert } from '@/app/components/error-alert';
 
 /** The lock-down switch. Turning it on asks for a reason and a confirmation; the server decides. */
 export function LockdownForm({ enabled }: { enabled: boolean }) {
@@ -41,7 +42,7 @@ export function LockdownForm({ enabled }: { enabled: boolean }) {
           </button>
         </>
       )}
-      {error && <p className="alert" role="alert" data-testid="lockdown-error">{error.message} <code>{error.code}</code></p>}
+      {error && <ErrorAlert error={error} testId="lockdown-error" />}
     </div>
   );
 }

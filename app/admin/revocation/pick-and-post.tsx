@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { postJson, type PostError } from '../post-json';
+import { ErrorAlert } from '@/app/components/error-alert';
 
 export interface PickOption {
   id: string;
@@ -61,7 +62,7 @@ export function PickAndPost({ label, field, options, actions, testId }: PickAndP
         </button>
       ))}
       {result && <p className="muted" role="status" data-testid={`${testId}-result`}>{result}</p>}
-      {error && <p className="alert" role="alert" data-testid={`${testId}-error`}>{error.message} <code>{error.code}</code></p>}
+      {error && <ErrorAlert error={error} testId={`${testId}-error`} />}
     </div>
   );
 }
