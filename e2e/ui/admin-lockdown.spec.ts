@@ -1,7 +1,8 @@
 /**
  * Issue 5 §5 lock-down, end to end: an admin switches it on with a reason; every signed-in page shows the
- * banner; a normal user's keys (web and CLI) and console link are refused with ISSUANCE_LOCKED and each
- * refusal is audited; the break-glass admin still gets keys; switching it off restores issuance.
+ * banner; a normal user's keys (web, where the refusal shows on the role's row, and CLI) and console link are
+ * refused with ISSUANCE_LOCKED and each refusal is audited; the break-glass admin still gets keys; switching
+ * it off restores issuance.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { bearer, cliLogin } from '../fixtures/device';
@@ -34,6 +35,13 @@ test('lock-down stops every issuance except break-glass, shows a banner, is audi
 
     await bob.reload();
     await expect(bob.getByTestId('lockdown-banner')).toContainText(REASON);
+    // In the role picker the refusal shows on the row, with its code, and no keys panel opens.
+    await bob.getByTestId('keys-prod-Operator').click();
+    const refusal = bob.getByTestId('role-prod-Operator').getByTestId('role-error');
+    await expect(refusal).toContainText('locked down by an administrator');
+    await expect(refusal.locator('code')).toHaveText('ISSUANCE_LOCKED');
+    await expect(bob.getByTestId('keys-panel')).toHaveCount(0);
+    await bob.screenshot({ path: `${process.env.E2E_DATA_DIR ?? '/tmp'}/screenshots/roles-lockdown.png`, fullPage: true });
     const keys = await bob.request.post('/api/aws/credentials', { data: { roleId: '444455556666/Operator' }, headers: origin(bob) });
     expect(keys.status()).toBe(403);
     expect(keys.headers()['cache-control']).toContain('no-store');
@@ -47,8 +55,9 @@ test('lock-down stops every issuance except break-glass, shows a banner, is audi
     const breakGlass = await alice.request.post('/api/aws/credentials', { data: { roleId: '111122223333/Admin' }, headers: origin(alice) });
     expect(breakGlass.status()).toBe(200);
 
+    // Four refusals: the Keys click in the picker, web keys, CLI keys and the console link.
     await alice.goto('/admin/audit?q=ISSUANCE_LOCKED');
-    await expect(alice.getByTestId('audit-row')).toHaveCount(3);
+    await expect(alice.getByTestId('audit-row')).toHaveCount(4);
     await alice.goto('/admin/audit?type=lockdown');
     await expect(alice.getByTestId('audit-row')).toHaveCount(1);
     await alice.goto('/admin/revocation');
