@@ -2,13 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { postJsonFor, refusalText } from '@/app/components/post-json';
 
 /** One admin-page edit of the config (POST /api/admin/config/edit), made against the revision the page showed. */
 export async function postConfigEdit(basedOn: number, edit: unknown, extra: Record<string, unknown> = {}): Promise<string | null> {
-  const res = await fetch('/api/admin/config/edit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...extra, basedOn, edit }), cache: 'no-store' }).catch(() => null);
-  if (res?.ok) return null;
-  const body = (await res?.json().catch(() => null)) as { error?: { message?: string; detail?: string } } | null;
-  return body?.error?.detail ?? body?.error?.message ?? 'Rolegate could not be reached.';
+  const result = await postJsonFor('/api/admin/config/edit', { ...extra, basedOn, edit });
+  return result.ok ? null : refusalText(result.refusal);
 }
 
 /** A button that applies one edit, then reloads the page's data; a refusal is shown next to it. */

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { postJsonFor, refusalText } from '@/app/components/post-json';
 
 /** Ask for a requestable role for a few hours, with a reason; admins approve it on their grants page. */
 export function RequestForm({ roles, maxHours }: { roles: Array<{ id: string; label: string }>; maxHours: number }) {
@@ -13,15 +14,11 @@ export function RequestForm({ roles, maxHours }: { roles: Array<{ id: string; la
     setSent(false);
     const f = new FormData(e.currentTarget);
     const body = { roleId: String(f.get('roleId') ?? ''), hours: Number(f.get('hours') ?? 0), reason: String(f.get('reason') ?? '') };
-    const res = await fetch('/api/access-requests', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), cache: 'no-store' }).catch(() => null);
-    if (res?.ok) {
-      setProblem(null);
-      setSent(true);
-      router.refresh();
-      return;
-    }
-    const answer = (await res?.json().catch(() => null)) as { error?: { message?: string; detail?: string } } | null;
-    setProblem(answer?.error?.detail ?? answer?.error?.message ?? 'Rolegate could not be reached.');
+    const result = await postJsonFor('/api/access-requests', body);
+    if (!result.ok) return setProblem(refusalText(result.refusal));
+    setProblem(null);
+    setSent(true);
+    router.refresh();
   }
   if (roles.length === 0) return <p className="muted lockdown-body" data-testid="request-none">No other role is open to requests here: ask an administrator.</p>;
   return (

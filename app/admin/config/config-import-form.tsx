@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { postJsonFor, refusalText } from '@/app/components/post-json';
 
 interface Change {
   section: string;
@@ -12,14 +13,9 @@ interface Change {
 interface Answer {
   revision?: number;
   changes?: Change[];
-  error?: { message?: string; detail?: string };
 }
 
-async function post(path: string, body: unknown): Promise<{ ok: boolean; body: Answer | null }> {
-  const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), cache: 'no-store' }).catch(() => null);
-  return { ok: Boolean(res?.ok), body: (await res?.json().catch(() => null)) as Answer | null };
-}
-const problemOf = (a: Answer | null) => a?.error?.detail ?? a?.error?.message ?? 'Rolegate could not be reached.';
+const UNREADABLE = 'Rolegate accepted the request but its answer could not be read: reload the page.';
 
 /**
  * Import a config file: first the dry run (what would change against the live revision), then applying
@@ -36,19 +32,23 @@ export function ConfigImportForm() {
     setPreview(null);
     setProblem(null);
     setApplied(null);
-    const { ok, body } = await post('/api/admin/config/preview', { yaml });
-    if (ok && body?.changes && body.revision !== undefined) setPreview({ revision: body.revision, changes: body.changes, yaml });
-    else setProblem(problemOf(body));
+    const result = await postJsonFor('/api/admin/config/preview', { yaml });
+    if (!result.ok) return setProblem(refusalText(result.refusal));
+    const body = result.body as Answer | null;
+    if (body?.changes && body.revision !== undefined) setPreview({ revision: body.revision, changes: body.changes, yaml });
+    else setProblem(UNREADABLE);
   }
 
   async function apply() {
     if (!preview) return;
-    const { ok, body } = await post('/api/admin/config/apply', { yaml: preview.yaml, basedOn: preview.revision });
+    const result = await postJsonFor('/api/admin/config/apply', { yaml: preview.yaml, basedOn: preview.revision });
     setPreview(null);
-    if (ok && body?.revision !== undefined) {
+    if (!result.ok) return setProblem(refusalText(result.refusal));
+    const body = result.body as Answer | null;
+    if (body?.revision !== undefined) {
       setApplied(body.revision);
       router.refresh();
-    } else setProblem(problemOf(body));
+    } else setProblem(UNREADABLE);
   }
 
   return (

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { postJson, type PostError } from '../post-json';
+import { postJson, type PostError } from '@/app/components/post-json';
 import { ErrorAlert } from '@/app/components/error-alert';
 
 /**
