@@ -6,7 +6,7 @@
  */
 import { GatewayError } from '../errors';
 import type { RoleDef } from '../types';
-import { GRANT_LIMITS, type NewGrant } from './grant-rules';
+import { GRANT_LIMITS, grantInvalid, grantReason, type NewGrant } from './grant-rules';
 
 export interface AccessRequestInput {
   roleId: string;
@@ -27,20 +27,17 @@ export interface AccessRequestContext {
 
 export const MAX_PENDING_REQUESTS = 5;
 
-const invalid = (detail: string) => new GatewayError('GRANT_INVALID', detail, { publicDetail: detail });
-
 /** Checks an access request and returns the pending grant to store. Throws GRANT_ROLE_UNKNOWN or GRANT_INVALID. */
 export function checkAccessRequest(input: AccessRequestInput, ctx: AccessRequestContext): NewGrant {
   const role = ctx.roles.get(input.roleId);
   if (!role?.requestable) throw new GatewayError('GRANT_ROLE_UNKNOWN', `role ${input.roleId.slice(0, 200)} is not requestable`, { publicDetail: 'this role cannot be requested' });
-  const reason = input.reason.trim();
-  if (reason.length === 0 || reason.length > GRANT_LIMITS.maxReasonLength) throw invalid(`a reason of 1–${GRANT_LIMITS.maxReasonLength} characters is required`);
+  const reason = grantReason(input.reason);
   const seconds = input.durationSeconds;
   if (!Number.isInteger(seconds) || seconds < GRANT_LIMITS.minDurationSeconds || seconds > ctx.maxDurationSeconds) {
-    throw invalid(`ask for ${GRANT_LIMITS.minDurationSeconds / 60} minutes to ${Math.floor(ctx.maxDurationSeconds / 3600)} hours`);
+    throw grantInvalid(`ask for ${GRANT_LIMITS.minDurationSeconds / 60} minutes to ${Math.floor(ctx.maxDurationSeconds / 3600)} hours`);
   }
-  if (ctx.pending.some((p) => p.roleId === input.roleId)) throw invalid('you already have a pending request for this role');
-  if (ctx.pending.length >= MAX_PENDING_REQUESTS) throw invalid(`at most ${MAX_PENDING_REQUESTS} requests can wait for approval at once`);
+  if (ctx.pending.some((p) => p.roleId === input.roleId)) throw grantInvalid('you already have a pending request for this role');
+  if (ctx.pending.length >= MAX_PENDING_REQUESTS) throw grantInvalid(`at most ${MAX_PENDING_REQUESTS} requests can wait for approval at once`);
   return {
     roleId: role.id, userId: ctx.requester.userId, reason, requestedBy: ctx.requester.userId, requestedByEmail: ctx.requester.email,
     requestedAt: ctx.now, startsAt: ctx.now, durationSeconds: seconds,

@@ -48,14 +48,22 @@ export interface GrantRequestInput {
 
 export type NewGrant = Omit<Grant, 'id' | 'status' | 'activatedAt' | 'revokedAt' | 'revokedBy' | 'approvals'> & { status: GrantStatus; activatedAt?: Date };
 
-const invalid = (detail: string) => new GatewayError('GRANT_INVALID', detail, { publicDetail: detail });
+/** A refused grant or request, with the reason shown to whoever asked. */
+export const grantInvalid = (detail: string) => new GatewayError('GRANT_INVALID', detail, { publicDetail: detail });
+
+/** The trimmed reason of a grant or request; GRANT_INVALID unless it has 1–maxReasonLength characters. */
+export function grantReason(reason: string): string {
+  const trimmed = reason.trim();
+  if (trimmed.length === 0 || trimmed.length > GRANT_LIMITS.maxReasonLength) throw grantInvalid(`a reason of 1–${GRANT_LIMITS.maxReasonLength} characters is required`);
+  return trimmed;
+}
 
 function durationOf(input: GrantRequestInput, maxSeconds: number): number {
-  if ((input.endsAt === undefined) === (input.durationSeconds === undefined)) throw invalid('give either an end or a duration');
+  if ((input.endsAt === undefined) === (input.durationSeconds === undefined)) throw grantInvalid('give either an end or a duration');
   const seconds = input.endsAt ? Math.floor((input.endsAt.getTime() - input.startsAt.getTime()) / 1000) : (input.durationSeconds ?? 0);
-  if (!(seconds > 0)) throw invalid('the end must be after the start');
-  if (!Number.isInteger(seconds) || seconds < GRANT_LIMITS.minDurationSeconds) throw invalid(`a grant lasts at least ${GRANT_LIMITS.minDurationSeconds / 60} minutes`);
-  if (seconds > maxSeconds) throw invalid(`a grant lasts at most ${Math.floor(maxSeconds / 86400)} days`);
+  if (!(seconds > 0)) throw grantInvalid('the end must be after the start');
+  if (!Number.isInteger(seconds) || seconds < GRANT_LIMITS.minDurationSeconds) throw grantInvalid(`a grant lasts at least ${GRANT_LIMITS.minDurationSeconds / 60} minutes`);
+  if (seconds > maxSeconds) throw grantInvalid(`a grant lasts at most ${Math.floor(maxSeconds / 86400)} days`);
   return seconds;
 }
 
@@ -65,15 +73,14 @@ export function checkGrantRequest(input: GrantRequestInput, ctx: { roles: Readon
   if (!ctx.roles.has(input.roleId)) throw new GatewayError('GRANT_ROLE_UNKNOWN', `unknown role ${input.roleId.slice(0, 200)}`, { publicDetail: 'pick a configured role' });
   const email = input.email?.trim().toLowerCase() || undefined;
   const userId = input.userId?.trim() || undefined;
-  if ((email === undefined) === (userId === undefined)) throw invalid('name either a user or an email');
-  if (email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw invalid('the email is not valid');
-  const reason = input.reason.trim();
-  if (reason.length === 0 || reason.length > GRANT_LIMITS.maxReasonLength) throw invalid(`a reason of 1–${GRANT_LIMITS.maxReasonLength} characters is required`);
-  if (!Number.isInteger(input.requiredApprovals) || input.requiredApprovals < 0 || input.requiredApprovals > GRANT_LIMITS.maxApprovals) throw invalid(`required approvals must be 0–${GRANT_LIMITS.maxApprovals}`);
+  if ((email === undefined) === (userId === undefined)) throw grantInvalid('name either a user or an email');
+  if (email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw grantInvalid('the email is not valid');
+  const reason = grantReason(input.reason);
+  if (!Number.isInteger(input.requiredApprovals) || input.requiredApprovals < 0 || input.requiredApprovals > GRANT_LIMITS.maxApprovals) throw grantInvalid(`required approvals must be 0–${GRANT_LIMITS.maxApprovals}`);
   const now = ctx.now.getTime();
   const start = input.startsAt.getTime();
-  if (Number.isNaN(start) || start < now - GRANT_LIMITS.pastStartToleranceSeconds * 1000) throw invalid('the start must not be in the past');
-  if (start > now + GRANT_LIMITS.maxScheduleAheadSeconds * 1000) throw invalid('the start is too far ahead');
+  if (Number.isNaN(start) || start < now - GRANT_LIMITS.pastStartToleranceSeconds * 1000) throw grantInvalid('the start must not be in the past');
+  if (start > now + GRANT_LIMITS.maxScheduleAheadSeconds * 1000) throw grantInvalid('the start is too far ahead');
   const durationSeconds = durationOf(input, Math.min(ctx.maxDurationSeconds ?? GRANT_LIMITS.maxDurationSeconds, GRANT_LIMITS.maxDurationSeconds));
   const toSelf = userId === ctx.requester.userId || (email !== undefined && email === ctx.requester.email);
   if (toSelf && input.requiredApprovals < 1) throw new GatewayError('GRANT_SELF_APPROVAL', 'self-grant without approval', { publicDetail: 'a grant to yourself needs at least one approval by another admin' });
