@@ -4,7 +4,7 @@
  * The demo's config is put back at the end (as one more revision).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { exportConfig, liveRevision, restoreConfig } from '../fixtures/config';
+import { addRuleOnPage, exportConfig, liveRevision, restoreConfig } from '../fixtures/config';
 import { signInToRoles, visibleRoles } from '../fixtures/signin';
 
 const origin = (page: Page) => ({ Origin: new URL(page.url()).origin });
@@ -28,12 +28,7 @@ test('an admin adds an account and a role, edits a role live, and is told what c
     await expect(finance).toContainText('arn:aws:iam::999988887777:role/Billing');
 
     // A rule naming the new role: bob holds it at once.
-    await alice.goto('/admin/rules');
-    await alice.getByTestId('rule-id').fill('finance-ops');
-    await alice.getByTestId('rule-groups').fill('aws-prod-operators');
-    await alice.getByTestId('rule-role-999988887777/Billing').check();
-    await alice.getByTestId('rule-form-submit').click();
-    await expect(alice.getByTestId('rule-finance-ops')).toBeVisible();
+    await addRuleOnPage(alice, { id: 'finance-ops', group: 'aws-prod-operators', roleId: '999988887777/Billing' });
     await bob.reload();
     expect(await visibleRoles(bob)).toEqual(['finance-Billing', 'prod-Operator', 'prod-ReadOnly']);
 

@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseConfigText } from '../../lib/core/config/parse';
-import { restoreConfig } from '../fixtures/config';
+import { addRuleOnPage, restoreConfig } from '../fixtures/config';
 import { signInSaml, signInToRoles, visibleRoles } from '../fixtures/signin';
 
 const origin = (page: Page) => ({ Origin: new URL(page.url()).origin });
@@ -71,12 +71,7 @@ test('config as code: round trip, import, page edits live at once; stale, restar
     expect((await stale.json()).error.code).toBe('CONFIG_STALE');
 
     // Page edits: a rule added on the rules page gives bob his roles back; disabling it takes them away.
-    await alice.goto('/admin/rules');
-    await alice.getByTestId('rule-id').fill('sre-operators');
-    await alice.getByTestId('rule-groups').fill('aws-prod-operators');
-    await alice.getByTestId('rule-role-444455556666/Operator').check();
-    await alice.getByTestId('rule-form-submit').click();
-    await expect(alice.getByTestId('rule-sre-operators')).toBeVisible();
+    await addRuleOnPage(alice, { id: 'sre-operators', group: 'aws-prod-operators', roleId: '444455556666/Operator' });
     await bob.reload();
     expect(await visibleRoles(bob)).toEqual(['prod-Operator']);
     await alice.getByTestId('rule-toggle-sre-operators').click();
