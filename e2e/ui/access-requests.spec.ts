@@ -19,6 +19,12 @@ test('a user requests a role, an admin approves it, the user holds it for the ti
   await carol.getByTestId('request-submit').click();
   await expect(carol.getByTestId('request-sent')).toBeVisible();
   await expect(carol.getByTestId('my-request-state').first()).toHaveText('waiting for approval (0 of 1)');
+  // The same request again from the form: the server's reason shows beside it.
+  await carol.getByTestId('request-role').selectOption('444455556666/Operator');
+  await carol.getByTestId('request-reason').fill('INC-4711: again');
+  await carol.getByTestId('request-submit').click();
+  await expect(carol.getByTestId('request-problem')).toHaveText('you already have a pending request for this role');
+  await expect(carol.getByTestId('request-sent')).toHaveCount(0);
 
   // Refused: the same role again while pending, a role that is not requestable, a forged body, CSRF; approving as a non-admin.
   const again = await carol.request.post('/api/access-requests', { data: { roleId: '444455556666/Operator', reason: 'again', hours: 1 }, headers: origin(carol) });
