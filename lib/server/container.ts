@@ -24,7 +24,7 @@ import { createClientSecrets, type ClientSecrets } from './client-secrets';
 import { openLiveConfig, type LiveConfig, type LiveSnapshot } from './live-config';
 import { getLogger } from './logger';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
-import { createSamlKeyRing, type SamlKeyRing } from './saml/saml-keys';
+import { createSamlKeyRing, idpKeyLifetime, type SamlKeyRing } from './saml/saml-keys';
 import type { Store } from './ports';
 
 export interface Container {
@@ -104,8 +104,7 @@ async function build(): Promise<Container> {
     purpose: 'aws-idp-signing',
     connectionId: null,
     commonName: `Rolegate SAML IdP ${new URL(config.publicUrl).host}`,
-    validityDays: config.samlIdp.certValidityDays,
-    retiredGraceSeconds: config.samlIdp.assertionLifetimeSeconds + 300,
+    ...idpKeyLifetime(config.samlIdp),
     now,
   });
   const hashSessionId = (sid: string) => hashToken(sid);

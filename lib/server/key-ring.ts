@@ -1,16 +1,21 @@
 /**
  * A rotating key ring over the database, shared by the OIDC issuer keys and the SAML certificates:
  * applies the rotation plan (publish next → activate → retire), keeps the active key opened in memory,
- * and reloads at most once a minute with a single in-flight refresh.
+ * and reloads at most once a minute (of the injected clock) with a single in-flight refresh. A cached
+ * key is never handed out once it can no longer sign (its certificate's notAfter is near).
  */
 import { GatewayError } from '../core/errors';
+import { canSign, successorNotAfter } from '../core/oidc/key-lifetime';
 import { planKeyRotation, type RotatingKey, type RotationPolicy } from '../core/oidc/rotation';
 
 export interface KeyRingDeps<K extends RotatingKey, A> {
   list(): Promise<K[]>;
   activate(kid: string, at: Date): Promise<void>;
-  /** Creates and stores a new key in status `next`. */
-  createNext(at: Date): Promise<void>;
+  /**
+   * Creates and stores a new key in status `next`. A certificate must be valid until `notAfter`: its
+   * whole active period plus overlap, counted from when it is expected to become active.
+   */
+  createNext(at: Date, notAfter: Date): Promise<void>;
   /** Decrypts / imports the active key for use. */
   open(key: K): Promise<A>;
   policy: RotationPolicy;
@@ -29,26 +34,37 @@ const REFRESH_MS = 60_000;
 
 export function createKeyRing<K extends RotatingKey, A>(deps: KeyRingDeps<K, A>): KeyRing<K, A> {
   let keys: K[] = [];
-  let active: { kid: string; value: A } | undefined;
+  let active: { key: K; value: A } | undefined;
   let loadedAt = 0;
   let inflight: Promise<void> | undefined;
 
-  async function sync(): Promise<void> {
-    for (let step = 0; step < 3; step++) {
+  /** One step per change (activate, then create), re-reading the keys after each: ≤ 4 in the worst case. */
+  async function rotate(): Promise<void> {
+    for (let step = 0; step < 4; step++) {
       keys = await deps.list();
-      const plan = planKeyRotation(keys, deps.now(), deps.policy);
-      if (!plan.createNext && !plan.activate) break;
-      if (plan.activate) await deps.activate(plan.activate, deps.now());
-      if (plan.createNext) await deps.createNext(deps.now());
+      const now = deps.now();
+      const plan = planKeyRotation(keys, now, deps.policy);
+      if (plan.activate) await deps.activate(plan.activate, now);
+      else if (plan.createNext) await deps.createNext(now, successorNotAfter(keys, now, deps.policy));
+      else return;
     }
+    keys = await deps.list();
+  }
+
+  async function sync(): Promise<void> {
+    await rotate();
     const current = keys.find((k) => k.status === 'active');
-    if (!current) throw new GatewayError('SIGNING_KEY_UNAVAILABLE', `no active ${deps.what} after rotation`);
-    if (active?.kid !== current.kid) active = { kid: current.kid, value: await deps.open(current) };
-    loadedAt = Date.now();
+    if (!current || !canSign(current, deps.now(), deps.policy)) {
+      throw new GatewayError('SIGNING_KEY_UNAVAILABLE', `no usable active ${deps.what} after rotation`);
+    }
+    if (active?.key.kid !== current.kid) active = { key: current, value: await deps.open(current) };
+    loadedAt = deps.now().getTime();
   }
 
   async function fresh(): Promise<void> {
-    if (active && Date.now() - loadedAt < REFRESH_MS) return;
+    const now = deps.now();
+    const cached = active && now.getTime() - loadedAt < REFRESH_MS && canSign(active.key, now, deps.policy);
+    if (cached) return;
     inflight ??= sync().finally(() => (inflight = undefined));
     await inflight;
   }

@@ -6,6 +6,8 @@ import { SamlConnectionForm } from './saml-connection-form';
 import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { getContainer } from '@/lib/server/container';
 import { samlConnectionStatus, type Expiry } from '@/lib/server/saml/connection-status';
+import { ownKeysStatus } from '@/lib/server/saml/own-keys-status';
+import { OwnKeys } from './own-keys';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,6 +30,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   const editing = c.config.samlConnections.find((s) => s.id === q.edit);
   const editingIdp = c.config.idps.find((i) => i.id === q.idp);
   const saml = await Promise.all(c.config.samlConnections.map(async (conn) => ({ conn, status: await samlConnectionStatus(c, conn) })));
+  const ownKeys = await ownKeysStatus(c);
   return (
     <AdminShell c={c} session={session}>
       <section className="admin">
@@ -95,6 +98,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
             </tbody>
           </table>
         </section>
+        <OwnKeys keys={ownKeys} />
         <section className="card account preview-card" id="oidc-form">
           <header className="account-header"><h2>{editingIdp ? `Edit OIDC IdP ${editingIdp.id}` : 'Add an OIDC IdP'}</h2></header>
           <p className="muted">Register Rolegate at the IdP with the redirect URI <span className="mono">{c.config.publicUrl}/api/auth/callback/&lt;id&gt;</span>.</p>

@@ -139,6 +139,7 @@ export const configSchema = z.object({
   samlIdp: z.object({
     /** Defaults to `<publicUrl>/aws/saml`. Must equal the entityID in the metadata uploaded to IAM. */
     entityId: z.url().optional(),
+    /** Upper bound of a signing certificate's validity; rotation fits two periods + overlap in it (key-lifetime.ts). */
     certValidityDays: z.number().int().min(30).max(3650).default(365),
     assertionLifetimeSeconds: z.number().int().min(60).max(300).default(300),
   }).strict().default({ certValidityDays: 365, assertionLifetimeSeconds: 300 }),

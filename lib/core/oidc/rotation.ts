@@ -3,8 +3,12 @@
  * before it signs anything, and stays published until every token it signed has expired (+ skew).
  *
  *   next ──(published ≥ prepublish, active older than rotation period)──▶ active ──▶ retired ──(grace)──▶ unpublished
+ *
+ * Keys with a certificate also obey its notAfter (key-lifetime.ts): a key that could not sign for a whole
+ * token lifetime before its notAfter hands over at once, and nothing past its notAfter is published.
  */
 import type { KeyStatus } from './keys';
+import { canSign, rotationDue } from './key-lifetime';
 
 /** What rotation needs to know of a key: OIDC signing keys and SAML signing certificates alike. */
 export interface RotatingKey {
@@ -13,6 +17,8 @@ export interface RotatingKey {
   createdAt: Date;
   activatedAt?: Date;
   retiredAt?: Date;
+  /** The certificate's notAfter (SAML keys); OIDC JWKs have none. */
+  notAfter?: Date;
 }
 
 export interface RotationPolicy {
@@ -30,28 +36,38 @@ export interface RotationPlan {
   activate?: string;
 }
 
-const DAY = 86_400_000;
+/** The `next` key that will take over: the oldest one that can still sign. */
+export function nextInLine<K extends RotatingKey>(keys: readonly K[], now: Date, policy: RotationPolicy): K | undefined {
+  return keys
+    .filter((k) => k.status === 'next' && canSign(k, now, policy))
+    .sort((a, b) => +a.createdAt - +b.createdAt)[0];
+}
 
 export function planKeyRotation(keys: readonly RotatingKey[], now: Date, policy: RotationPolicy): RotationPlan {
   const active = keys.find((k) => k.status === 'active');
-  const next = keys.filter((k) => k.status === 'next').sort((a, b) => +a.createdAt - +b.createdAt)[0];
-  if (!active) {
-    // First start: nothing has been signed yet, so the first key may sign at once.
+  const next = nextInLine(keys, now, policy);
+  if (!active || !canSign(active, now, policy)) {
+    // First start (nothing signed yet), or the active certificate is about to expire (the server was
+    // down through the rotation): a key past its notAfter must never sign, so the next one takes over now.
     return { createNext: true, activate: next?.kid };
   }
-  const activeAge = now.getTime() - (active.activatedAt ?? active.createdAt).getTime();
   const nextPublished = next ? now.getTime() - next.createdAt.getTime() >= policy.prepublishSeconds * 1000 : false;
-  if (next && activeAge >= policy.rotationDays * DAY && nextPublished) {
+  if (next && now.getTime() >= rotationDue(active, policy).getTime() && nextPublished) {
     return { createNext: true, activate: next.kid };
   }
   return { createNext: !next };
 }
 
-/** The keys that belong in the JWKS right now: next, active, and retired ones still within their grace. */
+/**
+ * The keys that belong in the JWKS / metadata right now: next, active, and retired ones still within
+ * their grace — never a certificate past its notAfter.
+ */
 export function publishedKeys<K extends RotatingKey>(keys: readonly K[], now: Date, policy: RotationPolicy): K[] {
+  const t = now.getTime();
   return keys.filter(
     (k) =>
-      k.status !== 'retired' ||
-      (k.retiredAt !== undefined && now.getTime() - k.retiredAt.getTime() <= policy.retiredGraceSeconds * 1000),
+      (k.notAfter === undefined || t < k.notAfter.getTime()) &&
+      (k.status !== 'retired' ||
+        (k.retiredAt !== undefined && t - k.retiredAt.getTime() <= policy.retiredGraceSeconds * 1000)),
   );
 }

@@ -24,9 +24,12 @@ function pem(label: string, der: ArrayBuffer): string {
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
 }
 
-export async function generateSigningCertificate(input: { commonName: string; notBefore: Date; validDays: number }): Promise<SigningCertificate> {
+/** Validity: `notBefore` plus `validDays`, or up to an explicit `notAfter` (whole seconds, as X.509 keeps). */
+export type CertificateValidity = { notBefore: Date } & ({ validDays: number } | { notAfter: Date });
+
+export async function generateSigningCertificate(input: { commonName: string } & CertificateValidity): Promise<SigningCertificate> {
   const keys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
-  const notAfter = new Date(input.notBefore.getTime() + input.validDays * 86_400_000);
+  const notAfter = 'notAfter' in input ? input.notAfter : new Date(input.notBefore.getTime() + input.validDays * 86_400_000);
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: Buffer.from(webcrypto.getRandomValues(new Uint8Array(16))).toString('hex').replace(/^[89a-f]/, '1'),
     name: `CN=${input.commonName.replace(/[,=+<>#;"\\]/g, '-')}`,

@@ -12,7 +12,7 @@ import { createSamlSp, ensureSamlifyHooks } from '../../core/saml/sp';
 import { getLogger } from '../logger';
 import type { SamlSp } from '../../core/saml/sp/types';
 import type { Container } from '../container';
-import { createSamlKeyRing, type SamlKeyRing } from './saml-keys';
+import { createSamlKeyRing, SP_KEY_LIFETIME, type SamlKeyRing } from './saml-keys';
 
 export interface SamlConnectionRuntime {
   conn: SamlConnectionConfig;
@@ -64,7 +64,7 @@ export async function metadataFor(c: Container, conn: SamlConnectionConfig, cach
 function keyRings(c: Container, conn: SamlConnectionConfig): { signing: SamlKeyRing; encryption: SamlKeyRing } {
   let r = rings.get(conn.id);
   if (!r) {
-    const common = { connectionId: conn.id, validityDays: 730, retiredGraceSeconds: 3600, now: c.now };
+    const common = { connectionId: conn.id, ...SP_KEY_LIFETIME, now: c.now };
     r = {
       signing: createSamlKeyRing(c.repos.samlKeys, c.box, { ...common, purpose: 'sp-signing', commonName: `Rolegate SP ${conn.id} signing` }),
       encryption: createSamlKeyRing(c.repos.samlKeys, c.box, { ...common, purpose: 'sp-encryption', commonName: `Rolegate SP ${conn.id} encryption` }),

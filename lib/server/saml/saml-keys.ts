@@ -4,7 +4,8 @@
  * is in the metadata (as `next`) long before it signs, and stays there until what it signed has expired.
  */
 import { randomUUID } from 'node:crypto';
-import type { RotationPolicy } from '../../core/oidc/rotation';
+import { rotationDaysWithin } from '../../core/oidc/key-lifetime';
+import { nextInLine, publishedKeys, type RotationPolicy } from '../../core/oidc/rotation';
 import { generateSigningCertificate } from '../../core/saml/certificate';
 import type { SecretBox } from '../../db/crypto';
 import { createKeyRing } from '../key-ring';
@@ -17,8 +18,10 @@ export interface SamlKeyPair {
 }
 
 export interface SamlKeyRing {
-  /** The key that signs (or decrypts) now. */
+  /** The key that signs (or decrypts) now: always within its certificate's validity. */
   active(): Promise<SamlKeyPair>;
+  /** Every stored key (for expiry warnings), as of the last refresh. */
+  keys(): Promise<SamlKeyRecord[]>;
   /**
    * Certificates for the metadata: the active one first, then the next one. (Retired certificates are not
    * listed: AWS checks an assertion when it arrives, ≤ 5 minutes after signing, against uploaded metadata.)
@@ -30,26 +33,40 @@ export interface SamlKeyRingOptions {
   purpose: SamlKeyPurpose;
   connectionId: string | null;
   commonName: string;
+  /** The longest a certificate may be valid: it waits as next, is active, then overlaps (key-lifetime.ts). */
   validityDays: number;
   retiredGraceSeconds: number;
   now: () => Date;
 }
 
 
-function policyFor(o: SamlKeyRingOptions): RotationPolicy {
-  // Rotate 30 days before the certificate expires; the next one has been in the metadata since it was made.
-  return { rotationDays: Math.max(1, o.validityDays - 30), prepublishSeconds: Math.min(30, o.validityDays / 2) * 86_400, retiredGraceSeconds: o.retiredGraceSeconds };
+/** Lifetime of each connection's SP signing/encryption certificates (the upstream IdP holds them). */
+export const SP_KEY_LIFETIME = { validityDays: 730, retiredGraceSeconds: 3600 } as const;
+
+/** Lifetime of the AWS IdP signing certificate: what IAM verifies assertions with. */
+export function idpKeyLifetime(samlIdp: { certValidityDays: number; assertionLifetimeSeconds: number }) {
+  // Grace: an assertion is checked by AWS within its lifetime + AWS's 5 minute skew.
+  return { validityDays: samlIdp.certValidityDays, retiredGraceSeconds: samlIdp.assertionLifetimeSeconds + 300 };
+}
+
+/** The rotation that keeps every certificate within `validityDays`, from creation to the end of its overlap. */
+export function samlRotationPolicy(o: Pick<SamlKeyRingOptions, 'validityDays' | 'retiredGraceSeconds'>): RotationPolicy {
+  const rotationDays = rotationDaysWithin(o.validityDays, o.retiredGraceSeconds);
+  // A new certificate is in the metadata for ≥ 30 days (or half a period) before it signs.
+  return { rotationDays, prepublishSeconds: Math.min(30, rotationDays / 2) * 86_400, retiredGraceSeconds: o.retiredGraceSeconds };
 }
 
 export function createSamlKeyRing(repo: SamlKeysRepo, box: SecretBox, o: SamlKeyRingOptions): SamlKeyRing {
+  const policy = samlRotationPolicy(o);
   const ring = createKeyRing<SamlKeyRecord & { kid: string }, SamlKeyPair>({
     what: `SAML key (${o.purpose})`,
-    policy: policyFor(o),
+    policy,
     now: o.now,
     list: async () => (await repo.listSamlKeys(o.purpose, o.connectionId)).map((k) => ({ ...k, kid: k.id })),
     activate: async (id, at) => void (await repo.activateSamlKey(id, at)),
-    async createNext(at) {
-      const cert = await generateSigningCertificate({ commonName: o.commonName, notBefore: new Date(at.getTime() - 60_000), validDays: o.validityDays });
+    async createNext(at, notAfter) {
+      const notBefore = new Date(Math.floor(at.getTime() / 1000) * 1000 - 60_000);
+      const cert = await generateSigningCertificate({ commonName: o.commonName, notBefore, notAfter });
       const id = randomUUID();
       await repo.insertSamlKey({ id, purpose: o.purpose, connectionId: o.connectionId, certPem: cert.certPem, privateKeyEnc: box.seal(cert.privateKeyPem, samlKeyAad(id)), status: 'next', notAfter: cert.notAfter, createdAt: at });
     },
@@ -57,9 +74,13 @@ export function createSamlKeyRing(repo: SamlKeysRepo, box: SecretBox, o: SamlKey
   });
   return {
     active: () => ring.active(),
+    keys: () => ring.keys(),
     async certificates() {
-      const live = (await ring.keys()).filter((k) => k.status !== 'retired');
-      return [...live.filter((k) => k.status === 'active'), ...live.filter((k) => k.status === 'next').slice(0, 1)].map((k) => k.certPem);
+      const keys = await ring.keys();
+      const now = o.now();
+      const live = publishedKeys(keys, now, policy);
+      const next = nextInLine(live, now, policy);
+      return [...live.filter((k) => k.status === 'active'), ...(next ? [next] : [])].map((k) => k.certPem);
     },
   };
 }
