@@ -3,8 +3,9 @@
  * encrypted signing keys readable. Demo only; production secrets come from the real environment.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, PRIVATE_FILE_MODE, writePrivateFile } from './private-files';
 
 export interface DemoSecrets {
   nextauthSecret: string;
@@ -14,14 +15,17 @@ export interface DemoSecrets {
 
 export function demoSecrets(dataDir: string): DemoSecrets {
   const file = path.join(dataDir, 'demo-secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoSecrets;
-  mkdirSync(dataDir, { recursive: true });
+  if (existsSync(file)) {
+    chmodSync(file, PRIVATE_FILE_MODE);
+    return JSON.parse(readFileSync(file, 'utf8')) as DemoSecrets;
+  }
+  ensurePrivateDir(dataDir);
   const secrets: DemoSecrets = {
     nextauthSecret: randomBytes(32).toString('base64url'),
     encryptionKey: randomBytes(32).toString('base64'),
     idpClientSecret: randomBytes(24).toString('base64url'),
   };
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  writePrivateFile(file, JSON.stringify(secrets, null, 2));
   return secrets;
 }
 

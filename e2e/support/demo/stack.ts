@@ -4,13 +4,13 @@
  * Used by `npm run demo`, the Playwright tests and the benchmark.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEmulatorConfig } from '../aws-emulator/config';
 import { startAwsEmulator } from '../aws-emulator/server';
 import { startDemoIdp } from '../oidc-idp/server';
 import { startSamlIdp } from '../saml-idp/server';
 import { DEMO_ACCOUNTS, DEMO_CLIENT_ID, DEMO_SAML_CONNECTIONS, emulatorConfig, rolegateConfigYaml, type DemoPorts } from './demo-config';
+import { ensurePrivateDir, touchPrivateFile, writePrivateFile } from './private-files';
 import { demoIamKeys, demoSecrets } from './secrets';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -50,9 +50,12 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_00
 
 export function rolegateEnv(opts: StackOptions): NodeJS.ProcessEnv {
   const { ports, dataDir } = opts;
+  ensurePrivateDir(dataDir);
   const secrets = demoSecrets(dataDir);
   const configFile = path.join(dataDir, 'rolegate.yaml');
-  writeFileSync(configFile, rolegateConfigYaml(ports));
+  writePrivateFile(configFile, rolegateConfigYaml(ports));
+  const sqliteFile = path.join(dataDir, 'rolegate.db');
+  if (!opts.databaseUrl) touchPrivateFile(sqliteFile);
   const appUrl = `http://localhost:${ports.app}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -61,7 +64,7 @@ export function rolegateEnv(opts: StackOptions): NodeJS.ProcessEnv {
     NEXTAUTH_URL: appUrl,
     NEXTAUTH_SECRET: secrets.nextauthSecret,
     ROLEGATE_ENCRYPTION_KEYS: secrets.encryptionKey,
-    DATABASE_URL: opts.databaseUrl ?? `file:${path.join(dataDir, 'rolegate.db')}`,
+    DATABASE_URL: opts.databaseUrl ?? `file:${sqliteFile}`,
     AWS_ENDPOINT_URL_STS: `http://localhost:${ports.aws}`,
     ROLEGATE_IAM_KEYS: JSON.stringify(demoIamKeys(dataDir, DEMO_ACCOUNTS.map((a) => a.id))),
     ROLEGATE_DEMO: '1',
@@ -93,7 +96,6 @@ function startIdps(ports: DemoPorts, dataDir: string) {
  */
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const { ports, dataDir } = opts;
-  mkdirSync(dataDir, { recursive: true });
   const env = rolegateEnv(opts);
   const appUrl = `http://localhost:${ports.app}`;
   const [idp, saml] = await startIdps(ports, dataDir);
