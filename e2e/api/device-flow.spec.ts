@@ -18,6 +18,7 @@ test('device flow: pending, slow_down, approval in Chromium, tokens once, roles 
 
   await signInAtDevicePage(page, code, 'alice@example.com');
   await expect(page.getByTestId('device-user-agent')).toHaveText(CLI_UA);
+  await expect(page.getByTestId('device-user-agent-label')).toHaveText('(reported by the client, not verified)');
   await expect(page.getByTestId('device-ip')).not.toBeEmpty();
   await expect(page.getByTestId('device-requested')).toContainText(/Requested \d+ seconds? ago from/);
   await page.getByTestId('device-approve').click();

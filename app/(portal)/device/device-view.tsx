@@ -62,7 +62,8 @@ function Request({ view, now, loginHours }: { view: Extract<DevicePageView, { ki
       <p data-testid="device-requested">
         Requested <span title={view.requestedAt.toISOString()}>{formatAgo(view.requestedAt, now)}</span> from{' '}
         <strong className="mono" data-testid="device-ip">{view.ip ?? 'an unknown address'}</strong>,{' '}
-        <span className="mono" data-testid="device-user-agent">{view.userAgent ?? 'unknown client'}</span>
+        <span className="mono" data-testid="device-user-agent">{view.userAgent ?? 'unknown client'}</span>{' '}
+        <span className="muted" data-testid="device-user-agent-label">({view.userAgentLabel})</span>
       </p>
       <p className="muted">
         Approve only if you started this sign-in yourself, just now. Approving lets that terminal get credentials for your roles for up to {loginHours} hours.

@@ -4,7 +4,7 @@ import { GatewayError } from '../../core/errors';
 import { describeEachDialect } from '../../db/test-support/databases';
 import { createRateLimiter } from '../rate-limit';
 import { startDeviceAuthorization } from './device-flow';
-import { formatAgo, loadDevicePage, parseDeviceDecision } from './device-page';
+import { formatAgo, loadDevicePage, parseDeviceDecision, USER_AGENT_LABEL } from './device-page';
 import { meta, testFlow } from './testing';
 
 const t0 = new Date('2030-06-01T12:00:00Z');
@@ -37,6 +37,9 @@ describeEachDialect('device approval page', (ctx) => {
     assert.deepEqual(await loadDevicePage(deps, limiter, 'u1', undefined), { kind: 'enter' });
     const view = await loadDevicePage(deps, limiter, 'u1', user_code.toLowerCase().replace('-', ' '));
     assert.deepEqual(view.kind === 'request' && [view.userCode, view.ip, view.userAgent, view.clientId], [user_code, meta.ip, meta.userAgent, 'rolegate-cli']);
+    // Issue 12 §7: the client names itself; the page must not present that as a fact.
+    assert.equal(view.kind === 'request' && view.userAgentLabel, USER_AGENT_LABEL);
+    assert.match(USER_AGENT_LABEL, /^reported by the client/);
     assert.deepEqual(await loadDevicePage(deps, limiter, 'u1', 'BBBB-BBBB'), { kind: 'unknown', code: 'DEVICE_CODE_UNKNOWN' });
     assert.deepEqual(await loadDevicePage(deps, limiter, 'u1', 'nonsense'), { kind: 'unknown', code: 'DEVICE_CODE_UNKNOWN' });
     assert.deepEqual(await loadDevicePage(deps, limiter, 'u1', user_code), { kind: 'unknown', code: 'RATE_LIMITED' });

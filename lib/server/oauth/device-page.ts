@@ -10,10 +10,16 @@ import { findDeviceForApproval } from './approval';
 import type { RateLimiter } from '../rate-limit';
 import { enforceRateLimit } from '../rate-limit';
 
+/**
+ * The User-Agent is whatever the terminal sent with its device code request: anyone can claim to be
+ * "aws-cli". The page says so next to it, so nobody approves because of it.
+ */
+export const USER_AGENT_LABEL = 'reported by the client, not verified';
+
 export type DevicePageView =
   | { kind: 'enter' }
   | { kind: 'unknown'; code: 'DEVICE_CODE_UNKNOWN' | 'RATE_LIMITED' }
-  | { kind: 'request'; userCode: string; ip?: string; userAgent?: string; clientId: string; requestedAt: Date; expiresAt: Date };
+  | { kind: 'request'; userCode: string; ip?: string; userAgent?: string; userAgentLabel: typeof USER_AGENT_LABEL; clientId: string; requestedAt: Date; expiresAt: Date };
 
 /** Looks the typed code up for this user (rate-limited per user: user codes are short). */
 export async function loadDevicePage(deps: Pick<OAuthDeps, 'devices' | 'now'>, limiter: RateLimiter, userId: string, typed: string | undefined): Promise<DevicePageView> {
@@ -21,7 +27,7 @@ export async function loadDevicePage(deps: Pick<OAuthDeps, 'devices' | 'now'>, l
   try {
     enforceRateLimit(limiter, `device:${userId}`);
     const r = await findDeviceForApproval(deps, typed);
-    return { kind: 'request', userCode: formatUserCode(r.userCode), ip: r.ip, userAgent: r.userAgent, clientId: r.clientId, requestedAt: r.createdAt, expiresAt: r.expiresAt };
+    return { kind: 'request', userCode: formatUserCode(r.userCode), ip: r.ip, userAgent: r.userAgent, userAgentLabel: USER_AGENT_LABEL, clientId: r.clientId, requestedAt: r.createdAt, expiresAt: r.expiresAt };
   } catch (err) {
     if (isGatewayError(err) && (err.code === 'DEVICE_CODE_UNKNOWN' || err.code === 'RATE_LIMITED')) return { kind: 'unknown', code: err.code };
     throw err;
