@@ -44,6 +44,18 @@ test('rejects http public URLs unless DANGEROUSLY_ALLOW_HTTP, and URLs with path
   assert.ok(problemsOf(EXAMPLE_CONFIG_YAML.replace('https://rolegate.example.com', 'https://x.example.com/sub')).some((p) => p.includes('origin only')));
 });
 
+test('issue 12 §7: rejects an https public URL with a port, even under DANGEROUSLY_ALLOW_HTTP; the http demo may have one', () => {
+  const withPort = EXAMPLE_CONFIG_YAML.replace('https://rolegate.example.com', 'https://rolegate.example.com:8443');
+  for (const text of [withPort, `DANGEROUSLY_ALLOW_HTTP: true\n${withPort}`]) {
+    assert.ok(problemsOf(text).some((p) => p.startsWith('publicUrl: must not have a port')), problemsOf(text).join('\n'));
+  }
+  // :443 is the default port: the URL has none.
+  assert.equal(parseConfigText(EXAMPLE_CONFIG_YAML.replace('https://rolegate.example.com', 'https://rolegate.example.com:443')).publicUrl, 'https://rolegate.example.com');
+  const demo = EXAMPLE_CONFIG_YAML.replace('https://rolegate.example.com', 'http://localhost:3400');
+  assert.equal(parseConfigText(`DANGEROUSLY_ALLOW_HTTP: true\n${demo}`).publicUrl, 'http://localhost:3400');
+  assert.ok(problemsOf(demo).some((p) => p.startsWith('publicUrl: must be https://')), 'without the switch http is refused anyway');
+});
+
 test('rejects unknown roles and IdPs in rules, duplicates and unknown keys', () => {
   const problems = problemsOf(
     EXAMPLE_CONFIG_YAML.replace('roles: [dev/Admin]', 'roles: [dev/Nope]').replace('idps: [okta]', 'idps: [okta, nope]').replace('alias: prod', 'alias: dev'),

@@ -61,6 +61,11 @@ function resolve(cfg: RolegateConfigParsed, file: string): RolegateConfig {
   if (publicUrl.search || publicUrl.hash || (publicUrl.pathname !== '/' && publicUrl.pathname !== '')) {
     problems.push({ path: 'publicUrl', message: 'must be an origin only (no path, query or fragment)' });
   }
+  // IAM's OIDC provider URL (= our issuer) cannot have a port. An http:// URL can never be one either, so
+  // under DANGEROUSLY_ALLOW_HTTP (the local demo on http://localhost:<port>) a port is allowed; https is not.
+  if (publicUrl.port && publicUrl.protocol === 'https:') {
+    problems.push({ path: 'publicUrl', message: 'must not have a port: IAM refuses a provider URL with one (serve Rolegate on 443 behind a proxy); only an http:// URL under DANGEROUSLY_ALLOW_HTTP may' });
+  }
   cfg.samlConnections.forEach((c, i) => {
     if (c.metadataUrl && new URL(c.metadataUrl).protocol !== 'https:' && !httpOk) {
       problems.push({ path: `samlConnections[${i}].metadataUrl`, message: 'must be https://' });
