@@ -1,10 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from './lib/config/load';
+import { strictTransportSecurity } from './lib/core/config/hsts';
 
 /**
  * Deny by default: every path needs a session cookie unless it is on the public allowlist. This only
  * checks that a cookie is present; handlers and pages authorise for real (lib/server/session.ts), since a
- * proxy can be bypassed (CVE-2025-29927). Also sets a nonce-based CSP on every response.
+ * proxy can be bypassed (CVE-2025-29927). Also sets a nonce-based CSP on every response, and HSTS on
+ * every answer (refusals and redirects too) when publicUrl is https.
  */
 const PUBLIC = [
   /^\/signin$/,
@@ -48,6 +50,13 @@ function csp(nonce: string): string {
 }
 
 export function proxy(req: NextRequest): NextResponse {
+  const res = answer(req);
+  const hsts = strictTransportSecurity(getConfig().publicUrl);
+  if (hsts) res.headers.set('Strict-Transport-Security', hsts);
+  return res;
+}
+
+function answer(req: NextRequest): NextResponse {
   const { pathname } = req.nextUrl;
   const hasSession = SESSION_COOKIES.some((n) => req.cookies.has(n));
   if (!hasSession && !PUBLIC.some((re) => re.test(pathname))) {
