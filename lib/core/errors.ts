@@ -6,6 +6,7 @@
 export type GatewayErrorCode =
   | 'CONFIG_INVALID'
   | 'BAD_REQUEST'
+  | 'INPUT_CONTROL_CHARACTER'
   | 'UNAUTHENTICATED'
   | 'SESSION_REVOKED'
   | 'FORBIDDEN'
@@ -85,6 +86,7 @@ export type GatewayErrorCode =
 const HTTP_STATUS: Record<GatewayErrorCode, number> = {
   CONFIG_INVALID: 500,
   BAD_REQUEST: 400,
+  INPUT_CONTROL_CHARACTER: 400,
   UNAUTHENTICATED: 401,
   SESSION_REVOKED: 401,
   FORBIDDEN: 403,
@@ -167,6 +169,7 @@ const HTTP_STATUS: Record<GatewayErrorCode, number> = {
 const PUBLIC_MESSAGE: Record<GatewayErrorCode, string> = {
   CONFIG_INVALID: 'Rolegate is misconfigured. An administrator has to fix the configuration.',
   BAD_REQUEST: 'The request was not valid.',
+  INPUT_CONTROL_CHARACTER: 'Text may not contain NUL or other control characters.',
   UNAUTHENTICATED: 'Please sign in.',
   SESSION_REVOKED: 'Your session has ended. Please sign in again.',
   FORBIDDEN: 'You are not allowed to do this.',
@@ -249,6 +252,7 @@ const PUBLIC_MESSAGE: Record<GatewayErrorCode, string> = {
 /** Codes that may be shown to the user verbatim (in `?error=` and JSON). Everything else becomes INTERNAL. */
 export const CLIENT_SAFE_CODES: ReadonlySet<GatewayErrorCode> = new Set<GatewayErrorCode>([
   'BAD_REQUEST',
+  'INPUT_CONTROL_CHARACTER',
   'UNAUTHENTICATED',
   'SESSION_REVOKED',
   'FORBIDDEN',
