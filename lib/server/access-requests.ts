@@ -5,24 +5,24 @@ import 'server-only';
  * refused, is a `grant` event in the audit ledger.
  */
 import { z } from 'zod';
-import { GatewayError, isGatewayError } from '../core/errors';
+import { isGatewayError } from '../core/errors';
+import { freeText, inputRefusal } from '../core/text/free-text';
 import { checkAccessRequest } from '../core/policy/access-request';
 import type { Grant } from '../core/policy/grants';
 import type { Container } from './container';
 import type { ActiveSession } from './ports';
 import type { RequestMeta } from './request-meta';
-import { zodProblems } from './admin/route';
 
 export const accessRequestSchema = z.object({
-  roleId: z.string().min(3).max(200),
-  reason: z.string().max(600),
+  roleId: freeText().min(3).max(200),
+  reason: freeText().max(600),
   /** How long, in hours (fractions allowed: 0.5 = 30 minutes). */
   hours: z.coerce.number().positive().max(720),
 }).strict();
 
 export async function requestAccess(c: Container, session: ActiveSession, meta: RequestMeta, body: unknown): Promise<Grant> {
   const parsed = accessRequestSchema.safeParse(body);
-  if (!parsed.success) throw new GatewayError('BAD_REQUEST', zodProblems(parsed.error), { publicDetail: zodProblems(parsed.error) });
+  if (!parsed.success) throw inputRefusal(parsed.error);
   const { roleId, reason, hours } = parsed.data;
   const { claims } = session;
   const audit = (outcome: 'ok' | 'denied', detail: Record<string, string | number>, code?: string) =>

@@ -3,26 +3,27 @@
  * operations on the config document — the same document the file holds and export writes. An edit only
  * produces the next text; that text then goes through the one validation and apply path of every config
  * change (lib/server/live-config.ts), so the pages can never build a config the file could not hold.
- * Pure.
+ * Pure. Every string is free text: NUL and other control characters are refused (INPUT_CONTROL_CHARACTER).
  */
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { GatewayError } from '../errors';
+import { freeText } from '../text/free-text';
 import type { RolegateConfig } from './parse';
 import { SAML_PRESETS } from './schema';
 
-const id = z.string().min(1).max(64);
-const list = z.array(z.string().min(1).max(256)).max(100);
+const id = freeText().min(1).max(64);
+const list = z.array(freeText().min(1).max(256)).max(100);
 
 /** A role as the admin page edits it; the session policy is JSON text (validated like the file's). */
 const roleEdit = z.object({
-  name: z.string().min(1).max(64),
-  description: z.string().max(200).optional(),
-  region: z.string().min(1).max(32).optional(),
+  name: freeText().min(1).max(64),
+  description: freeText().max(200).optional(),
+  region: freeText().min(1).max(32).optional(),
   maxSessionDuration: z.number().int(),
   delivery: z.enum(['web-identity', 'saml']),
-  sessionTags: z.record(z.string().max(128), z.string().max(256)).default({}),
-  sessionPolicy: z.string().max(10_000).optional(),
+  sessionTags: z.record(freeText().max(128), freeText().max(256)).default({}),
+  sessionPolicy: freeText().max(10_000).optional(),
   managedPolicyArns: list.max(10).optional(),
   requestable: z.boolean().default(false),
 }).strict();
@@ -33,7 +34,7 @@ export const configEditSchema = z.discriminatedUnion('op', [
     op: z.literal('putRule'),
     rule: z.object({
       id,
-      description: z.string().max(200).optional(),
+      description: freeText().max(200).optional(),
       idps: list.optional(),
       groups: list.default([]),
       emails: list.default([]),
@@ -46,19 +47,19 @@ export const configEditSchema = z.discriminatedUnion('op', [
   z.object({
     op: z.literal('updateAccount'),
     id,
-    alias: z.string().min(1).max(63).optional(),
-    region: z.string().min(1).max(32).optional(),
+    alias: freeText().min(1).max(63).optional(),
+    region: freeText().min(1).max(32).optional(),
     /** `null` removes the colour. */
-    colour: z.string().max(7).nullable().optional(),
+    colour: freeText().max(7).nullable().optional(),
   }).strict(),
   z.object({
     op: z.literal('addAccount'),
     account: z.object({
       id,
-      alias: z.string().min(1).max(63),
+      alias: freeText().min(1).max(63),
       partition: z.enum(['aws', 'aws-us-gov', 'aws-cn']).default('aws'),
-      region: z.string().min(1).max(32),
-      colour: z.string().max(7).optional(),
+      region: freeText().min(1).max(32),
+      colour: freeText().max(7).optional(),
     }).strict(),
     /** An account needs at least one role. */
     role: roleEdit,
@@ -70,11 +71,11 @@ export const configEditSchema = z.discriminatedUnion('op', [
     /** The client secret is not part of the config: the server stores it sealed, apart (lib/server/client-secrets.ts). */
     idp: z.object({
       id,
-      name: z.string().min(1).max(80),
+      name: freeText().min(1).max(80),
       preset: z.enum(['okta', 'google', 'entra', 'generic']),
-      issuer: z.string().min(1).max(2048),
-      clientId: z.string().min(1).max(256),
-      groupsClaim: z.string().min(1).max(256).optional(),
+      issuer: freeText().min(1).max(2048),
+      clientId: freeText().min(1).max(256),
+      groupsClaim: freeText().min(1).max(256).optional(),
       allowedDomains: list.optional(),
     }).strict(),
   }).strict(),
@@ -82,10 +83,10 @@ export const configEditSchema = z.discriminatedUnion('op', [
     op: z.literal('putSamlConnection'),
     connection: z.object({
       id,
-      name: z.string().min(1).max(80),
+      name: freeText().min(1).max(80),
       preset: z.enum(SAML_PRESETS),
-      metadataUrl: z.string().max(2048).optional(),
-      metadataXml: z.string().max(1_000_000).optional(),
+      metadataUrl: freeText().max(2048).optional(),
+      metadataXml: freeText().max(1_000_000).optional(),
       allowIdpInitiated: z.boolean().default(false),
     }).strict(),
   }).strict(),

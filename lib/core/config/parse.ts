@@ -5,6 +5,7 @@
 import { parse as parseYaml } from 'yaml';
 
 import { GatewayError } from '../errors';
+import { CONTROL_CHARACTER_MESSAGE, controlCharacterPaths, hasControlCharacter } from '../text/free-text';
 import { resolveRolePolicies } from './role-policy';
 import type { Partition, RoleDef } from '../types';
 import { configSchema, type RolegateConfigParsed } from './schema';
@@ -34,12 +35,16 @@ const ARN_PREFIX: Record<Partition, string> = { aws: 'arn:aws', 'aws-us-gov': 'a
 
 /** Parses YAML or JSON text (JSON is YAML) into a validated, frozen config. */
 export function parseConfigText(text: string, file = 'config'): RolegateConfig {
+  // Free text everywhere (issue 12 §7): not in the file, nor in a value written with an escape ("\0").
+  if (hasControlCharacter(text)) throw new ConfigError(file, [{ path: '', message: CONTROL_CHARACTER_MESSAGE }]);
   let raw: unknown;
   try {
     raw = parseYaml(text, { uniqueKeys: true });
   } catch (e) {
     throw new ConfigError(file, [{ path: '', message: `not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}` }]);
   }
+  const control = controlCharacterPaths(raw);
+  if (control.length) throw new ConfigError(file, control.map((path) => ({ path, message: CONTROL_CHARACTER_MESSAGE })));
   const result = configSchema.safeParse(raw);
   if (!result.success) {
     throw new ConfigError(file, result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));

@@ -4,13 +4,13 @@
  * problem; empty form fields mean "no filter".
  */
 import { z } from 'zod';
-import { GatewayError } from '../../core/errors';
+import { freeText, inputRefusal } from '../../core/text/free-text';
 import { AUDIT_OUTCOMES, AUDIT_TYPES, type AuditCursor, type AuditFilter } from '../../db/repos/audit-types';
 
 const DAY_MS = 86_400_000;
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const day = z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a date').optional());
-const text = (max: number) => z.preprocess(blank, z.string().trim().min(1).max(max).optional());
+const text = (max: number) => z.preprocess(blank, freeText().trim().min(1).max(max).optional());
 
 export const auditSearchSchema = z.object({
   type: z.preprocess(blank, z.enum(AUDIT_TYPES).optional()),
@@ -39,10 +39,7 @@ export function cursorParam(c: AuditCursor): string {
 export function parseAuditSearch(input: URLSearchParams | Record<string, string | string[] | undefined>): AuditSearch {
   const raw = input instanceof URLSearchParams ? Object.fromEntries(input) : Object.fromEntries(Object.entries(input).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = auditSearchSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new GatewayError('BAD_REQUEST', `audit search: ${problems}`, { publicDetail: problems });
-  }
+  if (!parsed.success) throw inputRefusal(parsed.error);
   const s = parsed.data;
   const filter: AuditFilter = {
     type: s.type,

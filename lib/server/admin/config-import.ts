@@ -9,12 +9,13 @@ import type { ConfigChange } from '../../core/config/diff';
 import { configEditSchema, editConfig } from '../../core/config/edit';
 import { ConfigError, type RolegateConfig } from '../../core/config/parse';
 import { GatewayError } from '../../core/errors';
+import { CONTROL_CHARACTER_MESSAGE, freeText, inputRefusal } from '../../core/text/free-text';
 import type { Container } from '../container';
 import type { ApplyInput } from '../live-config';
 import type { AdminContext, MutationResult } from './route';
 
 export const MAX_CONFIG_BYTES = 1_000_000;
-const yaml = z.string().min(1).max(MAX_CONFIG_BYTES);
+const yaml = freeText().min(1).max(MAX_CONFIG_BYTES);
 const revision = z.number().int().min(0);
 
 export const previewBodySchema = z.object({ yaml }).strict();
@@ -23,7 +24,7 @@ export const editBodySchema = z.object({
   basedOn: revision,
   edit: configEditSchema,
   /** Only with `putOidcIdp`: a new client secret, stored sealed, never in the config. Omitted: keep the current one. */
-  clientSecret: z.string().min(1).max(1024).optional(),
+  clientSecret: freeText().min(1).max(1024).optional(),
 }).strict().refine((b) => b.clientSecret === undefined || b.edit.op === 'putOidcIdp', { message: 'clientSecret goes only with putOidcIdp', path: ['clientSecret'] });
 
 /** A ConfigError becomes a 400 listing its problems (at most 50), safe to show an admin. */
@@ -33,13 +34,17 @@ async function asBadRequest<T>(run: () => T | Promise<T>): Promise<T> {
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     const problems = err.problems.slice(0, 50).map((p) => `${p.path || '(root)'}: ${p.message}`);
-    throw new GatewayError('BAD_REQUEST', `config: ${err.problems.length} problems`, { publicDetail: problems.join('\n') });
+    const control = err.problems.some((p) => p.message === CONTROL_CHARACTER_MESSAGE);
+    throw new GatewayError(control ? 'INPUT_CONTROL_CHARACTER' : 'BAD_REQUEST', `config: ${err.problems.length} problems`, { publicDetail: problems.join('\n') });
   }
 }
 
 export async function previewConfigImport(c: Container, body: unknown): Promise<{ revision: number; changes: ConfigChange[] }> {
   const parsed = previewBodySchema.safeParse(body);
-  if (!parsed.success) throw new GatewayError('BAD_REQUEST', 'config preview body', { publicDetail: 'send { "yaml": "<the config file>" } (at most 1 MB)' });
+  if (!parsed.success) {
+    if (inputRefusal(parsed.error).code === 'INPUT_CONTROL_CHARACTER') throw inputRefusal(parsed.error);
+    throw new GatewayError('BAD_REQUEST', 'config preview body', { publicDetail: 'send { "yaml": "<the config file>" } (at most 1 MB)' });
+  }
   return asBadRequest(() => c.live.preview(parsed.data.yaml));
 }
 

@@ -7,6 +7,7 @@ import 'server-only';
  */
 import { z } from 'zod';
 import { isGatewayError } from '../../core/errors';
+import { freeText } from '../../core/text/free-text';
 import type { AuditRecord } from '../../core/issuance/audit-event';
 import { isAdmin } from '../../core/policy/admin';
 import { checkGrantRequest, GRANT_LIMITS, type GrantActor } from '../../core/policy/grant-rules';
@@ -18,10 +19,10 @@ const isoTime = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
 export const createGrantSchema = z.object({
-  roleId: z.string().min(3).max(200),
-  email: z.preprocess(blankToUndefined, z.string().max(320).optional()),
-  userId: z.preprocess(blankToUndefined, z.string().max(100).optional()),
-  reason: z.string().max(GRANT_LIMITS.maxReasonLength + 100),
+  roleId: freeText().min(3).max(200),
+  email: z.preprocess(blankToUndefined, freeText().max(320).optional()),
+  userId: z.preprocess(blankToUndefined, freeText().max(100).optional()),
+  reason: freeText().max(GRANT_LIMITS.maxReasonLength + 100),
   /** Absent: now. */
   startsAt: z.preprocess(blankToUndefined, isoTime.optional()),
   endsAt: z.preprocess(blankToUndefined, isoTime.optional()),
@@ -29,8 +30,8 @@ export const createGrantSchema = z.object({
   requiredApprovals: z.coerce.number().int().min(0).max(GRANT_LIMITS.maxApprovals),
 }).strict();
 
-export const decideGrantSchema = z.object({ grantId: z.string().min(1).max(100), decision: z.enum(['approve', 'reject']) }).strict();
-export const revokeGrantSchema = z.object({ grantId: z.string().min(1).max(100) }).strict();
+export const decideGrantSchema = z.object({ grantId: freeText().min(1).max(100), decision: z.enum(['approve', 'reject']) }).strict();
+export const revokeGrantSchema = z.object({ grantId: freeText().min(1).max(100) }).strict();
 
 /** The acting admin as the grant rules see them: the email only when the IdP verified it. */
 export function grantActor(ctx: AdminContext): GrantActor {

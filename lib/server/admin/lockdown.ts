@@ -1,13 +1,14 @@
 import 'server-only';
 /** Switching the lock-down (issue 5 §5): validated, recorded as a `lockdown` event and an admin change. */
 import { z } from 'zod';
+import { freeText } from '../../core/text/free-text';
 import type { LockdownState } from '../../core/issuance/lockdown';
 import type { JsonValue } from '../../db/repos/audit-types';
 import type { AdminContext, MutationResult } from './route';
 
 export const lockdownSchema = z.discriminatedUnion('enabled', [
-  z.object({ enabled: z.literal(true), reason: z.string().trim().min(3, 'say why (3–500 characters)').max(500) }).strict(),
-  z.object({ enabled: z.literal(false), reason: z.string().trim().max(500).optional() }).strict(),
+  z.object({ enabled: z.literal(true), reason: freeText().trim().min(3, 'say why (3–500 characters)').max(500) }).strict(),
+  z.object({ enabled: z.literal(false), reason: freeText().trim().max(500).optional() }).strict(),
 ]);
 
 export function lockdownJson(s: LockdownState): { [k: string]: JsonValue } {

@@ -1,17 +1,18 @@
 /** Claims an admin pastes into the rules preview: JSON, checked with zod, never trusted further than that. */
 import { z } from 'zod';
 import { GatewayError } from '../../core/errors';
+import { freeText, inputRefusal } from '../../core/text/free-text';
 import type { IdentityClaims } from '../../core/types';
 
 const pastedClaimsSchema = z
   .object({
-    idpId: z.string().min(1).max(100),
-    email: z.string().max(320).optional(),
+    idpId: freeText().min(1).max(100),
+    email: freeText().max(320).optional(),
     emailVerified: z.boolean().default(false),
-    groups: z.array(z.string().max(256)).max(1000).default([]),
-    hostedDomain: z.string().max(255).optional(),
-    issuer: z.string().max(2048).default('(pasted claims)'),
-    subject: z.string().max(255).default('(pasted claims)'),
+    groups: z.array(freeText().max(256)).max(1000).default([]),
+    hostedDomain: freeText().max(255).optional(),
+    issuer: freeText().max(2048).default('(pasted claims)'),
+    subject: freeText().max(255).default('(pasted claims)'),
   })
   .strict();
 
@@ -25,8 +26,9 @@ export function parsePastedClaims(text: string): IdentityClaims {
   }
   const parsed = pastedClaimsSchema.safeParse(json);
   if (!parsed.success) {
+    const refusal = inputRefusal(parsed.error);
     const problems = parsed.error.issues.map((i) => `claims.${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new GatewayError('BAD_REQUEST', problems, { publicDetail: problems });
+    throw new GatewayError(refusal.code, problems, { publicDetail: problems });
   }
   return { ...parsed.data, extra: {} };
 }

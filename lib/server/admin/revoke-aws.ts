@@ -7,6 +7,7 @@ import 'server-only';
  * IAM is eventually consistent: AWS says a deny can take minutes to apply everywhere.
  */
 import { z } from 'zod';
+import { freeText } from '../../core/text/free-text';
 import { revokeOlderSessionsDocument, REVOKE_OLDER_SESSIONS, REVOKED_SOURCE_IDENTITIES, withRevokedSourceIdentity } from '../../core/aws/revocation-policy';
 import { GatewayError } from '../../core/errors';
 import type { RoleDef } from '../../core/types';
@@ -14,7 +15,7 @@ import { requireUser, revokeUserSchema } from './revoke-user';
 import { recentSessions } from './recent-sessions';
 import type { AdminContext, MutationResult } from './route';
 
-export const revokeRoleSchema = z.object({ roleId: z.string().trim().min(1).max(300) }).strict();
+export const revokeRoleSchema = z.object({ roleId: freeText().trim().min(1).max(300) }).strict();
 export { revokeUserSchema as revokeUserAwsSchema } from './revoke-user';
 
 function roleRef(role: RoleDef) {

@@ -1,13 +1,14 @@
 import 'server-only';
 /** Revoking a user (issue 5 §5): their portal sessions and CLI logins end at once; audited. */
 import { z } from 'zod';
+import { freeText } from '../../core/text/free-text';
 import { GatewayError } from '../../core/errors';
 import type { UserRecord } from '../../db/repos/users';
 import type { Container } from '../container';
 import type { AdminContext, MutationResult } from './route';
 
 /** The body of every action on one user: `{ userId }`. */
-export const revokeUserSchema = z.object({ userId: z.string().trim().min(1).max(100) }).strict();
+export const revokeUserSchema = z.object({ userId: freeText().trim().min(1).max(100) }).strict();
 
 /** The user, or a typed NOT_FOUND (nothing is changed for an unknown id). */
 export async function requireUser(c: Container, userId: string): Promise<UserRecord> {

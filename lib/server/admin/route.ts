@@ -9,7 +9,7 @@ import 'server-only';
  */
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
-import { GatewayError } from '../../core/errors';
+import { inputRefusal } from '../../core/text/free-text';
 import type { JsonValue } from '../../db/repos/audit-types';
 import { getContainer, type Container } from '../container';
 import { assertSameOrigin } from '../csrf';
@@ -57,10 +57,7 @@ export function adminRead(fn: (ctx: AdminContext, req: Request) => Promise<Respo
   });
 }
 
-/** Formats zod issues as `path: message` lines for a typed BAD_REQUEST. */
-export function zodProblems(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
-}
+export { zodProblems } from '../../core/text/free-text';
 
 /** A state-changing admin route (POST/PUT/DELETE): CSRF, admin, validated input, audited change. */
 export function adminMutation<S extends z.ZodType>(
@@ -73,7 +70,7 @@ export function adminMutation<S extends z.ZodType>(
     assertSameOrigin(req.headers, c.config.publicUrl);
     const ctx = await adminContext(req);
     const parsed = schema.safeParse(req.method === 'DELETE' && !req.headers.get('content-type') ? {} : await readBody(req, opts.maxBodyBytes));
-    if (!parsed.success) throw new GatewayError('BAD_REQUEST', zodProblems(parsed.error), { publicDetail: zodProblems(parsed.error) });
+    if (!parsed.success) throw inputRefusal(parsed.error);
     const { change, body } = await fn(ctx, parsed.data);
     await auditByAdmin(ctx, { action: change.action, target: change.target, before: change.before, after: change.after }, change.roleArn);
     return NextResponse.json(body, { headers: NO_STORE });

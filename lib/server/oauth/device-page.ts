@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { formatUserCode } from '../../core/device/user-code';
-import { GatewayError, isGatewayError } from '../../core/errors';
+import { isGatewayError } from '../../core/errors';
+import { freeText, inputRefusal } from '../../core/text/free-text';
 import type { OAuthDeps } from './deps';
 import { findDeviceForApproval } from './approval';
 import type { RateLimiter } from '../rate-limit';
@@ -35,14 +36,14 @@ export async function loadDevicePage(deps: Pick<OAuthDeps, 'devices' | 'now'>, l
 }
 
 const decisionSchema = z.object({
-  user_code: z.string().min(1).max(32),
+  user_code: freeText().min(1).max(32),
   decision: z.enum(['approve', 'deny']),
 });
 
 /** The approval form's body; BAD_REQUEST for anything else. */
 export function parseDeviceDecision(body: Record<string, unknown>): { userCode: string; decision: 'approve' | 'deny' } {
   const parsed = decisionSchema.safeParse(body);
-  if (!parsed.success) throw new GatewayError('BAD_REQUEST', 'invalid device decision', { publicDetail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+  if (!parsed.success) throw inputRefusal(parsed.error);
   return { userCode: parsed.data.user_code, decision: parsed.data.decision };
 }
 
