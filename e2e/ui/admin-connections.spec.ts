@@ -15,6 +15,11 @@ test('an admin sees connections with certificate expiry and a test sign-in, and 
   await expect(adfs.getByTestId('expiry-chip').first()).toHaveAttribute('data-expiry', 'ok');
   await expect(adfs.getByTestId('metadata-problem')).toHaveCount(0);
   await expect(page.getByTestId('test-adfs')).toHaveAttribute('href', '/saml/adfs/login');
+  // Issue 12 §5: Rolegate's own certificates too (the demo registered its IdP metadata with the emulator at start).
+  const ownIdpKey = page.getByTestId('own-key-aws-idp-signing');
+  await expect(ownIdpKey).toHaveAttribute('data-expiry', 'ok');
+  await expect(ownIdpKey).toContainText(/takes over \d{4}-\d{2}-\d{2}/);
+  await expect(page.getByTestId('own-keys-warning')).toHaveCount(0);
   await page.screenshot({ path: `${process.env.E2E_DATA_DIR ?? '/tmp'}/screenshots/admin-connections.png`, fullPage: true });
 
   await page.getByTestId('nav-accounts').click();
