@@ -12,6 +12,7 @@ import { createRoleGrantsRepo } from './role-grants';
 import { createSamlKeysRepo } from './saml-keys';
 import { createSamlReplayRepo } from './saml-replay';
 import { createSamlRequestsRepo } from './saml-requests';
+import { createSamlSignInRepo } from './saml-signin';
 import { createSamlTracesRepo } from './saml-traces';
 import { createSessionsRepo } from './sessions';
 import { createSettingsRepo } from './settings';
@@ -26,6 +27,7 @@ export function createRepos(db: Db) {
     audit: createAuditRepo(db),
     samlRequests: createSamlRequestsRepo(db),
     samlReplay: createSamlReplayRepo(db),
+    samlSignIn: createSamlSignInRepo(db),
     samlKeys: createSamlKeysRepo(db),
     samlTraces: createSamlTracesRepo(db),
     deviceAuthorizations: createDeviceAuthorizationsRepo(db),
@@ -70,6 +72,7 @@ export type { NewSamlKey, SamlKeyPurpose, SamlKeyRecord, SamlKeyStatus } from '.
 export { samlKeyAad } from './saml-keys';
 export type { SeenAssertion } from './saml-replay';
 export type { NewSamlRequest } from './saml-requests';
+export type { SamlSignIn } from './saml-signin';
 export type {
   NewSamlTrace,
   SamlTraceCheck,
