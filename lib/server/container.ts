@@ -50,8 +50,11 @@ export interface Container {
   iam: IamGateway;
   /** The CLI's device flow and token endpoints. */
   oauth: OAuthDeps;
-  /** Per-process limits: device codes per client IP, user-code lookups per signed-in user. */
-  limits: { deviceCode: RateLimiter; deviceLookup: RateLimiter };
+  /**
+   * Per-process limits: device codes per client IP, user-code lookups per signed-in user, SAML sign-in
+   * starts and ACS posts per client IP (per-ip-limit.ts).
+   */
+  limits: { deviceCode: RateLimiter; deviceLookup: RateLimiter; samlLogin: RateLimiter; samlAcs: RateLimiter };
   fetch: typeof fetch;
   now: () => Date;
 }
@@ -126,6 +129,9 @@ async function build(): Promise<Container> {
     // 30 device codes per IP at once, then one every 2 s; 20 user-code lookups per user, then one every 3 s.
     deviceCode: createRateLimiter({ capacity: 30, refillPerSecond: 0.5 }),
     deviceLookup: createRateLimiter({ capacity: 20, refillPerSecond: 1 / 3 }),
+    // 30 SAML sign-in starts and 30 ACS posts per IP at once, then one of each every 2 s (issue 12 §6).
+    samlLogin: createRateLimiter({ capacity: 30, refillPerSecond: 0.5 }),
+    samlAcs: createRateLimiter({ capacity: 30, refillPerSecond: 0.5 }),
   };
   scheduleAuditRetention({
     retentionDays: () => live.current().config.audit.retentionDays,
