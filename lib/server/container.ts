@@ -20,6 +20,7 @@ import type { AuthDeps } from './auth/options';
 import { createIssuerKeys, type IssuerKeys } from './issuer-keys';
 import { randomToken, type OAuthDeps } from './oauth/deps';
 import { scheduleAuditRetention } from './audit-retention';
+import { scheduleAuthStateSweep } from './auth-state-sweep';
 import { createClientSecrets, type ClientSecrets } from './client-secrets';
 import { openLiveConfig, type LiveConfig, type LiveSnapshot } from './live-config';
 import { getLogger } from './logger';
@@ -139,6 +140,14 @@ async function build(): Promise<Container> {
     appendAudit: (e) => repos.audit.appendAudit(e),
     now,
     onError: (err) => getLogger().error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'audit retention sweep failed'),
+  });
+  scheduleAuthStateSweep({
+    now,
+    rollUpSigninFailures: (closedBefore) => repos.signinFailures.rollUpSigninFailures(closedBefore),
+    purgeExpiredRequests: (at) => repos.samlRequests.purgeExpiredRequests(at),
+    purgeExpiredAssertions: (at) => repos.samlReplay.purgeExpiredAssertions(at),
+    pruneSamlTraces: () => repos.samlTraces.pruneAllSamlTraces(),
+    onError: (err) => getLogger().error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'unauthenticated-state sweep failed'),
   });
   const iam = createSdkIamGateway({ keys: env.ROLEGATE_IAM_KEYS, endpoint: config.aws.iamUrl });
   return { env, config, configRevision: live.current().revision, live, secrets, iam, store, keys, samlIdpKeys, repos, box, issuance, authDeps, hashSessionId, oauth, limits, fetch: globalThis.fetch, now };

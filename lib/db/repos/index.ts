@@ -16,6 +16,7 @@ import { createSamlSignInRepo } from './saml-signin';
 import { createSamlTracesRepo } from './saml-traces';
 import { createSessionsRepo } from './sessions';
 import { createSettingsRepo } from './settings';
+import { createSigninFailuresRepo } from './signin-failures';
 import { createSigningKeysRepo } from './signing-keys';
 import { createUsersRepo } from './users';
 
@@ -30,6 +31,7 @@ export function createRepos(db: Db) {
     samlSignIn: createSamlSignInRepo(db),
     samlKeys: createSamlKeysRepo(db),
     samlTraces: createSamlTracesRepo(db),
+    signinFailures: createSigninFailuresRepo(db),
     deviceAuthorizations: createDeviceAuthorizationsRepo(db),
     cliGrants: createCliGrantsRepo(db),
     roleGrants: createRoleGrantsRepo(db),
@@ -73,6 +75,7 @@ export { samlKeyAad } from './saml-keys';
 export type { SeenAssertion } from './saml-replay';
 export type { NewSamlRequest } from './saml-requests';
 export type { SamlSignIn } from './saml-signin';
+export type { SigninFailure } from './signin-failures';
 export type {
   NewSamlTrace,
   SamlTraceCheck,

@@ -13,7 +13,8 @@ import type { SamlSp } from '../../core/saml/sp/types';
 import { hashToken } from '../../db/crypto';
 import { describeEachDialect, type TestDatabase } from '../../db/test-support/databases';
 import type { Store } from '../ports';
-import { acceptSamlResponse, type AcsDeps } from './acs-accept';
+import { sweepAuthState } from '../auth-state-sweep';
+import { acceptSamlResponse, countSigninFailures, type AcsDeps } from './acs-accept';
 
 const conn: SamlConnectionConfig = {
   id: 'adfs', name: 'ADFS', preset: 'adfs', metadataXml: 'x'.repeat(100), allowIdpInitiated: false, clockSkewSeconds: 60,
@@ -75,5 +76,34 @@ describeEachDialect('ACS commit (issue 12 §7)', (ctx) => {
     assert.ok(await t.repos.sessions.getActiveSession(hashToken(sid), new Date()), 'the owner is signed in');
     assert.equal(await codeOf(post(requestId)), 'SAML_REPLAY');
     assert.deepEqual(failures, ['SAML_IN_RESPONSE_TO_MISMATCH', 'SAML_IN_RESPONSE_TO_MISMATCH', 'SAML_REPLAY']);
+  });
+
+  it('issue 12 §6: a flood of 200 failed posts from one address is one ledger row with its count', async () => {
+    const t = ctx();
+    let clock = new Date('2031-03-01T09:00:05.000Z');
+    const meta = { ip: '2001:db8:7:7::1', userAgent: 'flood' };
+    const d = { ...deps(t, []), now: () => clock };
+    d.signinFailed = countSigninFailures(t.repos, d.now, meta, 'adfs');
+    const forged = b64('<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"/>');
+    for (let i = 0; i < 200; i++) {
+      meta.ip = `2001:db8:7:7::${i.toString(16)}`; // rotating inside one /64
+      assert.match(await codeOf(acceptSamlResponse(d, { conn, sp, samlResponse: forged, meta, boundRequestId: undefined })), /^SAML_/);
+    }
+    const ledger = () => t.repos.audit.listAudit({ limit: 500, type: 'signin', outcome: 'failed', idpId: 'adfs' });
+    assert.equal((await ledger()).length, 0, 'nothing appended per post');
+    clock = new Date('2031-03-01T09:01:00.000Z');
+    const swept = await sweepAuthState({
+      now: d.now,
+      rollUpSigninFailures: (before) => t.repos.signinFailures.rollUpSigninFailures(before),
+      purgeExpiredRequests: (at) => t.repos.samlRequests.purgeExpiredRequests(at),
+      purgeExpiredAssertions: (at) => t.repos.samlReplay.purgeExpiredAssertions(at),
+      pruneSamlTraces: () => t.repos.samlTraces.pruneAllSamlTraces(),
+      onError: (err) => assert.fail(String(err)),
+    });
+    assert.equal(swept.failureRows, 1);
+    const rows = await ledger();
+    assert.deepEqual(rows.map((r) => [r.at.toISOString(), r.ip, r.code, r.detail]), [['2031-03-01T09:00:00.000Z', '2001:db8:7:7::/64', rows[0]?.code, { count: 200, window: '1m' }]]);
+    assert.ok(swept.traces >= 150, `pruned ${swept.traces}`);
+    assert.equal((await t.repos.samlTraces.listSamlTraces('adfs', 500)).length, 50, 'the failure traces are cut to the newest 50');
   });
 });

@@ -15,16 +15,26 @@ import { safeEqual } from '../../db/crypto';
 import type { Repos } from '../../db/repos';
 import { startPortalSession, type PersistPortalSession } from '../auth/portal-session';
 import type { Store } from '../ports';
+import { ipBucket } from '../per-ip-limit';
 import type { RequestMeta } from '../request-meta';
 
 export interface AcsDeps {
   config: Pick<RolegateConfig, 'rules' | 'roles' | 'session'>;
   repos: Pick<Repos, 'samlRequests' | 'samlReplay' | 'samlSignIn' | 'samlTraces'>;
   store: Store;
-  /** Records a failed sign-in (the ledger; aggregated per IP, code and minute by the caller's choice). */
+  /** Records a failed sign-in (counted per address, code and minute: lib/db/repos/signin-failures.ts). */
   signinFailed: (code: GatewayErrorCode) => Promise<void>;
   hashSessionId: (sid: string) => string;
   now: () => Date;
+}
+
+/**
+ * The failure recorder the ACS uses: counted per address (IPv6: per /64), code, connection and minute,
+ * reaching the ledger as one row with the count (lib/db/repos/signin-failures.ts), so a flood of failed
+ * posts cannot append a row each. `idpId` is '' for a connection that is not configured.
+ */
+export function countSigninFailures(repos: Pick<Repos, 'signinFailures'>, now: () => Date, meta: RequestMeta, idpId: string): AcsDeps['signinFailed'] {
+  return (code) => repos.signinFailures.recordSigninFailure({ at: now(), ip: ipBucket(meta.ip), code, idpId });
 }
 
 export interface AcsInput {

@@ -5,11 +5,11 @@ import 'server-only';
  * attributes, matched rules — never the raw response).
  */
 import { connectionEnabled } from '../../core/config/parse';
-import { GatewayError, type GatewayErrorCode } from '../../core/errors';
+import { GatewayError } from '../../core/errors';
 import { sessionSetCookie } from '../auth/session-cookie';
 import type { Container } from '../container';
 import type { RequestMeta } from '../request-meta';
-import { acceptSamlResponse, type AcsDeps } from './acs-accept';
+import { acceptSamlResponse, countSigninFailures, type AcsDeps } from './acs-accept';
 import { getSamlConnection } from './connections';
 
 const REQUEST_TTL_MS = 10 * 60_000;
@@ -36,8 +36,8 @@ export async function startSamlLogin(c: Container, connectionId: string): Promis
 }
 
 function acsDeps(c: Container, meta: RequestMeta, connectionId: string): AcsDeps {
-  const signinFailed = async (code: GatewayErrorCode) =>
-    c.store.audit({ type: 'signin', outcome: 'failed', code, idpId: connectionId.slice(0, 64), ip: meta.ip, userAgent: meta.userAgent, detail: { protocol: 'saml' } });
+  const configured = c.config.samlConnections.some((s) => s.id === connectionId);
+  const signinFailed = countSigninFailures(c.repos, c.now, meta, configured ? connectionId : '');
   return { config: c.config, repos: c.repos, store: c.store, signinFailed, hashSessionId: c.hashSessionId, now: c.now };
 }
 
