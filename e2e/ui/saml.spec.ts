@@ -95,10 +95,13 @@ test('a SAML response only signs in the browser that started the sign-in (no log
   await victimPage.goto('/roles');
   await expect(victimPage).toHaveURL(/\/signin$/);
 
-  // Fail closed: once presented anywhere, the assertion is spent, even for the browser it was meant for.
+  // Issue 12 §7: the refused post spent nothing, so whoever saw the response first cannot lock its owner
+  // out; the owner's browser signs in once, and posting the same response again is a replay.
   await page.unroute('**/saml/adfs/acs');
   const own = await page.request.post('/saml/adfs/acs', { form, maxRedirects: 0 });
-  expect(own.headers().location).toBe('/error?error=SAML_REPLAY');
+  expect(own.headers().location).toBe('/roles');
+  const again = await page.request.post('/saml/adfs/acs', { form, maxRedirects: 0 });
+  expect(again.headers().location).toBe('/error?error=SAML_REPLAY');
 });
 
 test('the browser that started the sign-in completes it with the same response', async ({ page }) => {

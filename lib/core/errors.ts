@@ -60,6 +60,8 @@ export type GatewayErrorCode =
   | 'SAML_NAMEID_INVALID'
   | 'SAML_ATTRIBUTE_INVALID'
   | 'SAML_METADATA_INVALID'
+  | 'SAML_METADATA_UNAVAILABLE'
+  | 'SAML_METADATA_TOO_LARGE'
   | 'TOKEN_INVALID'
   | 'RATE_LIMITED'
   | 'DEVICE_CODE_UNKNOWN'
@@ -140,6 +142,8 @@ const HTTP_STATUS: Record<GatewayErrorCode, number> = {
   SAML_NAMEID_INVALID: 401,
   SAML_ATTRIBUTE_INVALID: 400,
   SAML_METADATA_INVALID: 500,
+  SAML_METADATA_UNAVAILABLE: 502,
+  SAML_METADATA_TOO_LARGE: 502,
   TOKEN_INVALID: 401,
   RATE_LIMITED: 429,
   DEVICE_CODE_UNKNOWN: 404,
@@ -225,6 +229,8 @@ const PUBLIC_MESSAGE: Record<GatewayErrorCode, string> = {
   SAML_NAMEID_INVALID: 'The SAML response has an invalid subject (NameID).',
   SAML_ATTRIBUTE_INVALID: 'A value cannot be put into a SAML assertion safely.',
   SAML_METADATA_INVALID: 'The identity provider’s SAML metadata is not valid.',
+  SAML_METADATA_UNAVAILABLE: 'The identity provider’s SAML metadata could not be fetched. Please try again later.',
+  SAML_METADATA_TOO_LARGE: 'The identity provider’s SAML metadata is larger than Rolegate accepts.',
   TOKEN_INVALID: 'The access token is invalid, expired or revoked. Refresh it or run `rolegate login`.',
   RATE_LIMITED: 'Too many requests. Please wait a moment and try again.',
   DEVICE_CODE_UNKNOWN: 'This code is unknown, has expired or was already used. Start again from your terminal.',
@@ -301,6 +307,8 @@ export const CLIENT_SAFE_CODES: ReadonlySet<GatewayErrorCode> = new Set<GatewayE
   'SAML_DECRYPTION_FAILED',
   'SAML_NAMEID_INVALID',
   'SAML_ATTRIBUTE_INVALID',
+  'SAML_METADATA_UNAVAILABLE',
+  'SAML_METADATA_TOO_LARGE',
   'TOKEN_INVALID',
   'RATE_LIMITED',
   'DEVICE_CODE_UNKNOWN',

@@ -4,6 +4,7 @@
  * ledger (how many rows, up to which instant). Never per request.
  */
 import type { AuditEventInput } from '../db/repos/audit-types';
+import { scheduleSweep } from './sweep-schedule';
 
 const DAY_MS = 86_400_000;
 
@@ -28,14 +29,5 @@ export async function sweepAuditLedger(deps: RetentionDeps): Promise<number> {
 
 /** Schedules the sweep (first run after `firstDelayMs`, then every `intervalMs`); returns a stop function. */
 export function scheduleAuditRetention(deps: RetentionDeps, firstDelayMs = 10_000, intervalMs = DAY_MS): () => void {
-  const run = () => void sweepAuditLedger(deps).catch(deps.onError);
-  const first = setTimeout(run, firstDelayMs);
-  const every = setInterval(run, intervalMs);
-  // The sweep never keeps the process alive on its own.
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
+  return scheduleSweep(() => sweepAuditLedger(deps), deps.onError, firstDelayMs, intervalMs);
 }

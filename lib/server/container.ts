@@ -20,6 +20,7 @@ import type { AuthDeps } from './auth/options';
 import { createIssuerKeys, type IssuerKeys } from './issuer-keys';
 import { randomToken, type OAuthDeps } from './oauth/deps';
 import { scheduleAuditRetention } from './audit-retention';
+import { scheduleAuthStateSweep } from './auth-state-sweep';
 import { createClientSecrets, type ClientSecrets } from './client-secrets';
 import { openLiveConfig, type LiveConfig, type LiveSnapshot } from './live-config';
 import { getLogger } from './logger';
@@ -50,8 +51,11 @@ export interface Container {
   iam: IamGateway;
   /** The CLI's device flow and token endpoints. */
   oauth: OAuthDeps;
-  /** Per-process limits: device codes per client IP, user-code lookups per signed-in user. */
-  limits: { deviceCode: RateLimiter; deviceLookup: RateLimiter };
+  /**
+   * Per-process limits: device codes per client IP, user-code lookups per signed-in user, SAML sign-in
+   * starts and ACS posts per client IP (per-ip-limit.ts).
+   */
+  limits: { deviceCode: RateLimiter; deviceLookup: RateLimiter; samlLogin: RateLimiter; samlAcs: RateLimiter };
   fetch: typeof fetch;
   now: () => Date;
 }
@@ -125,6 +129,9 @@ async function build(): Promise<Container> {
     // 30 device codes per IP at once, then one every 2 s; 20 user-code lookups per user, then one every 3 s.
     deviceCode: createRateLimiter({ capacity: 30, refillPerSecond: 0.5 }),
     deviceLookup: createRateLimiter({ capacity: 20, refillPerSecond: 1 / 3 }),
+    // 30 SAML sign-in starts and 30 ACS posts per IP at once, then one of each every 2 s (issue 12 §6).
+    samlLogin: createRateLimiter({ capacity: 30, refillPerSecond: 0.5 }),
+    samlAcs: createRateLimiter({ capacity: 30, refillPerSecond: 0.5 }),
   };
   scheduleAuditRetention({
     retentionDays: () => live.current().config.audit.retentionDays,
@@ -132,6 +139,14 @@ async function build(): Promise<Container> {
     appendAudit: (e) => repos.audit.appendAudit(e),
     now,
     onError: (err) => getLogger().error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'audit retention sweep failed'),
+  });
+  scheduleAuthStateSweep({
+    now,
+    rollUpSigninFailures: (closedBefore) => repos.signinFailures.rollUpSigninFailures(closedBefore),
+    purgeExpiredRequests: (at) => repos.samlRequests.purgeExpiredRequests(at),
+    purgeExpiredAssertions: (at) => repos.samlReplay.purgeExpiredAssertions(at),
+    pruneSamlTraces: () => repos.samlTraces.pruneAllSamlTraces(),
+    onError: (err) => getLogger().error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'unauthenticated-state sweep failed'),
   });
   const iam = createSdkIamGateway({ keys: env.ROLEGATE_IAM_KEYS, endpoint: config.aws.iamUrl });
   return { env, config, configRevision: live.current().revision, live, secrets, iam, store, keys, samlIdpKeys, repos, box, issuance, authDeps, hashSessionId, oauth, limits, fetch: globalThis.fetch, now };

@@ -12,6 +12,8 @@ function Facts({ e }: { e: AuditEventRecord }) {
     ['Channel', str(e.detail?.channel)],
     ['Action', str(e.detail?.action)],
     ['Target', str(e.detail?.target)],
+    // Failed sign-ins are counted per address, code and minute (lib/db/repos/signin-failures.ts).
+    ['Attempts', typeof e.detail?.count === 'number' && e.type === 'signin' ? `${e.detail.count} in this minute${e.detail.overflow === true ? ' (many addresses)' : ''}` : undefined],
   ];
   return (
     <dl className="audit-facts">

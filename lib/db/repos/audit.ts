@@ -1,6 +1,7 @@
 /**
  * The append-only audit ledger. This module has no update; the one delete is the retention sweep of
- * audit-query.ts (rows older than the retention), and no other module writes the table. `appendAudit` resolves only after the row is committed, so an issuance can be audited before
+ * audit-query.ts (rows older than the retention). Only this module and the sign-in failure roll-up
+ * (signin-failures.ts, which appends through newAuditRow) write the table. `appendAudit` resolves only after the row is committed, so an issuance can be audited before
  * credentials leave the server (STYLE.md rule 8).
  */
 import { randomUUID } from 'node:crypto';
@@ -56,7 +57,8 @@ function toAuditRecord(row: AuditRow): AuditEventRecord {
   };
 }
 
-function toRow(event: AuditEventInput): AuditRow {
+/** The row of a new event (also appended inside the sign-in failure roll-up's transaction). */
+export function newAuditRow(event: AuditEventInput): AuditRow {
   // Checked at runtime too: callers in plain JS or with widened strings must not write unknown types.
   if (!isAuditType(event.type) || !isAuditOutcome(event.outcome)) {
     throw new GatewayError(
@@ -88,7 +90,7 @@ export function createAuditRepo(db: Db) {
   return {
     /** Resolves once the event is durable; rejects (GatewayError) if it could not be written. */
     async appendAudit(event: AuditEventInput): Promise<AuditEventRecord> {
-      const data = toRow(event);
+      const data = newAuditRow(event);
       const row = await dbCall('appendAudit', () => db.auditEvent.create({ data }));
       return toAuditRecord(row);
     },

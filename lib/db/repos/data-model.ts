@@ -22,4 +22,5 @@ export const generatedDataModel: Record<Prisma.ModelName, readonly string[]> = {
   Setting: Object.values(Prisma.SettingScalarFieldEnum),
   ConfigRevision: Object.values(Prisma.ConfigRevisionScalarFieldEnum),
   ConnectionSecret: Object.values(Prisma.ConnectionSecretScalarFieldEnum),
+  SigninFailureCount: Object.values(Prisma.SigninFailureCountScalarFieldEnum),
 };

@@ -12,9 +12,11 @@ import { createRoleGrantsRepo } from './role-grants';
 import { createSamlKeysRepo } from './saml-keys';
 import { createSamlReplayRepo } from './saml-replay';
 import { createSamlRequestsRepo } from './saml-requests';
+import { createSamlSignInRepo } from './saml-signin';
 import { createSamlTracesRepo } from './saml-traces';
 import { createSessionsRepo } from './sessions';
 import { createSettingsRepo } from './settings';
+import { createSigninFailuresRepo } from './signin-failures';
 import { createSigningKeysRepo } from './signing-keys';
 import { createUsersRepo } from './users';
 
@@ -26,8 +28,10 @@ export function createRepos(db: Db) {
     audit: createAuditRepo(db),
     samlRequests: createSamlRequestsRepo(db),
     samlReplay: createSamlReplayRepo(db),
+    samlSignIn: createSamlSignInRepo(db),
     samlKeys: createSamlKeysRepo(db),
     samlTraces: createSamlTracesRepo(db),
+    signinFailures: createSigninFailuresRepo(db),
     deviceAuthorizations: createDeviceAuthorizationsRepo(db),
     cliGrants: createCliGrantsRepo(db),
     roleGrants: createRoleGrantsRepo(db),
@@ -70,6 +74,8 @@ export type { NewSamlKey, SamlKeyPurpose, SamlKeyRecord, SamlKeyStatus } from '.
 export { samlKeyAad } from './saml-keys';
 export type { SeenAssertion } from './saml-replay';
 export type { NewSamlRequest } from './saml-requests';
+export type { SamlSignIn } from './saml-signin';
+export type { SigninFailure } from './signin-failures';
 export type {
   NewSamlTrace,
   SamlTraceCheck,

@@ -51,6 +51,17 @@ export function createSamlReplayRepo(db: Db) {
       });
     },
 
+    /**
+     * True while an unexpired row for the pair exists (a replay). Reads only: the ACS records the
+     * assertion in the transaction that opens the session (saml-signin.ts).
+     */
+    async isSeen(connectionId: string, assertionId: string, now: Date): Promise<boolean> {
+      const row = await dbCall('isSeenAssertion', () =>
+        db.samlReplay.findFirst({ where: { connectionId, assertionId, expiresAt: { gt: now } }, select: { assertionId: true } }),
+      );
+      return row !== null;
+    },
+
     /** Deletes entries whose expiry is at or before `now`; returns how many. */
     async purgeExpiredAssertions(now: Date): Promise<number> {
       const { count } = await dbCall('purgeExpiredAssertions', () =>

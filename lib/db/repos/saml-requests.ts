@@ -40,6 +40,17 @@ export function createSamlRequestsRepo(db: Db) {
       return count === 1;
     },
 
+    /**
+     * True when the request exists, belongs to `connectionId` and has not expired. Reads only: the ACS
+     * consumes the request in the transaction that opens the session (saml-signin.ts).
+     */
+    async isPending(id: string, connectionId: string, now: Date): Promise<boolean> {
+      const row = await dbCall('isPendingRequest', () =>
+        db.samlRequest.findFirst({ where: { id, connectionId, expiresAt: { gt: now } }, select: { id: true } }),
+      );
+      return row !== null;
+    },
+
     /** Deletes requests whose expiry is at or before `now`; returns how many. */
     async purgeExpiredRequests(now: Date): Promise<number> {
       const { count } = await dbCall('purgeExpiredRequests', () =>

@@ -25,7 +25,7 @@ export const DEFAULT_TRACES_KEPT = 50;
 const NEWEST_FIRST = [{ at: 'desc' }, { id: 'desc' }] as const;
 
 export function createSamlTracesRepo(db: Db) {
-  return {
+  const repo = {
     async appendSamlTrace(trace: NewSamlTrace): Promise<SamlTraceRecord> {
       const data = newSamlTraceRow(randomUUID(), trace);
       const row = await dbCall('appendSamlTrace', () => db.samlTrace.create({ data }));
@@ -68,7 +68,21 @@ export function createSamlTracesRepo(db: Db) {
         return count;
       });
     },
+
+    /**
+     * Prunes every connection that has traces (including connections no longer configured) to its
+     * newest `keep`; returns how many were deleted. The scheduled sweep's bound on this table.
+     */
+    async pruneAllSamlTraces(keep: number = DEFAULT_TRACES_KEPT): Promise<number> {
+      const connections = await dbCall('listTracedConnections', () =>
+        db.samlTrace.findMany({ distinct: ['connectionId'], select: { connectionId: true } }),
+      );
+      let deleted = 0;
+      for (const { connectionId } of connections) deleted += await repo.pruneSamlTraces(connectionId, keep);
+      return deleted;
+    },
   };
+  return repo;
 }
 
 export type SamlTracesRepo = ReturnType<typeof createSamlTracesRepo>;

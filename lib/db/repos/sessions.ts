@@ -36,7 +36,7 @@ export interface NewSession {
   createdAt?: Date;
 }
 
-function toSessionRecord(row: SessionRow, claims: IdentityClaims): SessionRecord {
+export function toSessionRecord(row: SessionRow, claims: IdentityClaims): SessionRecord {
   return {
     id: row.id,
     userId: row.userId,
@@ -50,19 +50,24 @@ function toSessionRecord(row: SessionRow, claims: IdentityClaims): SessionRecord
   };
 }
 
+/** The row of a new session (also written inside the SAML sign-in transaction, saml-signin.ts). */
+export function newSessionRow(input: NewSession) {
+  return {
+    id: input.id,
+    userId: input.userId,
+    idpId: input.idpId,
+    claims: serializeClaims(input.claims),
+    ip: input.ip ?? null,
+    userAgent: input.userAgent ?? null,
+    createdAt: input.createdAt ?? new Date(),
+    expiresAt: input.expiresAt,
+  };
+}
+
 export function createSessionsRepo(db: Db) {
   return {
     async createSession(input: NewSession): Promise<SessionRecord> {
-      const data = {
-        id: input.id,
-        userId: input.userId,
-        idpId: input.idpId,
-        claims: serializeClaims(input.claims),
-        ip: input.ip ?? null,
-        userAgent: input.userAgent ?? null,
-        createdAt: input.createdAt ?? new Date(),
-        expiresAt: input.expiresAt,
-      };
+      const data = newSessionRow(input);
       const row = await dbCall('createSession', () => db.portalSession.create({ data }));
       return toSessionRecord(row, input.claims);
     },

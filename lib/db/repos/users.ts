@@ -33,6 +33,18 @@ export function toUserRecord(row: UserRow): UserRecord {
   };
 }
 
+/** The upsert of a sign-in (also run inside the SAML sign-in transaction, saml-signin.ts). */
+export function loginUpsertArgs(identity: LoginIdentity, at: Date) {
+  const { issuer, subject } = identity;
+  const email = identity.email ?? null;
+  const name = identity.name ?? null;
+  return {
+    where: { issuer_subject: { issuer, subject } },
+    create: { id: randomUUID(), issuer, subject, email, name, createdAt: at, lastLoginAt: at },
+    update: { email, name, lastLoginAt: at },
+  };
+}
+
 export function createUsersRepo(db: Db) {
   return {
     /**
@@ -41,23 +53,8 @@ export function createUsersRepo(db: Db) {
      * two first sign-ins of the same person at once still yield one user.
      */
     async upsertUserOnLogin(identity: LoginIdentity, at: Date = new Date()): Promise<UserRecord> {
-      const { issuer, subject } = identity;
-      const email = identity.email ?? null;
-      const name = identity.name ?? null;
       const row = await dbCall('upsertUserOnLogin', () =>
-        db.user.upsert({
-          where: { issuer_subject: { issuer, subject } },
-          create: {
-            id: randomUUID(),
-            issuer,
-            subject,
-            email,
-            name,
-            createdAt: at,
-            lastLoginAt: at,
-          },
-          update: { email, name, lastLoginAt: at },
-        }),
+        db.user.upsert(loginUpsertArgs(identity, at)),
       );
       return toUserRecord(row);
     },

@@ -28,7 +28,7 @@ export async function samlConnectionStatus(c: Container, conn: SamlConnectionCon
   const now = c.now();
   const base = { id: conn.id, source: conn.metadataXml ? ('pasted' as const) : ('url' as const), certs: [] };
   try {
-    const { xml, at } = await metadataFor(c, conn, undefined);
+    const { xml, at } = await metadataFor(c, conn);
     const md = parseIdpMetadata(xml);
     return {
       ...base,

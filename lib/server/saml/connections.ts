@@ -1,7 +1,7 @@
 import 'server-only';
 /**
- * Runtime SAML SP per configured connection: the IdP metadata (pasted, or fetched over https and
- * refreshed hourly), our SP signing/encryption keys from the database, and the samlify-backed validator
+ * Runtime SAML SP per configured connection: the IdP metadata (pasted, or fetched over https with a byte
+ * cap and a timeout, refreshed hourly, failures backed off: metadata-fetch.ts), our SP signing/encryption keys from the database, and the samlify-backed validator
  * built once and reused (parsed metadata and imported keys are cached in it).
  */
 import { createHash } from 'node:crypto';
@@ -12,6 +12,7 @@ import { createSamlSp, ensureSamlifyHooks } from '../../core/saml/sp';
 import { getLogger } from '../logger';
 import type { SamlSp } from '../../core/saml/sp/types';
 import type { Container } from '../container';
+import { createMetadataSource, type MetadataSource } from './metadata-fetch';
 import { createSamlKeyRing, SP_KEY_LIFETIME, type SamlKeyRing } from './saml-keys';
 
 export interface SamlConnectionRuntime {
@@ -26,11 +27,8 @@ interface Cached {
   connKey: string;
   fingerprint: string;
   runtime: SamlConnectionRuntime;
-  metadataAt: number;
-  metadataXml: string;
 }
 
-const METADATA_TTL_MS = 3_600_000;
 let hooksLogged = false;
 
 /** Says once which engine speed-ups are active: a bundler layout that defeats one shows here, not as a silent slowdown. */
@@ -46,19 +44,14 @@ export function spUrls(publicUrl: string, id: string): { spEntityId: string; acs
   return { spEntityId: `${publicUrl}/saml/${id}/metadata`, acsUrl: `${publicUrl}/saml/${id}/acs` };
 }
 
-export async function metadataFor(c: Container, conn: SamlConnectionConfig, cached: Cached | undefined): Promise<{ xml: string; at: number }> {
+let source: { fetch: typeof fetch; metadata: MetadataSource } | undefined;
+
+/** The IdP's metadata: pasted, or fetched through the bounded, failure-caching source (metadata-fetch.ts). */
+export async function metadataFor(c: Container, conn: SamlConnectionConfig): Promise<{ xml: string; at: number }> {
   if (conn.metadataXml) return { xml: conn.metadataXml, at: Date.now() };
-  if (cached && Date.now() - cached.metadataAt < METADATA_TTL_MS) return { xml: cached.metadataXml, at: cached.metadataAt };
-  try {
-    const res = await c.fetch(conn.metadataUrl ?? '', { signal: AbortSignal.timeout(10_000), redirect: 'error' });
-    const text = await res.text();
-    if (!res.ok || text.length > 1_000_000) throw new Error(`metadata HTTP ${res.status}`);
-    return { xml: text, at: Date.now() };
-  } catch (cause) {
-    // A fetch failure keeps the last good metadata rather than locking everyone out.
-    if (cached) return { xml: cached.metadataXml, at: cached.metadataAt };
-    throw new GatewayError('SAML_METADATA_INVALID', `cannot fetch metadata of ${conn.id}`, { cause });
-  }
+  if (source?.fetch !== c.fetch) source = { fetch: c.fetch, metadata: createMetadataSource({ fetch: c.fetch }) };
+  // A fetch failure keeps the last good metadata rather than locking everyone out (inside the source).
+  return source.metadata.get(conn.metadataUrl ?? '');
 }
 
 function keyRings(c: Container, conn: SamlConnectionConfig): { signing: SamlKeyRing; encryption: SamlKeyRing } {
@@ -81,14 +74,11 @@ export async function getSamlConnection(c: Container, id: string): Promise<SamlC
   const prior = cache.get(id);
   // Metadata fetched for another version of this connection (say, its old URL) is never reused.
   const cached = prior?.connKey === connKey ? prior : undefined;
-  const { xml: metadataXml, at: metadataAt } = await metadataFor(c, conn, cached);
+  const { xml: metadataXml } = await metadataFor(c, conn);
   const { signing, encryption } = keyRings(c, conn);
   const [sign, enc] = await Promise.all([signing.active(), encryption.active()]);
   const fingerprint = createHash('sha256').update(connKey).update(metadataXml).update(sign.id).update(enc.id).digest('hex');
-  if (cached?.fingerprint === fingerprint) {
-    cached.metadataAt = metadataAt;
-    return cached.runtime;
-  }
+  if (cached?.fingerprint === fingerprint) return cached.runtime;
   const urls = spUrls(c.config.publicUrl, id);
   const sp = createSamlSp({
     ...urls,
@@ -103,6 +93,6 @@ export async function getSamlConnection(c: Container, id: string): Promise<SamlC
   });
   logEngineHooks();
   const runtime = { conn, sp, ...urls };
-  cache.set(id, { connKey, fingerprint, runtime, metadataXml, metadataAt });
+  cache.set(id, { connKey, fingerprint, runtime });
   return runtime;
 }

@@ -6,14 +6,10 @@ import 'server-only';
  */
 import { connectionEnabled } from '../../core/config/parse';
 import { GatewayError } from '../../core/errors';
-import { safeEqual } from '../../db/crypto';
-import { evaluatePolicy } from '../../core/policy/evaluate';
-import { samlIdentityClaims } from '../../core/saml/claims';
-import type { SamlRejection, ValidateContext } from '../../core/saml/sp/types';
-import { startPortalSession } from '../auth/portal-session';
 import { sessionSetCookie } from '../auth/session-cookie';
 import type { Container } from '../container';
 import type { RequestMeta } from '../request-meta';
+import { acceptSamlResponse, countSigninFailures, type AcsDeps } from './acs-accept';
 import { getSamlConnection } from './connections';
 
 const REQUEST_TTL_MS = 10 * 60_000;
@@ -39,38 +35,20 @@ export async function startSamlLogin(c: Container, connectionId: string): Promis
   return { url, requestId: id };
 }
 
-function validateContext(c: Container, connectionId: string, meta: RequestMeta, boundRequestId: string | undefined): ValidateContext {
-  const now = c.now();
-  return {
-    now,
-    // A request id is consumed only by the browser it was issued to.
-    requests: { consume: async (id) => boundRequestId !== undefined && safeEqual(id, boundRequestId) && c.repos.samlRequests.consumeRequest(id, connectionId, now) },
-    replay: { remember: (id, expiresAt) => c.repos.samlReplay.rememberAssertion({ connectionId, assertionId: id, expiresAt }, now) },
-    onRejected: async (r: SamlRejection) => {
-      await c.store.audit({ type: 'signin', outcome: 'failed', code: r.code, idpId: connectionId, ip: meta.ip, userAgent: meta.userAgent, detail: { protocol: 'saml' } });
-      await c.repos.samlTraces.appendSamlTrace({ connectionId, outcome: 'failed', code: r.code, checks: r.trace, attributes: {}, matchedRules: [] });
-    },
-  };
+function acsDeps(c: Container, meta: RequestMeta, connectionId: string): AcsDeps {
+  const configured = c.config.samlConnections.some((s) => s.id === connectionId);
+  const signinFailed = countSigninFailures(c.repos, c.now, meta, configured ? connectionId : '');
+  return { config: c.config, repos: c.repos, store: c.store, signinFailed, hashSessionId: c.hashSessionId, now: c.now };
 }
 
 /** Validates the posted response and returns the Set-Cookie of the new portal session. */
 export async function completeSamlLogin(c: Container, connectionId: string, samlResponse: string, meta: RequestMeta, boundRequestId: string | undefined): Promise<string> {
+  const deps = acsDeps(c, meta, connectionId);
   if (!connectionEnabled(c.config, connectionId)) {
-    await c.store.audit({ type: 'signin', outcome: 'failed', code: 'CONNECTION_DISABLED', idpId: connectionId.slice(0, 64), ip: meta.ip, userAgent: meta.userAgent, detail: { protocol: 'saml' } });
+    await deps.signinFailed('CONNECTION_DISABLED');
     throw new GatewayError('CONNECTION_DISABLED', `SAML connection ${connectionId.slice(0, 64)} is disabled`);
   }
   const rt = await getSamlConnection(c, connectionId);
-  const validated = await rt.sp.validateResponse(samlResponse, validateContext(c, connectionId, meta, boundRequestId));
-  let claims;
-  try {
-    claims = samlIdentityClaims(rt.conn, validated);
-  } catch (err) {
-    const code = err instanceof GatewayError ? err.code : 'INTERNAL';
-    await c.store.audit({ type: 'signin', outcome: 'failed', code, idpId: connectionId, ip: meta.ip, userAgent: meta.userAgent, detail: { protocol: 'saml' } });
-    throw err;
-  }
-  const matched = evaluatePolicy(claims, c.config.rules, c.config.roles).flatMap((g) => g.grantedBy.map((m) => m.ruleId));
-  await c.repos.samlTraces.appendSamlTrace({ connectionId, outcome: 'ok', nameId: validated.nameId, checks: validated.trace, attributes: validated.attributes, matchedRules: [...new Set(matched)] });
-  const { sid } = await startPortalSession({ store: c.store, maxAgeSeconds: c.config.session.maxAgeSeconds, hashSessionId: c.hashSessionId, now: c.now }, claims, meta);
+  const { sid } = await acceptSamlResponse(deps, { conn: rt.conn, sp: rt.sp, samlResponse, meta, boundRequestId });
   return sessionSetCookie({ publicUrl: c.config.publicUrl, secret: c.env.NEXTAUTH_SECRET, sid, maxAgeSeconds: c.config.session.maxAgeSeconds });
 }

@@ -35,6 +35,11 @@ export function solicitedRequestId(x: InResponseToInput, trace: Trace): string |
   return x.confirmation;
 }
 
+/** Refuses an assertion ID already recorded, without recording anything. */
+export async function refuseSeenAssertion(replay: ReplayStore, id: string, trace: Trace): Promise<void> {
+  if (await replay.seen(id)) throw trace.fail('SAML_REPLAY', 'replay', 'assertion ID already used');
+}
+
 /** Records the assertion ID until it expires; a second sighting is a replay. */
 export async function rememberAssertion(replay: ReplayStore, id: string, expiresAt: Date, trace: Trace): Promise<void> {
   const fresh = await replay.remember(id, expiresAt);

@@ -27,13 +27,24 @@ export interface SamlSpConnection {
   DANGEROUSLY_ALLOW_SHA1?: boolean;
 }
 
-/** Remembers assertion IDs until they expire (saml-profiles §4.1.4.5). Shared by every Rolegate instance. */
+/**
+ * Remembers assertion IDs until they expire (saml-profiles §4.1.4.5). Shared by every Rolegate instance.
+ * `seen` is asked before the request is checked, so a re-posted response reads as the replay it is;
+ * `remember` is called last, after every other check passed and the request was accepted. It may record, or
+ * only check and leave the recording to the caller's commit (the server records it in the transaction
+ * that creates the session, lib/db/repos/saml-signin.ts), so a sign-in that fails later spends nothing.
+ */
 export interface ReplayStore {
+  /** True when `id` is recorded (a replay). Reads only: asked before the request is checked. */
+  seen(id: string): Promise<boolean>;
   /** Records `id` until `expiresAt`. Resolves false when the id was already recorded (a replay). */
   remember(id: string, expiresAt: Date): Promise<boolean>;
 }
 
-/** AuthnRequest IDs we issued and have not seen answered (saml-core §3.2.2 InResponseTo). */
+/**
+ * AuthnRequest IDs we issued and have not seen answered (saml-core §3.2.2 InResponseTo). As with
+ * {@link ReplayStore}, a store may consume here or only check and leave consuming to the caller's commit.
+ */
 export interface RequestStore {
   /** Removes `id`. Resolves false when we never issued it, or it was already used or expired. */
   consume(id: string): Promise<boolean>;
@@ -69,6 +80,8 @@ export interface ValidatedAssertion {
   assertionId: string;
   /** The earliest NotOnOrAfter of the subject confirmation and the conditions. */
   notOnOrAfter: Date;
+  /** Until when the assertion ID must be remembered: `notOnOrAfter` plus the allowed clock skew. */
+  replayUntil: Date;
   /** Absent for an IdP-initiated response. */
   inResponseTo?: string;
   attributes: Record<string, string[]>;

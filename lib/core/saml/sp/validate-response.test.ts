@@ -43,7 +43,7 @@ describe('validateResponse (ADFS shape: signed Assertion)', () => {
       assert.ok(r.trace.some((t) => t.check === check), `trace has ${check}`);
     }
     assert.equal(ctx.requests.pending.size, 0, 'the request ID was consumed');
-    assert.equal(ctx.replay.seen.get(r.assertionId), r.notOnOrAfter.getTime() + 60_000, 'remembered until NotOnOrAfter + skew');
+    assert.equal(ctx.replay.recorded.get(r.assertionId), r.notOnOrAfter.getTime() + 60_000, 'remembered until NotOnOrAfter + skew');
   });
 
   it('refuses a comment-split NameID although samlify verified the signature', async () => {
@@ -90,6 +90,21 @@ describe('validateResponse (ADFS shape: signed Assertion)', () => {
     const r = await open.validateResponse(b64(xml), context());
     assert.equal(r.inResponseTo, undefined);
     assert.equal(r.nameId, 'carol@example.com');
+  });
+
+  it('issue 12 §7: a response answering no pending request does not spend its assertion ID', async () => {
+    const ctx = context();
+    const xml = await idp.issue(testSp, { inResponseTo: '_req7', user: { nameId: 'alice@example.com' } });
+    const wrong = await rejection(sp.validateResponse(b64(xml), ctx));
+    assert.equal(wrong.code, 'SAML_IN_RESPONSE_TO_MISMATCH');
+    assert.equal(ctx.replay.recorded.size, 0, 'the failed post recorded nothing');
+    ctx.requests.add('_req7');
+    const ok = await sp.validateResponse(b64(xml), ctx);
+    assert.equal(ok.replayUntil.getTime(), ok.notOnOrAfter.getTime() + 60_000);
+    assert.equal((await rejection(sp.validateResponse(b64(xml), ctx))).code, 'SAML_REPLAY', 'the request is spent, yet it reads as a replay');
+    ctx.requests.add('_req7');
+    assert.equal((await rejection(sp.validateResponse(b64(xml), ctx))).code, 'SAML_REPLAY');
+    assert.equal(ctx.requests.pending.size, 1, 'a replay spends no request');
   });
 
   it('refuses an InResponseTo that disagrees between Response and confirmation', async () => {

@@ -14,7 +14,7 @@ import { runEngine } from './engine';
 import { decodeResponse, parseOnce, rejectDoctype } from './gate';
 import { readAttributes, readNameId } from './identity';
 import { SchemaViolation, validateResponseSchema } from './schema';
-import { consumeRequest, rememberAssertion, solicitedRequestId } from './session-checks';
+import { consumeRequest, refuseSeenAssertion, rememberAssertion, solicitedRequestId } from './session-checks';
 import { checkStructure, type ResponseShape } from './structure';
 import { windowOf, windowProblem } from './time-window';
 import { SamlValidationError, Trace } from './trace';
@@ -105,11 +105,16 @@ async function pipeline(rt: SpRuntime, b64: string, ctx: ValidateContext, trace:
   const ends = [confirmation.notOnOrAfter, conditionsEnd].filter((v): v is string => v !== undefined).map(Date.parse);
   const notOnOrAfter = new Date(Math.min(...ends));
   const assertionId = attr(assertion, 'ID') as string;
-  await rememberAssertion(ctx.replay, assertionId, new Date(notOnOrAfter.getTime() + rt.skewMs), trace);
+  const replayUntil = new Date(notOnOrAfter.getTime() + rt.skewMs);
+  // A known assertion is a replay whatever it answers. Otherwise the request is checked before the
+  // assertion ID is recorded: a response answering no pending request of ours (a wrong InResponseTo,
+  // another browser's request) must not spend its assertion ID, or whoever saw it first could burn it.
+  await refuseSeenAssertion(ctx.replay, assertionId, trace);
   if (requestId !== undefined) await consumeRequest(ctx.requests, requestId, trace);
+  await rememberAssertion(ctx.replay, assertionId, replayUntil, trace);
 
   const attributes = readAttributes(assertion);
-  return { issuer, nameId, nameIdFormat, sessionIndex, assertionId, notOnOrAfter, inResponseTo: requestId, attributes, trace: trace.entries };
+  return { issuer, nameId, nameIdFormat, sessionIndex, assertionId, notOnOrAfter, replayUntil, inResponseTo: requestId, attributes, trace: trace.entries };
 }
 
 /** Validates one response; every failure is reported to `ctx.onRejected` and thrown as a GatewayError. */

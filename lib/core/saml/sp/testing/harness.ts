@@ -7,10 +7,13 @@ import type { ReplayStore, RequestStore, SamlSp, SamlSpConnection, ValidateConte
 import { freshCert, type TestIdp, type TestSp } from './test-idp';
 
 export class MemoryReplayStore implements ReplayStore {
-  readonly seen = new Map<string, number>();
+  readonly recorded = new Map<string, number>();
+  async seen(id: string): Promise<boolean> {
+    return this.recorded.has(id);
+  }
   async remember(id: string, expiresAt: Date): Promise<boolean> {
-    if (this.seen.has(id)) return false;
-    this.seen.set(id, expiresAt.getTime());
+    if (this.recorded.has(id)) return false;
+    this.recorded.set(id, expiresAt.getTime());
     return true;
   }
 }

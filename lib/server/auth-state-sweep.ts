@@ -1,0 +1,50 @@
+/**
+ * What unauthenticated requests leave in the database, swept on a schedule (issue 12 §6): every
+ * `/saml/<c>/login` stores a pending AuthnRequest, every accepted response an assertion ID, every post a
+ * diagnostics trace, every failed post a failure count. Without this sweep nothing deleted them (a
+ * thousand logins left a thousand rows forever). Each minute, on every instance: closed minutes of failure
+ * counts go to the ledger (signin-failures.ts), expired requests and assertion IDs are deleted, and traces
+ * are cut to the newest few per connection. Every step is a conditional DELETE (or a count-checked move),
+ * so instances sweeping the same database at once delete each row once and count each failure once.
+ */
+import { minuteOf } from '../db/repos/signin-failures';
+import { scheduleSweep } from './sweep-schedule';
+
+export const AUTH_STATE_SWEEP_INTERVAL_MS = 60_000;
+
+export interface AuthStateSweepDeps {
+  now: () => Date;
+  rollUpSigninFailures: (closedBefore: Date) => Promise<number>;
+  purgeExpiredRequests: (now: Date) => Promise<number>;
+  purgeExpiredAssertions: (now: Date) => Promise<number>;
+  /** Cuts every connection's traces to the newest few. */
+  pruneSamlTraces: () => Promise<number>;
+  onError: (err: unknown) => void;
+}
+
+export interface AuthStateSweepResult {
+  failureRows: number;
+  requests: number;
+  assertions: number;
+  traces: number;
+}
+
+/**
+ * One sweep. Each step runs even if an earlier one failed (one stuck table must not let the others grow);
+ * failures go to `onError`, and the counts of failed steps read 0.
+ */
+export async function sweepAuthState(d: AuthStateSweepDeps): Promise<AuthStateSweepResult> {
+  const now = d.now();
+  const step = (run: () => Promise<number>) => run().catch((err: unknown) => (d.onError(err), 0));
+  return {
+    failureRows: await step(() => d.rollUpSigninFailures(minuteOf(now))),
+    requests: await step(() => d.purgeExpiredRequests(now)),
+    assertions: await step(() => d.purgeExpiredAssertions(now)),
+    traces: await step(() => d.pruneSamlTraces()),
+  };
+}
+
+/** Runs the sweep shortly after start and then every minute (sweep-schedule.ts); returns a stop function. */
+export function scheduleAuthStateSweep(d: AuthStateSweepDeps, firstDelayMs = 10_000, intervalMs = AUTH_STATE_SWEEP_INTERVAL_MS): () => void {
+  return scheduleSweep(() => sweepAuthState(d), d.onError, firstDelayMs, intervalMs);
+}

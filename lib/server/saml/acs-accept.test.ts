@@ -1,0 +1,109 @@
+/**
+ * Issue 12 §7 at the ACS's decision, on both dialects: a post that fails (here: from a browser that did not
+ * start the sign-in, so its InResponseTo is not that browser's pending request) spends neither the
+ * request nor the assertion ID; the owner's post then succeeds once, and posting it again is a replay.
+ */
+import assert from 'node:assert/strict';
+import { before, it } from 'node:test';
+import type { SamlConnectionConfig } from '../../core/config/schema';
+import { GatewayError, type GatewayErrorCode } from '../../core/errors';
+import { b64, connect } from '../../core/saml/sp/testing/harness';
+import { createTestIdp, type TestIdp, type TestSp } from '../../core/saml/sp/testing/test-idp';
+import type { SamlSp } from '../../core/saml/sp/types';
+import { hashToken } from '../../db/crypto';
+import { describeEachDialect, type TestDatabase } from '../../db/test-support/databases';
+import type { Store } from '../ports';
+import { sweepAuthState } from '../auth-state-sweep';
+import { acceptSamlResponse, countSigninFailures, type AcsDeps } from './acs-accept';
+
+const conn: SamlConnectionConfig = {
+  id: 'adfs', name: 'ADFS', preset: 'adfs', metadataXml: 'x'.repeat(100), allowIdpInitiated: false, clockSkewSeconds: 60,
+  DANGEROUSLY_ALLOW_SHA1: false, attributes: {}, groupNames: {}, disabled: false,
+};
+
+function deps(t: TestDatabase, failures: GatewayErrorCode[]): AcsDeps {
+  const { repos } = t;
+  const store: Store = {
+    upsertUserOnLogin: (i) => repos.users.upsertUserOnLogin(i),
+    createSession: async (s) => void (await repos.sessions.createSession(s)),
+    getActiveSession: (id, at) => repos.sessions.getActiveSession(id, at),
+    revokeSession: async (id, at) => void (await repos.sessions.revokeSession(id, at)),
+    audit: async (r) => void (await repos.audit.appendAudit(r)),
+  };
+  return {
+    config: { rules: [], roles: [], session: { maxAgeSeconds: 3600 } } as unknown as AcsDeps['config'],
+    repos,
+    store,
+    signinFailed: async (code) => void failures.push(code),
+    hashSessionId: hashToken,
+    now: () => new Date(),
+  };
+}
+
+const codeOf = async (p: Promise<unknown>): Promise<string> => {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof GatewayError, String(e));
+    return e.code;
+  }
+  return 'accepted';
+};
+
+let idp: TestIdp;
+let sp: SamlSp;
+let testSp: TestSp;
+before(async () => {
+  idp = await createTestIdp('adfs');
+  ({ sp, testSp } = await connect(idp));
+});
+
+describeEachDialect('ACS commit (issue 12 §7)', (ctx) => {
+  it('a failed post spends nothing; the good post succeeds once; posting it again is SAML_REPLAY', async () => {
+    const t = ctx();
+    const failures: GatewayErrorCode[] = [];
+    const d = deps(t, failures);
+    const requestId = '_req-issue12-7';
+    await t.repos.samlRequests.rememberRequest({ id: requestId, connectionId: 'adfs', expiresAt: new Date(Date.now() + 600_000) });
+    const samlResponse = b64(await idp.issue(testSp, { inResponseTo: requestId, user: { nameId: 'alice@example.com' } }));
+    const post = (bound: string | undefined) => acceptSamlResponse(d, { conn, sp, samlResponse, meta: { ip: '203.0.113.9' }, boundRequestId: bound });
+
+    assert.equal(await codeOf(post(undefined)), 'SAML_IN_RESPONSE_TO_MISMATCH', 'posted from a browser without the request cookie');
+    assert.equal(await codeOf(post('_another-request')), 'SAML_IN_RESPONSE_TO_MISMATCH', 'posted from a browser with another request');
+    const now = new Date();
+    assert.equal(await t.repos.samlRequests.isPending(requestId, 'adfs', now), true);
+    const { sid } = await post(requestId);
+    assert.ok(await t.repos.sessions.getActiveSession(hashToken(sid), new Date()), 'the owner is signed in');
+    assert.equal(await codeOf(post(requestId)), 'SAML_REPLAY');
+    assert.deepEqual(failures, ['SAML_IN_RESPONSE_TO_MISMATCH', 'SAML_IN_RESPONSE_TO_MISMATCH', 'SAML_REPLAY']);
+  });
+
+  it('issue 12 §6: a flood of 200 failed posts from one address is one ledger row with its count', async () => {
+    const t = ctx();
+    let clock = new Date('2031-03-01T09:00:05.000Z');
+    const meta = { ip: '2001:db8:7:7::1', userAgent: 'flood' };
+    const d = { ...deps(t, []), now: () => clock };
+    d.signinFailed = countSigninFailures(t.repos, d.now, meta, 'adfs');
+    const forged = b64('<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"/>');
+    for (let i = 0; i < 200; i++) {
+      meta.ip = `2001:db8:7:7::${i.toString(16)}`; // rotating inside one /64
+      assert.match(await codeOf(acceptSamlResponse(d, { conn, sp, samlResponse: forged, meta, boundRequestId: undefined })), /^SAML_/);
+    }
+    const ledger = () => t.repos.audit.listAudit({ limit: 500, type: 'signin', outcome: 'failed', idpId: 'adfs' });
+    assert.equal((await ledger()).length, 0, 'nothing appended per post');
+    clock = new Date('2031-03-01T09:01:00.000Z');
+    const swept = await sweepAuthState({
+      now: d.now,
+      rollUpSigninFailures: (before) => t.repos.signinFailures.rollUpSigninFailures(before),
+      purgeExpiredRequests: (at) => t.repos.samlRequests.purgeExpiredRequests(at),
+      purgeExpiredAssertions: (at) => t.repos.samlReplay.purgeExpiredAssertions(at),
+      pruneSamlTraces: () => t.repos.samlTraces.pruneAllSamlTraces(),
+      onError: (err) => assert.fail(String(err)),
+    });
+    assert.equal(swept.failureRows, 1);
+    const rows = await ledger();
+    assert.deepEqual(rows.map((r) => [r.at.toISOString(), r.ip, r.code, r.detail]), [['2031-03-01T09:00:00.000Z', '2001:db8:7:7::/64', rows[0]?.code, { count: 200, window: '1m' }]]);
+    assert.ok(swept.traces >= 150, `pruned ${swept.traces}`);
+    assert.equal((await t.repos.samlTraces.listSamlTraces('adfs', 500)).length, 50, 'the failure traces are cut to the newest 50');
+  });
+});

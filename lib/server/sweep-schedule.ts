@@ -1,0 +1,27 @@
+/**
+ * The one timer behind Rolegate's background sweeps (the audit retention, the unauthenticated-state
+ * sweep): a first run shortly after start, then one per interval, never two runs of the same sweep at
+ * once in this process, never keeping the process alive. Every instance runs its own timers, so each
+ * sweep must be safe to run concurrently with itself on other instances sharing the database.
+ */
+
+/** Schedules `run` (first after `firstDelayMs`, then every `intervalMs`); returns a stop function. */
+export function scheduleSweep(run: () => Promise<unknown>, onError: (err: unknown) => void, firstDelayMs: number, intervalMs: number): () => void {
+  let running = false;
+  const tick = () => {
+    // A slow run (a large backlog, a slow database) is not overlapped by the next tick.
+    if (running) return;
+    running = true;
+    void run()
+      .catch(onError)
+      .finally(() => (running = false));
+  };
+  const first = setTimeout(tick, firstDelayMs);
+  const every = setInterval(tick, intervalMs);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}
