@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { callerIdentityArn } from '../support/aws-client';
 import { signInToRoles } from '../fixtures/signin';
-import { backdatedDeviceCode, bearer, CLI_UA, cliLogin, pollToken, refresh, requestDeviceCode, signInAtDevicePage, type Tokens } from '../fixtures/device';
+import { backdatedDeviceCode, bearer, CLI_UA, cliLogin, pollToken, refresh, requestDeviceCode, signInAtDevicePage, type DeviceCode, type Tokens } from '../fixtures/device';
 
 const AWS_URL = `http://localhost:${Number(process.env.E2E_PORT ?? 3100) + 2}`;
 
@@ -130,4 +130,31 @@ test('OAuth endpoints refuse other clients, grant types and repeated parameters 
   expect((await grant.json()).error).toBe('unsupported_grant_type');
   const twice = await request.post('/api/v1/token', { data: 'grant_type=refresh_token&client_id=rolegate-cli&refresh_token=a&refresh_token=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   expect((await twice.json()).error).toBe('invalid_request');
+});
+
+/** Polls each code once and expects the CLI to be told access_denied (RFC 8628 §3.5). */
+async function expectDenied(request: APIRequestContext, ...codes: DeviceCode[]): Promise<void> {
+  for (const code of codes) {
+    const res = await pollToken(request, code.device_code);
+    expect(res.status()).toBe(400);
+    expect((await res.json()).error).toBe('access_denied');
+  }
+}
+
+/** Approves `code` in a fresh browser as `login` (left signed in). */
+async function approveIn(browser: Browser, code: DeviceCode, login: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInAtDevicePage(page, code, login);
+  await page.getByTestId('device-approve').click();
+  await expect(page.getByTestId('device-result')).toContainText('Approved');
+  return page;
+}
+
+test('issue 12: an approval is not collected once the approver signed out: access_denied, no login', async ({ browser, request }) => {
+  const code = await requestDeviceCode(request);
+  const bob = await approveIn(browser, code, 'bob@example.com');
+  await bob.goto('/roles');
+  await bob.getByTestId('sign-out').click();
+  await expect(bob).toHaveURL(/\/signin/);
+  await expectDenied(request, code, code);
 });

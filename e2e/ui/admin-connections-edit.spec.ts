@@ -4,10 +4,11 @@
  * proves the stored one is what is used; disabling it ends its sessions. A SAML connection is added from
  * pasted metadata. The demo's config is put back at the end.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportConfig, liveRevision, restoreConfig } from '../fixtures/config';
+import { bearer, pollToken, refresh, requestDeviceCode, type Tokens } from '../fixtures/device';
 import { signInToRoles, visibleRoles } from '../fixtures/signin';
 import { DEMO_PASSWORD } from '../support/oidc-idp/users';
 
@@ -139,6 +140,59 @@ test('switching IdP-initiated sign-in on and off for a connection takes effect a
     const sam3 = await (await browser.newContext()).newPage();
     await idpInitiated(sam3, origin);
     await expect(sam3).toHaveURL(/\/error\?error=SAML_UNSOLICITED/);
+  } finally {
+    await restoreConfig(alice, yaml);
+  }
+});
+
+/** gina's CLI login through the Google connection (device code approved at /device): its tokens. */
+async function ginaCliLogin(page: Page, request: APIRequestContext): Promise<Tokens> {
+  const code = await requestDeviceCode(request);
+  await page.goto(new URL(code.verification_uri_complete).pathname + new URL(code.verification_uri_complete).search);
+  await page.getByTestId('signin-google').click();
+  await page.getByTestId('idp-login').fill('gina@example.com');
+  await page.getByTestId('idp-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('idp-submit').click();
+  await page.waitForURL((url) => url.pathname === '/device', { timeout: 30_000 });
+  await page.getByTestId('device-approve').click();
+  await expect(page.getByTestId('device-result')).toContainText('Approved');
+  const res = await pollToken(request, code.device_code);
+  expect(res.status()).toBe(200);
+  return (await res.json()) as Tokens;
+}
+
+async function setGoogleDisabled(alice: Page, disabled: boolean): Promise<void> {
+  const edit = { op: 'setDisabled', section: 'idps', id: 'google', disabled };
+  const res = await alice.request.post('/api/admin/config/edit', { data: { basedOn: await liveRevision(alice), edit }, headers: origin(alice) });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+test('issue 12: disabling a connection revokes its sessions and CLI logins; enabling it again revives none', async ({ browser, request }) => {
+  const alice = await (await browser.newContext()).newPage();
+  await signInToRoles(alice, 'okta', 'alice@example.com');
+  const yaml = await exportConfig(alice);
+  try {
+    const gina = await (await browser.newContext()).newPage();
+    const cli = await ginaCliLogin(gina, request);
+    await gina.goto('/roles');
+    await expect(gina).toHaveURL(/\/roles$/);
+    expect((await request.get('/api/v1/whoami', { headers: bearer(cli.access_token) })).status()).toBe(200);
+
+    await setGoogleDisabled(alice, true);
+    const whileOff = await request.get('/api/v1/whoami', { headers: bearer(cli.access_token) });
+    expect(whileOff.status()).toBe(401);
+    expect((await whileOff.json()).error.code).toBe('TOKEN_INVALID');
+
+    await setGoogleDisabled(alice, false);
+    // Before issue 12 all of this came back to life: the cookie, the access token and the refresh token.
+    await gina.goto('/roles');
+    await expect(gina).toHaveURL(/\/signin/);
+    expect((await request.get('/api/v1/whoami', { headers: bearer(cli.access_token) })).status()).toBe(401);
+    const refreshed = await refresh(request, cli.refresh_token);
+    expect(refreshed.status()).toBe(400);
+    expect((await refreshed.json()).error).toBe('invalid_grant');
+    await alice.goto('/admin/audit?type=revocation');
+    await expect(alice.getByTestId('audit-row').filter({ hasText: 'connection.revoke-access' }).first()).toBeVisible();
   } finally {
     await restoreConfig(alice, yaml);
   }

@@ -5,7 +5,7 @@
  * it off restores issuance.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { bearer, cliLogin } from '../fixtures/device';
+import { bearer, cliLogin, pollToken, requestDeviceCode, signInAtDevicePage } from '../fixtures/device';
 import { signInToRoles } from '../fixtures/signin';
 
 const origin = (page: Page) => ({ Origin: new URL(page.url()).origin });
@@ -71,5 +71,29 @@ test('lock-down stops every issuance except break-glass, shows a banner, is audi
   } finally {
     // Never leave the shared e2e database locked for the specs that follow.
     await alice.request.post('/api/admin/lockdown', { data: { enabled: false }, headers: origin(alice) });
+  }
+});
+
+// Runs after the test above: the shared database's lock-down ledger already holds that test's switch.
+test('issue 12: switching lock-down on denies every device code in flight, approved or pending', async ({ browser, request }) => {
+  const approved = await requestDeviceCode(request);
+  const bob = await (await browser.newContext()).newPage();
+  await signInAtDevicePage(bob, approved, 'bob@example.com');
+  await bob.getByTestId('device-approve').click();
+  await expect(bob.getByTestId('device-result')).toContainText('Approved');
+  const pending = await requestDeviceCode(request);
+  const alice = await (await browser.newContext()).newPage();
+  await signInToRoles(alice, 'okta', 'alice@example.com');
+  const on = await alice.request.post('/api/admin/lockdown', { data: { enabled: true, reason: 'issue 12: device codes in flight' }, headers: origin(alice) });
+  try {
+    expect(on.status()).toBe(200);
+    // Before issue 12 the approved code became a 12-hour CLI login during the lock-down.
+    for (const code of [approved, pending]) {
+      const res = await pollToken(request, code.device_code);
+      expect(res.status()).toBe(400);
+      expect((await res.json()).error).toBe('access_denied');
+    }
+  } finally {
+    expect((await alice.request.post('/api/admin/lockdown', { data: { enabled: false }, headers: origin(alice) })).status()).toBe(200);
   }
 });

@@ -73,3 +73,25 @@ test('revoking a role’s older sessions and one user’s AWS sessions works aga
   const unknown = await alice.request.post('/api/admin/revocation/roles', { data: { roleId: '999999999999/Nope' }, headers: origin(alice) });
   expect(unknown.status()).toBe(404);
 });
+
+test('issue 12: revoking a user’s AWS sessions also ends the console session started by the SAML post', async ({ browser }) => {
+  // dana reaches prod/ReadOnly only through the SAML console post here: no issuance row names that role for her.
+  const dana = await (await browser.newContext()).newPage();
+  await signInToRoles(dana, 'entra', 'dana@contoso.example');
+  const [consolePage] = await Promise.all([dana.context().waitForEvent('page'), dana.getByTestId('console-saml-prod-ReadOnly').click()]);
+  await expect(consolePage.getByTestId('console-arn')).toHaveText(/:assumed-role\/ReadOnly\//);
+  const sourceIdentity = (await consolePage.getByTestId('console-source-identity').textContent()) ?? '';
+  expect(sourceIdentity).not.toBe('');
+
+  const alice = await (await browser.newContext()).newPage();
+  await signInToRoles(alice, 'okta', 'alice@example.com');
+  await alice.goto('/admin/revocation');
+  const option = alice.getByTestId('revoke-user-select').locator('option', { hasText: 'dana@contoso.example' });
+  const userId = (await option.first().getAttribute('value')) ?? '';
+  const res = await alice.request.post('/api/admin/revocation/user-aws-sessions', { data: { userId }, headers: origin(alice) });
+  expect(res.status(), await res.text()).toBe(200);
+  expect((await res.json()).revoked).toContainEqual({ roleArn: 'arn:aws:iam::444455556666:role/ReadOnly', sourceIdentity });
+
+  await consolePage.reload();
+  await expect(consolePage.getByTestId('console-signed-out')).toContainText('revoked');
+});

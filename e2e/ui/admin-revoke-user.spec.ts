@@ -4,7 +4,7 @@
  * revocation is in the audit ledger. An unknown user id is a typed 404 that changes nothing.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { bearer, cliLogin, refresh } from '../fixtures/device';
+import { bearer, cliLogin, pollToken, refresh, requestDeviceCode, signInAtDevicePage } from '../fixtures/device';
 import { signInToRoles } from '../fixtures/signin';
 
 const origin = (page: Page) => ({ Origin: new URL(page.url()).origin });
@@ -39,4 +39,26 @@ test('revoking a user ends their portal session and CLI login at once', async ({
   await alice.goto('/admin/audit?type=revocation&q=bob@example.com');
   // Other specs may have revoked bob's AWS sessions in this shared database: count only this action.
   await expect(alice.getByTestId('audit-row').filter({ hasText: 'user.revoke', hasNotText: 'aws-sessions' })).toHaveCount(1);
+});
+
+test('issue 12: a device code bob approved but his CLI has not collected yet is denied when he is revoked', async ({ browser, request }) => {
+  const code = await requestDeviceCode(request);
+  const bob = await (await browser.newContext()).newPage();
+  await signInAtDevicePage(bob, code, 'bob@example.com');
+  await bob.getByTestId('device-approve').click();
+  await expect(bob.getByTestId('device-result')).toContainText('Approved');
+
+  const alice = await (await browser.newContext()).newPage();
+  await signInToRoles(alice, 'okta', 'alice@example.com');
+  await alice.goto('/admin/revocation');
+  const option = alice.getByTestId('revoke-user-select').locator('option', { hasText: 'bob@example.com' });
+  await alice.getByTestId('revoke-user-select').selectOption((await option.getAttribute('value')) ?? '');
+  alice.once('dialog', (d) => void d.accept());
+  await alice.getByTestId('revoke-user-submit').click();
+  await expect(alice.getByTestId('revoke-user-result')).toContainText('bob@example.com');
+
+  // Before issue 12 this poll returned a fresh 12-hour CLI login for the revoked user.
+  const res = await pollToken(request, code.device_code);
+  expect(res.status()).toBe(400);
+  expect((await res.json()).error).toBe('access_denied');
 });

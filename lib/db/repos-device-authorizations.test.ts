@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { closeDb, createDb } from './client';
 import { createRepos } from './repos';
-import { approvedDevice, deviceRequest, loginPlan, raceClient } from './test-support/cli-fixtures';
+import { approvedDevice, cliLogin, deviceRequest, loginPlan, raceClient } from './test-support/cli-fixtures';
 import { describeEachDialect } from './test-support/databases';
 import { entraClaims, hasCode, later, now, signedInSession } from './test-support/fixtures';
 import { runSql } from './test-support/sql';
@@ -37,8 +37,8 @@ describeEachDialect('device authorizations repo', (ctx) => {
   it('approves once, copying the claims snapshot; a decided, expired or unknown code cannot be decided', async () => {
     const t = ctx();
     const repo = t.repos.deviceAuthorizations;
-    const { user } = await signedInSession(t, { subject: 'approver' });
-    const approval = { userId: user.id, idpId: 'entra', claims: entraClaims('approver') };
+    const { id: sessionId, user } = await signedInSession(t, { subject: 'approver' });
+    const approval = { userId: user.id, sessionId, idpId: 'entra', claims: entraClaims('approver') };
     const request = await repo.createDeviceAuthorization(deviceRequest({ expiresAt: later(10_000) }));
     const approved = await repo.approveDeviceAuthorization(request.userCode, approval, now);
     assert.equal(approved?.status, 'approved');
@@ -47,6 +47,7 @@ describeEachDialect('device authorizations repo', (ctx) => {
     const stored = await repo.findDeviceAuthorization(request.id);
     assert.deepEqual(stored?.claims, entraClaims('approver'));
     assert.equal(stored?.approvedBy, user.id);
+    assert.equal(stored?.approvedSession, sessionId);
     const expired = await repo.createDeviceAuthorization(deviceRequest({ expiresAt: later(10) }));
     assert.equal(await repo.approveDeviceAuthorization(expired.userCode, approval, later(10)), null);
     assert.equal(await repo.approveDeviceAuthorization('BBBBBBBB', approval, now), null);
@@ -57,8 +58,8 @@ describeEachDialect('device authorizations repo', (ctx) => {
     const otherDb = createDb(t.url);
     try {
       const other = createRepos(otherDb).deviceAuthorizations;
-      const { user } = await signedInSession(t);
-      const approval = { userId: user.id, idpId: 'entra', claims: entraClaims('x') };
+      const { id: sessionId, user } = await signedInSession(t);
+      const approval = { userId: user.id, sessionId, idpId: 'entra', claims: entraClaims('x') };
       for (let round = 0; round < 8; round++) {
         const { userCode } = await t.repos.deviceAuthorizations.createDeviceAuthorization(deviceRequest());
         const results = await Promise.all([
@@ -98,7 +99,8 @@ describeEachDialect('device authorizations repo', (ctx) => {
     const { user, request } = await approvedDevice(t, 'consumer');
     const plan = loginPlan();
     const issued = await repo.consumeApprovedDevice(request.id, now, plan);
-    assert.equal(issued?.grant.userId, user.id);
+    assert.ok(issued && !('denied' in issued));
+    assert.equal(issued.grant.userId, user.id);
     assert.equal(issued?.grant.id, plan.grantId);
     assert.deepEqual(issued?.grant.claims, entraClaims('consumer'));
     assert.equal(issued?.grant.clientId, 'rolegate-cli');
@@ -110,6 +112,52 @@ describeEachDialect('device authorizations repo', (ctx) => {
     assert.equal(await repo.consumeApprovedDevice(pending.id, now, loginPlan()), null, 'denied');
     const late = await approvedDevice(t);
     assert.equal(await repo.consumeApprovedDevice(late.request.id, later(600_000), loginPlan()), null, 'expired');
+  });
+
+  it('issue 12: an approval whose portal session was revoked or expired is denied at collection, no login made', async () => {
+    const t = ctx();
+    const repo = t.repos.deviceAuthorizations;
+    const revoked = await approvedDevice(t, 'revoked-approver');
+    await t.repos.sessions.revokeSession(revoked.sessionId, now);
+    const result = await repo.consumeApprovedDevice(revoked.request.id, now, loginPlan());
+    assert.ok(result && 'denied' in result);
+    assert.deepEqual([result.denied.status, result.denied.approvedBy], ['denied', revoked.user.id]);
+    assert.equal((await repo.findDeviceAuthorization(revoked.request.id))?.status, 'denied');
+    assert.equal(await repo.consumeApprovedDevice(revoked.request.id, now, loginPlan()), null, 'stays denied');
+    // A session that ends (expires) before the CLI collects the approval refuses it too.
+    const short = await signedInSession(t, { subject: 'short-session', expiresAt: later(60_000) });
+    const request = await repo.createDeviceAuthorization(deviceRequest());
+    await repo.approveDeviceAuthorization(request.userCode, { userId: short.user.id, sessionId: short.id, idpId: 'entra', claims: entraClaims('short-session') }, now);
+    const late = await repo.consumeApprovedDevice(request.id, later(120_000), loginPlan());
+    assert.ok(late && 'denied' in late, 'the approving session expired');
+    const [grants] = await runSql(t.url, 'SELECT COUNT(*) AS n FROM "CliGrant" WHERE "userId" IN ($1, $2)', [revoked.user.id, short.user.id]);
+    assert.equal(Number(grants?.n), 0);
+  });
+
+  it('issue 12: denies in-flight requests by approver, by connection or all of them (lock-down)', async () => {
+    const t = ctx();
+    // Earlier tests of this database left approvals in flight: deny them first, so the counts are ours.
+    await t.repos.deviceAuthorizations.denyInFlight({ all: true }, now);
+    const repo = t.repos.deviceAuthorizations;
+    const mine = await approvedDevice(t, 'revokee');
+    const other = await approvedDevice(t, 'bystander');
+    const pending = await repo.createDeviceAuthorization(deviceRequest());
+    assert.equal(await repo.denyInFlight({ approvedBy: mine.user.id }, now), 1);
+    assert.deepEqual(await statuses(), { [mine.request.id]: 'denied', [other.request.id]: 'approved', [pending.id]: 'pending' });
+    assert.equal(await repo.denyInFlight({ idpIdNotIn: ['entra'] }, now), 0, 'approvals through an enabled connection stay');
+    assert.equal(await repo.denyInFlight({ idpIdNotIn: ['okta'] }, now), 1);
+    const fresh = await approvedDevice(t);
+    assert.equal(await repo.denyInFlight({ all: true }, now), 2, 'the pending one and the fresh approval');
+    assert.equal((await repo.findDeviceAuthorization(fresh.request.id))?.status, 'denied');
+    assert.equal(await repo.findPendingByUserCode(pending.userCode, now), null, 'its user code is free again');
+    const consumed = await cliLogin(t);
+    assert.equal(await repo.denyInFlight({ all: true }, now), 0, 'a collected approval is a login now: revocation ends it');
+    assert.ok(consumed.issued);
+
+    async function statuses() {
+      const ids = [mine.request.id, other.request.id, pending.id];
+      return Object.fromEntries(await Promise.all(ids.map(async (id) => [id, (await repo.findDeviceAuthorization(id))?.status])));
+    }
   });
 
   it('of concurrent consumes of one approval, from two clients, exactly one creates a login', async () => {
@@ -138,7 +186,8 @@ describeEachDialect('device authorizations repo', (ctx) => {
 
   it('purges requests expired at or before the cutoff only', async () => {
     const t = ctx();
-    await runSql(t.url, 'DELETE FROM "DeviceAuthorization"');
+    // Earlier tests of this database left approvals in flight: deny them first, so the counts are ours.
+    await t.repos.deviceAuthorizations.denyInFlight({ all: true }, now);
     const repo = t.repos.deviceAuthorizations;
     await repo.createDeviceAuthorization(deviceRequest({ expiresAt: later(-5) }));
     await repo.createDeviceAuthorization(deviceRequest({ expiresAt: now }));

@@ -22,6 +22,7 @@ import { randomToken, type OAuthDeps } from './oauth/deps';
 import { scheduleAuditRetention } from './audit-retention';
 import { scheduleAuthStateSweep } from './auth-state-sweep';
 import { createClientSecrets, type ClientSecrets } from './client-secrets';
+import { revokeDisabledConnections } from './connection-revocation';
 import { openLiveConfig, type LiveConfig, type LiveSnapshot } from './live-config';
 import { getLogger } from './logger';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
@@ -75,6 +76,7 @@ async function build(): Promise<Container> {
       repo: repos.configRevisions,
       validate: (text, source) => validateConfigText(env, text, source, secrets.map),
       beforeAdopt: () => secrets.reload(),
+      onRevision: (before, after) => revokeDisabledConnections({ repo: repos.connectionAccess, appendAudit: (e) => repos.audit.appendAudit(e), now }, before, after),
       onFileRevision: async (revision, changes) =>
         void (await repos.audit.appendAudit({ type: 'admin', outcome: 'ok', detail: { action: 'config.apply', target: 'config', source: 'file', file: env.ROLEGATE_CONFIG, revision, changes: changes.map((c) => `${c.kind} ${c.section}/${c.id}`) } })),
       now,

@@ -10,6 +10,7 @@ import { ConfigError, parseConfigText } from '../core/config/parse';
 import { GatewayError } from '../core/errors';
 import { describeEachDialect } from '../db/test-support/databases';
 import type { ConfigChange } from '../core/config/diff';
+import { revokeDisabledConnections } from './connection-revocation';
 import { openLiveConfig, SYNC_INTERVAL_MS, type LiveConfigDeps } from './live-config';
 
 const FILE = { text: EXAMPLE_CONFIG_YAML, name: '/etc/rolegate.yaml' };
@@ -99,5 +100,33 @@ describeEachDialect('live config: edits', (ctx) => {
     assert.deepEqual(seen, [1], 'the edit saw revision 2 (dev-admins disabled), not the stale revision 1');
     assert.equal(result.revision, 3);
     assert.equal(b.current().config.rules.find((r) => r.id === 'dev-admins')?.disabled, true);
+  });
+});
+
+describeEachDialect('live config: disabling a connection (issue 12 §3)', (ctx) => {
+  const clock = { now: new Date('2031-07-01T10:00:00Z') };
+  const deps = (): LiveConfigDeps => ({
+    repo: ctx().repos.configRevisions,
+    validate: (t, s) => parseConfigText(t, s),
+    onFileRevision: async () => undefined,
+    onRevision: (before, after) => revokeDisabledConnections({ repo: ctx().repos.connectionAccess, appendAudit: (e) => ctx().repos.audit.appendAudit(e), now: () => clock.now }, before, after),
+    now: () => clock.now,
+  });
+  const oktaOff = EXAMPLE_CONFIG_YAML.replace('    preset: okta\n', '    preset: okta\n    disabled: true\n');
+
+  it('revokes the connection’s sessions and CLI logins; switching it back on revives neither', async () => {
+    const { repos } = ctx();
+    const live = await openLiveConfig(deps(), FILE);
+    const user = await repos.users.upsertUserOnLogin({ issuer: 'https://example.okta.com', subject: 'okta-user' });
+    const claims = { idpId: 'okta', issuer: 'https://example.okta.com', subject: 'okta-user', emailVerified: false, groups: [], extra: {} };
+    const session = await repos.sessions.createSession({ id: 'okta-session', userId: user.id, idpId: 'okta', claims, createdAt: clock.now, expiresAt: new Date(clock.now.getTime() + 3_600_000) });
+    const entra = await repos.sessions.createSession({ id: 'entra-session', userId: user.id, idpId: 'entra', claims: { ...claims, idpId: 'entra' }, createdAt: clock.now, expiresAt: new Date(clock.now.getTime() + 3_600_000) });
+    await live.apply({ text: oktaOff, basedOn: live.current().revision, source: 'edit', by: 'admin' });
+    assert.equal(await repos.sessions.getActiveSession(session.id, clock.now), null, 'revoked, not paused');
+    assert.ok(await repos.sessions.getActiveSession(entra.id, clock.now), 'another connection’s session is untouched');
+    await live.apply({ text: EXAMPLE_CONFIG_YAML, basedOn: live.current().revision, source: 'edit', by: 'admin' });
+    assert.equal(await repos.sessions.getActiveSession(session.id, clock.now), null, 'still revoked after re-enabling');
+    const [row] = await repos.audit.listAudit({ type: 'revocation', limit: 1 });
+    assert.deepEqual([row?.detail?.action, row?.detail?.sessions], ['connection.revoke-access', 1]);
   });
 });

@@ -32,6 +32,11 @@ export interface LiveConfigDeps {
   onFileRevision: (revision: number, changes: ConfigChange[]) => Promise<void>;
   /** Runs before a revision written elsewhere is validated (re-reads what validation depends on). */
   beforeAdopt?: () => Promise<void>;
+  /**
+   * Runs once a revision this process wrote is live, with the config it replaced (undefined at the first
+   * start, or when that no longer validates): ends sessions of connections disabled (issue 12 §3).
+   */
+  onRevision?: (before: RolegateConfig | undefined, after: RolegateConfig) => Promise<void>;
   now: () => Date;
 }
 
@@ -104,7 +109,9 @@ export async function openLiveConfig(deps: LiveConfigDeps, file: { text: string;
       const before = live.revision;
       if (!changes.length) return { before, revision: before, changes };
       const rec = await deps.repo.append({ basedOn: before, source: input.source, text, createdBy: input.by, changes, at: deps.now() });
+      const replaced = live.config;
       live = { config: next, revision: rec.revision };
+      await deps.onRevision?.(replaced, next);
       return { before, revision: rec.revision, changes };
     },
   };
@@ -122,6 +129,7 @@ async function bootstrap(deps: LiveConfigDeps, file: { text: string; name: strin
   try {
     const rec = await deps.repo.append({ basedOn: latest?.revision ?? 0, source: 'file', text: file.text, createdBy: file.name, changes, at: deps.now() });
     await deps.onFileRevision(rec.revision, changes);
+    await deps.onRevision?.(previous, config);
     return { config, revision: rec.revision };
   } catch (err) {
     // Another instance starting with the same file recorded it first: start again from what it wrote.

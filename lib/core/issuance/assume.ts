@@ -11,6 +11,7 @@ import { buildAwsSamlResponse } from '../saml/aws/assertion';
 import type { SamlSigner } from '../saml/aws/sign';
 import type { AssumeResult, StsGateway } from '../sts/gateway';
 import type { RoleDef } from '../types';
+import type { SessionWindow } from './session-window';
 
 export interface AssumeDeps {
   config: Pick<RolegateConfig, 'publicUrl' | 'issuer' | 'samlIdp' | 'aws' | 'DANGEROUSLY_ALLOW_HTTP'>;
@@ -25,8 +26,8 @@ export interface SessionFacts {
   sessionName: string;
   sourceIdentity: string;
   sessionTags: Record<string, string>;
-  /** Console sessions only (SAML SessionDuration attribute). */
-  sessionDurationSeconds?: number;
+  /** SAML SessionDuration (console sessions) and the end no session may pass (./session-window). */
+  window: SessionWindow;
 }
 
 /** The signed AWS SAML Response for a role, base64-encoded, and where it is to be posted. */
@@ -40,7 +41,8 @@ export async function awsSamlResponse(deps: AssumeDeps, role: RoleDef, facts: Se
     roleSessionName: facts.sessionName,
     sourceIdentity: facts.sourceIdentity,
     principalTags: facts.sessionTags,
-    sessionDurationSeconds: facts.sessionDurationSeconds,
+    sessionDurationSeconds: facts.window.durationSeconds,
+    sessionNotOnOrAfter: facts.window.notOnOrAfter,
     now: deps.now(),
     lifetimeSeconds: deps.config.samlIdp.assertionLifetimeSeconds,
     signer: await deps.samlSigner(),

@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import type { RolegateConfig } from '../config/parse';
 import { GatewayError } from '../errors';
 import { roleSessionNameFor, sourceIdentityFor } from '../aws/session-name';
-import type { GrantedRole } from '../policy/evaluate';
 import type { AssumeResult } from '../sts/gateway';
 import type { IdentityClaims } from '../types';
 import { assumeRole, type AssumeDeps, type SessionFacts } from './assume';
@@ -16,6 +15,7 @@ import type { AuditSink, AuditType, RequestContext } from './audit-event';
 import { findHeldRole, type GrantSource, type HeldRole } from './held-roles';
 import { assertIssuanceOpen, type LockdownState } from './lockdown';
 import { resolveSessionTags } from './session-tags';
+import { sessionWindow } from './session-window';
 
 export interface IssuanceDeps extends AssumeDeps {
   config: AssumeDeps['config'] & Pick<RolegateConfig, 'rules' | 'roles' | 'admins' | 'idps' | 'samlConnections'>;
@@ -55,13 +55,14 @@ export async function authorizeRole(deps: IssuanceDeps, claims: IdentityClaims, 
   throw new GatewayError('POLICY_NO_ROLE', `user ${ctx.userId} does not hold role ${roleId}`);
 }
 
-/** Session name, source identity and tags for a user's session in a role. */
-export function sessionFacts(granted: GrantedRole, claims: IdentityClaims, userId: string): SessionFacts {
+/** Session name, source identity, tags and window for a user's session in a role, started at `now`. */
+export function sessionFacts(granted: HeldRole, claims: IdentityClaims, userId: string, now: Date): SessionFacts {
   return {
     userId,
     sessionName: roleSessionNameFor(claims.email, userId),
     sourceIdentity: sourceIdentityFor(claims.email, userId),
     sessionTags: resolveSessionTags(granted.role.sessionTags, claims),
+    window: sessionWindow(granted, now),
   };
 }
 
@@ -89,7 +90,7 @@ export async function issueCredentials(deps: IssuanceDeps, claims: IdentityClaim
   let facts: SessionFacts | undefined;
   let result: AssumeResult;
   try {
-    facts = sessionFacts(granted, claims, ctx.userId);
+    facts = sessionFacts(granted, claims, ctx.userId, deps.now());
     result = await assumeRole(deps, role, facts);
   } catch (err) {
     const code = err instanceof GatewayError ? err.code : 'INTERNAL';

@@ -19,7 +19,7 @@ export interface ActiveAccessToken {
 }
 
 /** Why a grant was revoked; stored with it. */
-export type RevokeReason = 'logout' | 'refresh-token-reuse' | 'admin' | 'user-revoked';
+export type RevokeReason = 'logout' | 'refresh-token-reuse' | 'admin' | 'user-revoked' | 'connection-disabled';
 
 export function createCliGrantsRepo(db: Db) {
   const liveGrant = (now: Date) => ({ revokedAt: null, absoluteExpiresAt: { gt: now } });

@@ -21,6 +21,8 @@ export interface DeviceAuthorizationRecord {
   intervalSeconds: number;
   status: DeviceStatus;
   approvedBy?: string;
+  /** The approving portal session (PortalSession.id); collecting the approval needs it still live. */
+  approvedSession?: string;
   idpId?: string;
   /** The approving session's claims (approved and consumed requests). */
   claims?: IdentityClaims;
@@ -40,9 +42,10 @@ export interface NewDeviceAuthorization {
   intervalSeconds: number;
 }
 
-/** Who approved, with the claims and IdP of their portal session at that moment. */
+/** Who approved, in which portal session, with that session's claims and IdP at that moment. */
 export interface DeviceApproval {
   userId: string;
+  sessionId: string;
   idpId: string;
   claims: IdentityClaims;
 }
@@ -60,6 +63,7 @@ export function toDeviceRecord(row: DeviceRow): DeviceAuthorizationRecord {
     intervalSeconds: row.intervalSeconds,
     status: row.status as DeviceStatus,
     approvedBy: present(row.approvedBy),
+    approvedSession: present(row.approvedSession),
     idpId: present(row.idpId),
     claims: row.claims === null ? undefined : parseClaims(row.claims),
     decidedAt: present(row.decidedAt),

@@ -15,6 +15,22 @@ export type { DeviceApproval, DeviceAuthorizationRecord, DeviceStatus, NewDevice
 /** What consuming an approval needs besides the approval itself: the new grant's id and first tokens. */
 export type NewDeviceLogin = Omit<NewCliLogin, 'userId' | 'idpId' | 'claims' | 'clientId'>;
 
+/** The outcome of collecting an approval: the login, `denied` (the approving session ended), or null. */
+export type ConsumeResult = IssuedTokens | { denied: DeviceAuthorizationRecord } | null;
+
+/**
+ * Whose device authorizations still in flight (pending, or approved and not yet collected) are denied:
+ * one user's approvals (user revoked), approvals made through connections no longer enabled, or all of
+ * them (lock-down). A pending request names nobody yet, so only `all` reaches it.
+ */
+export type InFlightScope = { approvedBy: string } | { idpIdNotIn: string[] } | { all: true };
+
+function inFlightWhere(scope: InFlightScope) {
+  if ('approvedBy' in scope) return { status: 'approved', approvedBy: scope.approvedBy };
+  if ('idpIdNotIn' in scope) return { status: 'approved', idpId: { notIn: scope.idpIdNotIn } };
+  return { status: { in: ['pending', 'approved'] } };
+}
+
 export function createDeviceAuthorizationsRepo(db: Db) {
   const live = (now: Date) => ({ expiresAt: { gt: now } });
 
@@ -27,7 +43,7 @@ export function createDeviceAuthorizationsRepo(db: Db) {
   }
 
   /** pending → approved | denied, once. Null when the code is unknown, expired or already decided. */
-  async function decide(userCode: string, now: Date, data: { status: 'approved' | 'denied'; approvedBy: string; idpId?: string; claims?: string }) {
+  async function decide(userCode: string, now: Date, data: { status: 'approved' | 'denied'; approvedBy: string; approvedSession?: string; idpId?: string; claims?: string }) {
     const found = await findPendingByUserCode(userCode, now);
     if (!found) return null;
     const { count } = await dbCall('decideDevice', () =>
@@ -63,9 +79,9 @@ export function createDeviceAuthorizationsRepo(db: Db) {
 
     findPendingByUserCode,
 
-    /** Copies the approving session's claims and IdP onto the request. The decided request, or null. */
+    /** Copies the approving session's id, claims and IdP onto the request. The decided request, or null. */
     approveDeviceAuthorization: (userCode: string, approval: DeviceApproval, now: Date) =>
-      decide(userCode, now, { status: 'approved', approvedBy: approval.userId, idpId: approval.idpId, claims: serializeClaims(approval.claims) }),
+      decide(userCode, now, { status: 'approved', approvedBy: approval.userId, approvedSession: approval.sessionId, idpId: approval.idpId, claims: serializeClaims(approval.claims) }),
 
     denyDeviceAuthorization: (userCode: string, deniedBy: string, now: Date) => decide(userCode, now, { status: 'denied', approvedBy: deniedBy }),
 
@@ -96,22 +112,42 @@ export function createDeviceAuthorizationsRepo(db: Db) {
     },
 
     /**
-     * approved → consumed, once, before the expiry; in the same transaction the CLI login (grant + first
-     * token pair) is created from the approval. Null when the request is not an unexpired approval.
+     * approved → consumed, once, before the expiry, while the approving portal session is still live
+     * (not revoked, not expired); in the same transaction the CLI login (grant + first token pair) is
+     * created from the approval. If the session has ended the request becomes denied (`{ denied }`).
+     * Null when the request is not an unexpired approval.
      */
-    async consumeApprovedDevice(id: string, now: Date, login: NewDeviceLogin): Promise<IssuedTokens | null> {
+    async consumeApprovedDevice(id: string, now: Date, login: NewDeviceLogin): Promise<ConsumeResult> {
       return dbCall('consumeApprovedDevice', () =>
         db.$transaction(async (tx) => {
-          const { count } = await tx.deviceAuthorization.updateMany({
-            where: { id, status: 'approved', ...live(now) },
-            data: { status: 'consumed', grantId: login.grantId },
+          const found = await tx.deviceAuthorization.findFirst({ where: { id, status: 'approved', ...live(now) } });
+          if (!found) return null;
+          // A no-op write on the live session row: it locks the row, so a revocation committing meanwhile
+          // either happens first (count 0: denied) or waits and then sees (and revokes) the new login.
+          const { count: sessionLive } = await tx.portalSession.updateMany({
+            where: { id: found.approvedSession ?? '', revokedAt: null, expiresAt: { gt: now } },
+            data: { revokedAt: null },
           });
+          const next = sessionLive === 1 ? { status: 'consumed', grantId: login.grantId } : { status: 'denied', decidedAt: now };
+          const { count } = await tx.deviceAuthorization.updateMany({ where: { id, status: 'approved', ...live(now) }, data: next });
           if (count !== 1) return null;
           const row = toDeviceRecord(await tx.deviceAuthorization.findUniqueOrThrow({ where: { id } }));
+          if (sessionLive !== 1) return { denied: row };
           if (!row.approvedBy || !row.idpId || !row.claims) throw new GatewayError('INTERNAL', `approved device authorization without approval data`);
           return insertCliLogin(tx, { ...login, userId: row.approvedBy, idpId: row.idpId, claims: row.claims, clientId: row.clientId }, now);
         }),
       );
+    },
+
+    /** Denies the device authorizations in flight in `scope` (see InFlightScope); how many. */
+    async denyInFlight(scope: InFlightScope, now: Date): Promise<number> {
+      const { count } = await dbCall('denyDevicesInFlight', () =>
+        db.deviceAuthorization.updateMany({
+          where: { ...inFlightWhere(scope), ...live(now) },
+          data: { status: 'denied', decidedAt: now, pendingUserCode: null },
+        }),
+      );
+      return count;
     },
 
     /** Deletes requests that expired at or before `before`; returns how many. */

@@ -6,6 +6,7 @@ import type { Db } from '../client';
 import { createAuditRepo } from './audit';
 import { createCliGrantsRepo } from './cli-grants';
 import { createConfigRevisionsRepo } from './config-revisions';
+import { createConnectionAccessRepo } from './connection-access';
 import { createConnectionSecretsRepo } from './connection-secrets';
 import { createDeviceAuthorizationsRepo } from './device-authorizations';
 import { createRoleGrantsRepo } from './role-grants';
@@ -38,6 +39,7 @@ export function createRepos(db: Db) {
     settings: createSettingsRepo(db),
     configRevisions: createConfigRevisionsRepo(db),
     connectionSecrets: createConnectionSecretsRepo(db),
+    connectionAccess: createConnectionAccessRepo(db),
   };
 }
 
@@ -53,6 +55,7 @@ export type {
   JsonValue,
 } from './audit';
 export type { ActiveSession, NewSession, SessionRecord } from './sessions';
+export type { ConnectionAccessRepo, ConnectionRevocation } from './connection-access';
 export type {
   ActiveAccessToken,
   CliGrantRecord,

@@ -70,14 +70,20 @@ export function createUsersRepo(db: Db) {
 
     /**
      * Cuts a user off from Rolegate at once (issue 5 §5): every live portal session and every CLI login
-     * (refresh and access tokens die with their grant) is revoked, in one transaction. Returns the counts.
+     * (refresh and access tokens die with their grant) is revoked, and every device approval of theirs
+     * not yet collected is denied (issue 12 §3), in one transaction. Returns the counts.
      */
-    revokeUserAccess: (userId: string, now: Date): Promise<{ sessions: number; cliLogins: number }> =>
+    revokeUserAccess: (userId: string, now: Date): Promise<{ sessions: number; cliLogins: number; deviceApprovals: number }> =>
       dbCall('revokeUserAccess', () =>
         db.$transaction(async (tx) => {
           const sessions = await tx.portalSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
           const cli = await tx.cliGrant.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now, revokedReason: 'admin' } });
-          return { sessions: sessions.count, cliLogins: cli.count };
+          // Approved but not yet collected: the CLI's next poll gets access_denied instead of a new login.
+          const devices = await tx.deviceAuthorization.updateMany({
+            where: { approvedBy: userId, status: 'approved', expiresAt: { gt: now } },
+            data: { status: 'denied', decidedAt: now },
+          });
+          return { sessions: sessions.count, cliLogins: cli.count, deviceApprovals: devices.count };
         }),
       ),
   };

@@ -23,12 +23,12 @@ export function deviceRequest(overrides: Partial<NewDeviceAuthorization> = {}): 
   };
 }
 
-/** A signed-in user who approves a fresh device request; returns both. */
+/** A signed-in user who approves a fresh device request in their portal session; returns all three. */
 export async function approvedDevice(t: TestDatabase, subject: string = randomUUID()) {
-  const { user } = await signedInSession(t, { subject });
+  const { id: sessionId, user } = await signedInSession(t, { subject });
   const request = await t.repos.deviceAuthorizations.createDeviceAuthorization(deviceRequest());
-  await t.repos.deviceAuthorizations.approveDeviceAuthorization(request.userCode, { userId: user.id, idpId: 'entra', claims: entraClaims(subject) }, now);
-  return { user, request };
+  await t.repos.deviceAuthorizations.approveDeviceAuthorization(request.userCode, { userId: user.id, sessionId, idpId: 'entra', claims: entraClaims(subject) }, now);
+  return { user, request, sessionId };
 }
 
 export function loginPlan(absoluteMs = 12 * 3_600_000, accessMs = 15 * 60_000) {
@@ -40,7 +40,7 @@ export async function cliLogin(t: TestDatabase, options: { subject?: string; abs
   const { user, request } = await approvedDevice(t, options.subject);
   const plan = loginPlan(options.absoluteMs, options.accessMs);
   const issued = await t.repos.deviceAuthorizations.consumeApprovedDevice(request.id, now, plan);
-  if (!issued) throw new Error('consume failed');
+  if (!issued || 'denied' in issued) throw new Error('consume failed');
   return { user, plan, issued };
 }
 

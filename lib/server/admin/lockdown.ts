@@ -1,5 +1,9 @@
 import 'server-only';
-/** Switching the lock-down (issue 5 §5): validated, recorded as a `lockdown` event and an admin change. */
+/**
+ * Switching the lock-down (issue 5 §5): validated, recorded as a `lockdown` event and an admin change.
+ * Switching it on also denies every device authorization in flight (issue 12 §3): a CLI login approved
+ * before the lock-down is not collected during it.
+ */
 import { z } from 'zod';
 import { freeText } from '../../core/text/free-text';
 import type { LockdownState } from '../../core/issuance/lockdown';
@@ -19,6 +23,7 @@ export async function switchLockdown({ c, session, meta }: AdminContext, input: 
   const now = c.now();
   const next: LockdownState = input.enabled ? { enabled: true, reason: input.reason, since: now, by: session.user.id } : { enabled: false, reason: input.reason, by: session.user.id };
   const { before, after } = await c.repos.settings.setLockdown(next, now);
+  const deniedDevices = input.enabled ? await c.repos.deviceAuthorizations.denyInFlight({ all: true }, now) : 0;
   await c.repos.audit.appendAudit({
     type: 'lockdown',
     outcome: 'ok',
@@ -27,7 +32,7 @@ export async function switchLockdown({ c, session, meta }: AdminContext, input: 
     idpId: session.idpId,
     ip: meta.ip,
     userAgent: meta.userAgent,
-    detail: { enabled: after.enabled, reason: input.reason ?? null, wasEnabled: before.enabled },
+    detail: { enabled: after.enabled, reason: input.reason ?? null, wasEnabled: before.enabled, deniedDeviceCodes: deniedDevices },
   });
   return {
     change: { action: input.enabled ? 'lockdown.enable' : 'lockdown.disable', target: 'lockdown', before: lockdownJson(before), after: lockdownJson(after) },

@@ -35,4 +35,14 @@ describeEachDialect('recent sessions of a user', (ctx) => {
     const found = sessions.map((s) => `${s.role.id} ${s.sourceIdentity}`).sort();
     assert.deepEqual(found, ['111122223333/Admin bob', '111122223333/Admin bob-old', '444455556666/Operator bob-old']);
   });
+
+  it('issue 12: finds sessions started by the SAML console post, which have no issuance row', async () => {
+    const { audit } = ctx().repos;
+    await audit.appendAudit({ type: 'console', outcome: 'ok', userId: 'u-dora', roleArn: OPERATOR, at: minutesAgo(30), detail: { delivery: 'saml', via: 'saml-post', sourceIdentity: 'dora-console' } });
+    // A getSigninToken console row names no SourceIdentity (its issuance row does); a failed post counts nothing.
+    await audit.appendAudit({ type: 'console', outcome: 'ok', userId: 'u-dora', roleArn: ADMIN, at: minutesAgo(20), detail: { service: 'home' } });
+    await audit.appendAudit({ type: 'console', outcome: 'failed', userId: 'u-dora', roleArn: ADMIN, at: minutesAgo(10), detail: { sourceIdentity: 'dora-failed' } });
+    const sessions = await recentSessions(config.roles, (q) => audit.listAudit(q), 'u-dora', at);
+    assert.deepEqual(sessions.map((s) => `${s.role.id} ${s.sourceIdentity}`), ['444455556666/Operator dora-console']);
+  });
 });

@@ -1,5 +1,8 @@
 import 'server-only';
-/** Revoking a user (issue 5 §5): their portal sessions and CLI logins end at once; audited. */
+/**
+ * Revoking a user (issue 5 §5): their portal sessions and CLI logins end at once, and their device
+ * approvals not yet collected by the CLI are denied (issue 12 §3); audited.
+ */
 import { z } from 'zod';
 import { freeText } from '../../core/text/free-text';
 import { GatewayError } from '../../core/errors';
@@ -17,7 +20,7 @@ export async function requireUser(c: Container, userId: string): Promise<UserRec
   return user;
 }
 
-export async function revokeUser({ c, session, meta }: AdminContext, input: z.infer<typeof revokeUserSchema>): Promise<MutationResult<{ revoked: { sessions: number; cliLogins: number } }>> {
+export async function revokeUser({ c, session, meta }: AdminContext, input: z.infer<typeof revokeUserSchema>): Promise<MutationResult<{ revoked: { sessions: number; cliLogins: number; deviceApprovals: number } }>> {
   const user = await requireUser(c, input.userId);
   const revoked = await c.repos.users.revokeUserAccess(user.id, c.now());
   await c.repos.audit.appendAudit({
@@ -27,10 +30,10 @@ export async function revokeUser({ c, session, meta }: AdminContext, input: z.in
     email: user.email,
     ip: meta.ip,
     userAgent: meta.userAgent,
-    detail: { action: 'user.revoke', by: session.user.id, sessions: revoked.sessions, cliLogins: revoked.cliLogins },
+    detail: { action: 'user.revoke', by: session.user.id, sessions: revoked.sessions, cliLogins: revoked.cliLogins, deviceApprovals: revoked.deviceApprovals },
   });
   return {
-    change: { action: 'user.revoke', target: user.id, before: { email: user.email ?? null }, after: { revokedSessions: revoked.sessions, revokedCliLogins: revoked.cliLogins } },
+    change: { action: 'user.revoke', target: user.id, before: { email: user.email ?? null }, after: { revokedSessions: revoked.sessions, revokedCliLogins: revoked.cliLogins, deniedDeviceApprovals: revoked.deviceApprovals } },
     body: { revoked },
   };
 }

@@ -18,7 +18,7 @@ const access: ActiveAccessToken = {
 };
 const session: ActiveSession = { id: 's', user: { id: 'user-2', issuer: claims.issuer, subject: 'bob', email: null, name: 'Bob' }, idpId: 'okta', claims: { ...claims, subject: 'bob' }, createdAt: at, expiresAt: new Date('2030-06-01T20:00:00Z') };
 
-function deps(opts: { session?: ActiveSession | null } = {}): ApiAuthDeps & { lookups: string[] } {
+function deps(opts: { session?: ActiveSession | null; disabled?: string } = {}): ApiAuthDeps & { lookups: string[] } {
   const lookups: string[] = [];
   return {
     publicUrl: PUBLIC,
@@ -29,6 +29,7 @@ function deps(opts: { session?: ActiveSession | null } = {}): ApiAuthDeps & { lo
       return hash === hashToken(TOKEN) ? access : null;
     },
     currentSession: async () => (opts.session === undefined ? session : opts.session),
+    connectionEnabled: (idpId) => idpId !== opts.disabled,
   };
 }
 const code = (c: GatewayError['code']) => (e: unknown) => e instanceof GatewayError && e.code === c;
@@ -45,6 +46,11 @@ test('a bad bearer token is TOKEN_INVALID and never falls back to the cookie ses
   for (const header of [`Bearer ${'X'.repeat(43)}`, 'Bearer', `Basic ${TOKEN}`, `Bearer ${TOKEN}.x`, `Bearer ${TOKEN} extra`, '']) {
     await assert.rejects(authenticateRequest(new Headers({ authorization: header, origin: PUBLIC }), deps()), code('TOKEN_INVALID'), header);
   }
+});
+
+test('issue 12 §3: a live bearer token of a login through a disabled connection is TOKEN_INVALID', async () => {
+  await assert.rejects(authenticateRequest(new Headers({ authorization: `Bearer ${TOKEN}` }), deps({ disabled: 'okta' })), code('TOKEN_INVALID'));
+  assert.equal((await authenticateRequest(new Headers({ authorization: `Bearer ${TOKEN}` }), deps({ disabled: 'entra' }))).via, 'cli');
 });
 
 test('a session cookie authenticates (via web) only from our own origin; no credentials at all is UNAUTHENTICATED', async () => {

@@ -26,6 +26,8 @@ export interface ApiAuthDeps {
   now: () => Date;
   findActiveAccessToken: (hash: string, now: Date) => Promise<ActiveAccessToken | null>;
   currentSession: () => Promise<ActiveSession | null>;
+  /** Whether the login's connection is enabled now (a disabled one's logins are revoked; this covers the gap). */
+  connectionEnabled: (idpId: string) => boolean;
 }
 
 const BEARER = /^Bearer +(\S+)$/i;
@@ -36,6 +38,7 @@ async function fromBearer(header: string, deps: ApiAuthDeps): Promise<ApiPrincip
   const found = await deps.findActiveAccessToken(hashToken(token), deps.now());
   if (!found) throw new GatewayError('TOKEN_INVALID', 'unknown, expired or revoked access token');
   const { grant, user } = found;
+  if (!deps.connectionEnabled(grant.idpId)) throw new GatewayError('TOKEN_INVALID', `access token of a login through disabled connection ${grant.idpId}`);
   return {
     userId: grant.userId,
     idpId: grant.idpId,

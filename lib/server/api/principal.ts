@@ -4,6 +4,7 @@ import 'server-only';
  * (with the same-origin check). Every /api/v1 handler authorises with it; the proxy lets /api/v1 through
  * without a cookie precisely because this check is here.
  */
+import { connectionEnabled } from '../../core/config/parse';
 import { getContainer } from '../container';
 import { currentSession } from '../session';
 import { authenticateRequest, type ApiPrincipal } from './authenticate';
@@ -17,5 +18,6 @@ export async function authenticateApi(req: Request): Promise<ApiPrincipal> {
     now: c.now,
     findActiveAccessToken: (hash, now) => c.repos.cliGrants.findActiveAccessToken(hash, now),
     currentSession,
+    connectionEnabled: (idpId) => connectionEnabled(c.config, idpId),
   });
 }

@@ -1,7 +1,8 @@
 /**
  * The user's side of the device flow: at /device a signed-in user looks a user code up, sees where the
- * request came from (IP, user agent, time) and approves or denies it. Approving copies the session's
- * claims and IdP into the request; the CLI's next poll turns that into its login. Both decisions are audited.
+ * request came from (IP, user agent, time) and approves or denies it. Approving copies the session's id,
+ * claims and IdP into the request; the CLI's next poll turns that into its login while that session is
+ * still live. Both decisions are audited.
  */
 import { normalizeUserCode } from '../../core/device/user-code';
 import { GatewayError } from '../../core/errors';
@@ -23,7 +24,10 @@ export async function findDeviceForApproval(deps: Pick<OAuthDeps, 'devices' | 'n
   return request;
 }
 
-export async function decideDevice(deps: OAuthDeps, who: Principal, typed: string, decision: DeviceDecision, meta: RequestMeta): Promise<DeviceAuthorizationRecord> {
+/** The approver: who, and the portal session they decide in (its id: collection checks it is still live). */
+export type DeviceApprover = Principal & { sessionId: string };
+
+export async function decideDevice(deps: OAuthDeps, who: DeviceApprover, typed: string, decision: DeviceDecision, meta: RequestMeta): Promise<DeviceAuthorizationRecord> {
   const userCode = normalizeUserCode(typed);
   if (!userCode) throw unknownCode('malformed user code');
   const now = deps.now();

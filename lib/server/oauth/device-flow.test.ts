@@ -76,6 +76,26 @@ describeEachDialect('device flow', (ctx) => {
     assert.deepEqual(flow.audits.map((a) => [a.type, a.outcome, a.detail?.decision]), [['device', 'denied', 'deny']]);
   });
 
+  it('issue 12: an approval collected after its portal session was revoked → access_denied (audited), no login', async () => {
+    const t = ctx();
+    const flow = testFlow(t);
+    const { device_code, user_code } = await startDeviceAuthorization(flow.deps, CLI, meta);
+    const who = await approver(t, 'revoked-before-collection');
+    await decideDevice(flow.deps, who, user_code, 'approve', meta);
+    await t.repos.users.revokeUserAccess(who.userId, flow.deps.now());
+    await assert.rejects(pollDeviceToken(flow.deps, device_code, CLI, meta), code('OAUTH_ACCESS_DENIED'));
+    // Signing out (the session alone revoked, the request still approved) is refused the same way.
+    const second = await startDeviceAuthorization(flow.deps, CLI, meta);
+    const other = await approver(t, 'signed-out-before-collection');
+    await decideDevice(flow.deps, other, second.user_code, 'approve', meta);
+    await t.repos.sessions.revokeSession(other.sessionId, flow.deps.now());
+    await assert.rejects(pollDeviceToken(flow.deps, second.device_code, CLI, meta), code('OAUTH_ACCESS_DENIED'));
+    await assert.rejects(pollDeviceToken(flow.deps, second.device_code, CLI, meta), code('OAUTH_ACCESS_DENIED'), 'and stays denied');
+    const [grants] = await runSql(t.url, 'SELECT COUNT(*) AS n FROM "CliGrant" WHERE "userId" IN ($1, $2)', [who.userId, other.userId]);
+    assert.equal(Number(grants?.n), 0);
+    assert.deepEqual(flow.audits.filter((a) => a.type === 'cli').map((a) => [a.outcome, a.code, a.userId, a.detail?.reason]), [['denied', 'OAUTH_ACCESS_DENIED', other.userId, 'approving session ended']]);
+  });
+
   it('expired → expired_token, whether pending or approved; an expired code cannot be approved', async () => {
     const t = ctx();
     const flow = testFlow(t);

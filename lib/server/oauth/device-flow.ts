@@ -71,6 +71,18 @@ async function pendingAnswer(deps: OAuthDeps, request: DeviceAuthorizationRecord
   throw new OAuthError('OAUTH_SLOW_DOWN', `polling faster than every ${request.intervalSeconds} s`, { interval });
 }
 
+/**
+ * The approving portal session was revoked (user revoked, signed out, connection disabled) or expired
+ * before the CLI collected the approval: the request is now denied, and so is this poll (audited).
+ */
+async function approvalEnded(deps: OAuthDeps, request: DeviceAuthorizationRecord, meta: RequestMeta): Promise<never> {
+  await deps.audit({
+    type: 'cli', outcome: 'denied', code: 'OAUTH_ACCESS_DENIED', userId: request.approvedBy, subject: request.claims?.subject, email: request.claims?.email,
+    idpId: request.idpId, ip: meta.ip, userAgent: meta.userAgent, detail: { action: 'login', clientId: request.clientId, reason: 'approving session ended' },
+  });
+  throw new OAuthError('OAUTH_ACCESS_DENIED', 'the session that approved this device has ended');
+}
+
 export async function pollDeviceToken(deps: OAuthDeps, deviceCode: string, clientId: string, meta: RequestMeta): Promise<TokenResponse> {
   const now = deps.now();
   if (!TOKEN_SHAPE.test(deviceCode)) throw new OAuthError('OAUTH_INVALID_GRANT', 'malformed device code');
@@ -86,6 +98,7 @@ export async function pollDeviceToken(deps: OAuthDeps, deviceCode: string, clien
   const absoluteExpiresAt = new Date(now.getTime() + deps.config.cli.refreshMaxHours * 3_600_000);
   const issued = await deps.devices.consumeApprovedDevice(request.id, now, { ...minted.pair, grantId, absoluteExpiresAt });
   if (!issued) throw new OAuthError('OAUTH_INVALID_GRANT', 'device code consumed by a concurrent poll');
+  if ('denied' in issued) return approvalEnded(deps, issued.denied, meta);
   const { grant } = issued;
   await deps.audit({
     type: 'cli', outcome: 'ok', userId: grant.userId, subject: grant.claims.subject, email: grant.claims.email, idpId: grant.idpId,

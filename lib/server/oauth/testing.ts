@@ -1,4 +1,5 @@
 /** Test wiring of the device flow over a real test database with a clock the test moves. */
+import { randomUUID } from 'node:crypto';
 import type { AuditRecord } from '../../core/issuance/audit-event';
 import type { IdentityClaims } from '../../core/types';
 import type { TestDatabase } from '../../db/test-support/databases';
@@ -29,9 +30,11 @@ export function testFlow(t: TestDatabase, cli: Partial<typeof CLI_DEFAULTS> = {}
   return { deps, audits, advance: (ms) => void (at += ms) };
 }
 
-/** A signed-in approver: the user row plus the claims of their portal session. */
+/** A signed-in approver: the user row plus their portal session (a real row, 1 hour) and its claims. */
 export async function approver(t: TestDatabase, subject: string, groups: string[] = ['aws-dev-admins']) {
   const user = await t.repos.users.upsertUserOnLogin({ issuer: 'https://example.okta.com', subject, email: `${subject}@example.com` });
   const claims: IdentityClaims = { idpId: 'okta', issuer: 'https://example.okta.com', subject, email: `${subject}@example.com`, emailVerified: true, groups, extra: {} };
-  return { userId: user.id, idpId: 'okta', claims };
+  const sessionId = randomUUID();
+  await t.repos.sessions.createSession({ id: sessionId, userId: user.id, idpId: 'okta', claims, createdAt: now, expiresAt: new Date(now.getTime() + 3_600_000) });
+  return { userId: user.id, idpId: 'okta', claims, sessionId };
 }

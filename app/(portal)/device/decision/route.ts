@@ -21,7 +21,7 @@ export const POST = pageRoute(async (req) => {
   const { userCode, decision } = parseDeviceDecision(await readBody(req));
   enforceRateLimit(c.limits.deviceLookup, `device:${session.user.id}`);
   try {
-    await decideDevice(c.oauth, sessionPrincipal(session), userCode, decision, requestMeta(req.headers));
+    await decideDevice(c.oauth, { ...sessionPrincipal(session), sessionId: session.id }, userCode, decision, requestMeta(req.headers));
   } catch (err) {
     if (isGatewayError(err) && err.code === 'DEVICE_CODE_UNKNOWN') return back('unknown');
     throw err;

@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cert, expectRejected as rejects, input, PROVIDER } from './test-fixtures';
+import { buildAwsSamlResponse } from './assertion';
+import { cert, expectRejected as rejects, input, NOW, PROVIDER } from './test-fixtures';
 
 const INJECTION =
   'x</saml:AttributeValue></saml:Attribute><saml:Attribute Name="https://aws.amazon.com/SAML/Attributes/Role">' +
@@ -66,6 +68,18 @@ test('SessionDuration outside 900–43200 → AWS_VALUE_INVALID', async () => {
   for (const sessionDurationSeconds of [899, 43201, 0, 3600.5]) {
     await rejects({ sessionDurationSeconds }, 'AWS_VALUE_INVALID');
   }
+});
+
+test('issue 12: SessionNotOnOrAfter missing, past, over 12 h on, or before SessionDuration ends → SAML_ATTRIBUTE_INVALID', async () => {
+  const at = (s: number) => new Date(NOW.getTime() + s * 1000);
+  for (const sessionNotOnOrAfter of [undefined, new Date(Number.NaN), at(0), at(-60), at(43_201)]) {
+    await rejects({ sessionNotOnOrAfter: sessionNotOnOrAfter as Date }, 'SAML_ATTRIBUTE_INVALID');
+  }
+  await rejects({ sessionDurationSeconds: 3600, sessionNotOnOrAfter: at(1800) }, 'SAML_ATTRIBUTE_INVALID');
+  await rejects({ sessionDurationSeconds: undefined as unknown as number }, 'SAML_ATTRIBUTE_INVALID');
+  // A window under AWS's 900 s minimum: SessionDuration 900 with the earlier SessionNotOnOrAfter is valid.
+  const xml = buildAwsSamlResponse(await input({ sessionDurationSeconds: 900, sessionNotOnOrAfter: at(300) }));
+  assert.ok(xml.includes(`SessionNotOnOrAfter="${at(300).toISOString()}"`));
 });
 
 test('SourceIdentity starting with aws: or outside 2–64 [\\w+=,.@-] is rejected', async () => {

@@ -102,10 +102,21 @@ test('attributes: role pairs, RoleSessionName, SessionDuration, tags, transitive
   assert.equal(new Set(names).size, 8, 'each attribute appears once');
 });
 
-test('optional attributes are left out when not given', async () => {
+test('optional attributes are left out when not given; SessionDuration never is', async () => {
   const doc = parse(buildAwsSamlResponse(await input()));
   const names = texts(`${A}/saml:AttributeStatement/saml:Attribute/@Name`, doc);
-  assert.deepEqual(names, [AWS_ATTRIBUTE.role, AWS_ATTRIBUTE.roleSessionName]);
+  assert.deepEqual(names, [AWS_ATTRIBUTE.role, AWS_ATTRIBUTE.roleSessionName, AWS_ATTRIBUTE.sessionDuration]);
+});
+
+// Issue 12 §4: an assertion that leaves the server must end its sessions itself, whoever presents it.
+test('issue 12: every assertion carries SessionNotOnOrAfter (signed) and SessionDuration', async () => {
+  const ends = new Date(NOW.getTime() + 1_200_000);
+  const xml = buildAwsSamlResponse(await input({ sessionDurationSeconds: 1200, sessionNotOnOrAfter: ends }));
+  const covered = verifyWithMetadata(xml, await metadataFor());
+  assert.ok(covered?.includes(`SessionNotOnOrAfter="${ends.toISOString()}"`), 'inside the signed Assertion');
+  const doc = parse(xml);
+  assert.equal(String(select(`string(${A}/saml:AuthnStatement/@SessionNotOnOrAfter)`, doc)), ends.toISOString());
+  assert.deepEqual(attr(doc, AWS_ATTRIBUTE.sessionDuration), ['1200']);
 });
 
 test('GovCloud and China roles get their partition audience', async () => {

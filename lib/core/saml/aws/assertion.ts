@@ -21,10 +21,10 @@ import { serialize } from './dom';
 import { signinHostPartition } from './names';
 import { responseDocument } from './response-document';
 import { assertSigner, signAssertion, type SamlSigner } from './sign';
-import { assertNameId, assertSamlUrl, assertValidity } from './values';
+import { assertNameId, assertSamlUrl, assertSessionWindow, assertValidity } from './values';
 
 /** What {@link buildAwsSamlResponse} needs. Every string is validated before it reaches the XML. */
-export interface AwsSamlResponseInput extends AwsAttributeInput {
+export interface AwsSamlResponseInput extends Omit<AwsAttributeInput, 'sessionDurationSeconds'> {
   /** Our IdP entity id; must equal the entityID of the metadata uploaded to IAM. */
   issuer: string;
   /** The partition's/region's sign-in `/saml` URL, e.g. https://signin.aws.amazon.com/saml. */
@@ -34,6 +34,17 @@ export interface AwsSamlResponseInput extends AwsAttributeInput {
   now: Date;
   /** Assertion lifetime, 1–300 s. */
   lifetimeSeconds: number;
+  /**
+   * Console session length (SessionDuration, 900–43200 s). Required: an assertion without it gives the
+   * console AWS's default hour whatever the role's limit or the grant's end.
+   */
+  sessionDurationSeconds: number;
+  /**
+   * The AuthnStatement's SessionNotOnOrAfter: no session (console or STS) made from this assertion
+   * lasts past it, whoever presents it ([UG id_roles_providers_create_saml_assertions]). After `now`,
+   * at most 12 hours on.
+   */
+  sessionNotOnOrAfter: Date;
   signer: SamlSigner;
   /** Accept `http:` issuer/recipient URLs. Only for the local demo against the AWS emulator. */
   allowHttp?: boolean;
@@ -70,7 +81,8 @@ function assertSize(xml: string): void {
  * Format persistent; exactly one bearer SubjectConfirmation with `Recipient` and `NotOnOrAfter`;
  * Conditions `NotBefore` (60 s back, for clock skew) / `NotOnOrAfter` = now + lifetime; Audience
  * = AWS's SP entity id for the roles' partition (`urn:amazon:webservices` in aws); AuthnStatement
- * with AuthnInstant and SessionIndex; the AWS attributes of {@link awsSamlAttributes}.
+ * with AuthnInstant, SessionIndex and SessionNotOnOrAfter; the AWS attributes of
+ * {@link awsSamlAttributes}, SessionDuration always among them.
  */
 export function buildAwsSamlResponse(input: AwsSamlResponseInput): string {
   assertValidity(input.now, input.lifetimeSeconds);
@@ -78,6 +90,7 @@ export function buildAwsSamlResponse(input: AwsSamlResponseInput): string {
   const recipient = assertSamlUrl('recipient', input.recipient, input.allowHttp === true);
   const nameId = assertNameId(input.nameId);
   const { partition, attributes } = awsSamlAttributes(input);
+  assertSessionWindow(input.now, input.sessionDurationSeconds, input.sessionNotOnOrAfter);
   assertRecipientPartition(recipient, partition);
   assertSigner(input.signer);
   const doc = responseDocument({
@@ -88,6 +101,7 @@ export function buildAwsSamlResponse(input: AwsSamlResponseInput): string {
     attributes,
     now: input.now,
     lifetimeSeconds: input.lifetimeSeconds,
+    sessionNotOnOrAfter: input.sessionNotOnOrAfter,
   });
   const signed = signAssertion(serialize(doc), input.signer);
   assertSize(signed);

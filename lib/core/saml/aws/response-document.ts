@@ -21,12 +21,15 @@ export interface ResponseContent {
   attributes: SamlAttribute[];
   now: Date;
   lifetimeSeconds: number;
+  /** When any session made from the assertion ends (validated by ./values). */
+  sessionNotOnOrAfter: Date;
 }
 
 interface Times {
   now: string;
   notBefore: string;
   notOnOrAfter: string;
+  sessionNotOnOrAfter: string;
 }
 
 function subject(b: XmlBuilder, c: ResponseContent, t: Times): Element {
@@ -65,7 +68,8 @@ function authnStatement(b: XmlBuilder, t: Times): Element {
   const context = b.el('saml:AuthnContext', {}, [
     b.el('saml:AuthnContextClassRef', {}, [SAML.authnContextUnspecified]),
   ]);
-  return b.el('saml:AuthnStatement', { AuthnInstant: t.now, SessionIndex: samlId() }, [context]);
+  const attrs = { AuthnInstant: t.now, SessionIndex: samlId(), SessionNotOnOrAfter: t.sessionNotOnOrAfter };
+  return b.el('saml:AuthnStatement', attrs, [context]);
 }
 
 function assertion(b: XmlBuilder, c: ResponseContent, t: Times): Element {
@@ -85,6 +89,7 @@ export function responseDocument(c: ResponseContent): Document {
     now: samlTime(c.now),
     notBefore: samlTime(new Date(nowMs - NOT_BEFORE_SKEW_SECONDS * 1000)),
     notOnOrAfter: samlTime(new Date(nowMs + c.lifetimeSeconds * 1000)),
+    sessionNotOnOrAfter: samlTime(c.sessionNotOnOrAfter),
   };
   const b = xmlBuilder('samlp:Response', ['samlp', 'saml']);
   const status = b.el('samlp:Status', {}, [

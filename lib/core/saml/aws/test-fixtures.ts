@@ -50,6 +50,8 @@ export async function input(
     roleSessionName: 'alice@example.com',
     now: NOW,
     lifetimeSeconds: 300,
+    sessionDurationSeconds: 3600,
+    sessionNotOnOrAfter: new Date(NOW.getTime() + 3_600_000),
     signer: { privateKeyPem: c.privateKeyPem, certPem: c.certPem },
     ...overrides,
   };

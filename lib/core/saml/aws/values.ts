@@ -97,3 +97,26 @@ export function assertValidity(now: unknown, lifetimeSeconds: unknown): void {
     rejectValue('lifetimeSeconds', `it must be a whole number from 1 to ${MAX_LIFETIME_SECONDS}`);
   }
 }
+
+/** AWS's longest role session, and the shortest SessionDuration it accepts (AWS-FACTS §1.1, §1.2). */
+const MAX_SESSION_SECONDS = 43_200;
+const MIN_SESSION_DURATION_SECONDS = 900;
+
+/**
+ * Checks the session window an assertion grants: `sessionNotOnOrAfter` lies after `now` and at most 12
+ * hours on, and `sessionDurationSeconds` does not reach past it (unless the window is shorter than the
+ * 900 s AWS requires of SessionDuration: then SessionNotOnOrAfter, the lesser, is what ends the session).
+ */
+export function assertSessionWindow(now: Date, sessionDurationSeconds: unknown, sessionNotOnOrAfter: unknown): void {
+  if (!(sessionNotOnOrAfter instanceof Date) || Number.isNaN(sessionNotOnOrAfter.getTime())) {
+    rejectValue('sessionNotOnOrAfter', 'it must be a valid date');
+  }
+  const windowSeconds = (sessionNotOnOrAfter.getTime() - now.getTime()) / 1000;
+  if (windowSeconds <= 0 || windowSeconds > MAX_SESSION_SECONDS) {
+    rejectValue('sessionNotOnOrAfter', `it must lie after now and at most ${MAX_SESSION_SECONDS} s on`);
+  }
+  if (typeof sessionDurationSeconds !== 'number') rejectValue('sessionDurationSeconds', 'it must be a number');
+  if (sessionDurationSeconds > Math.max(MIN_SESSION_DURATION_SECONDS, Math.ceil(windowSeconds))) {
+    rejectValue('sessionDurationSeconds', 'it must not outlast sessionNotOnOrAfter');
+  }
+}
