@@ -97,7 +97,7 @@ test('a grant needs another admin’s approval, gives working keys with its time
   await panel.getByTestId('format-json').click();
   const json = JSON.parse((await panel.getByTestId('keys-output').textContent()) ?? '{}') as Record<string, string>;
   const arn = await callerIdentityArn(AWS_URL, { accessKeyId: json.AccessKeyId ?? '', secretAccessKey: json.SecretAccessKey ?? '', sessionToken: json.SessionToken ?? '', expiration: json.Expiration ?? '' });
-  expect(arn).toBe('arn:aws:sts::111122223333:assumed-role/ReadOnly/carol@example.com');
+  expect(arn).toBe('arn:aws:sts::111122223333:assumed-role/ReadOnly/okta=carol@example.com');
   const [issued] = auditRows(`SELECT detail FROM "AuditEvent" WHERE type = 'issuance' AND outcome = 'ok' AND email = 'carol@example.com' ORDER BY at DESC LIMIT 1`);
   expect(JSON.parse(String(issued?.detail)).grantId).toBe(grantId);
   await carol.keyboard.press('Escape');

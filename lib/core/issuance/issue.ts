@@ -59,9 +59,9 @@ export async function authorizeRole(deps: IssuanceDeps, claims: IdentityClaims, 
 export function sessionFacts(granted: GrantedRole, claims: IdentityClaims, userId: string): SessionFacts {
   return {
     userId,
-    sessionName: roleSessionNameFor(claims.email, userId),
-    sourceIdentity: sourceIdentityFor(claims.email, userId),
-    sessionTags: resolveSessionTags(granted.role.sessionTags, claims),
+    sessionName: roleSessionNameFor({ ...claims, userId }),
+    sourceIdentity: sourceIdentityFor({ ...claims, userId }),
+    sessionTags: resolveSessionTags(granted.role.sessionTags, claims, userId),
   };
 }
 
