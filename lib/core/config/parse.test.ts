@@ -93,6 +93,15 @@ test('a SAML connection needs exactly one metadata source, https, and generic on
   assert.ok(problemsOf(EXAMPLE_CONFIG_YAML + SAML_CONNECTION.replace('preset: adfs', 'preset: generic')).some((p) => p.startsWith('samlConnections[0].attributes')));
 });
 
+test('issue 12 §1: emailsAuthoritative defaults per preset, is editable, and can never be on for Entra', () => {
+  const preset = (p: string, extra = '') => parseConfigText(EXAMPLE_CONFIG_YAML + SAML_CONNECTION.replace('preset: adfs', `preset: ${p}${extra}`)).samlConnections[0]?.emailsAuthoritative;
+  assert.deepEqual([preset('adfs'), preset('okta'), preset('shibboleth'), preset('google'), preset('entra')], [true, true, true, true, false]);
+  assert.equal(preset('generic', '\n    attributes: { email: [mail] }'), false);
+  assert.equal(preset('adfs', '\n    emailsAuthoritative: false'), false);
+  assert.equal(preset('generic', '\n    attributes: { email: [mail] }\n    emailsAuthoritative: true'), true);
+  assert.ok(problemsOf(EXAMPLE_CONFIG_YAML + SAML_CONNECTION.replace('preset: adfs', 'preset: entra\n    emailsAuthoritative: true')).some((p) => p.startsWith('samlConnections[0].emailsAuthoritative: Entra does not verify')));
+});
+
 test('a role can be delivered through SAML, with the provider ARN of its partition', () => {
   const cfg = parseConfigText(EXAMPLE_CONFIG_YAML.replace('      - name: ReadOnly\n  - id: "444455556666"', '      - name: ReadOnly\n        delivery: saml\n  - id: "444455556666"'));
   assert.equal(cfg.roles.get('111122223333/ReadOnly')?.delivery, 'saml');

@@ -65,6 +65,9 @@ function resolve(cfg: RolegateConfigParsed, file: string): RolegateConfig {
     if (c.metadataUrl && new URL(c.metadataUrl).protocol !== 'https:' && !httpOk) {
       problems.push({ path: `samlConnections[${i}].metadataUrl`, message: 'must be https://' });
     }
+    if (c.preset === 'entra' && c.emailsAuthoritative) {
+      problems.push({ path: `samlConnections[${i}].emailsAuthoritative`, message: 'Entra does not verify the emails it sends (nOAuth): match Entra users by group or app role instead' });
+    }
     if (c.preset === 'generic' && !c.attributes.groups && !c.attributes.email) {
       problems.push({ path: `samlConnections[${i}].attributes`, message: 'a generic connection must name its groups or email attribute' });
     }

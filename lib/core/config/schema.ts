@@ -79,6 +79,17 @@ const role = z.object({
 
 export const SAML_PRESETS = ['adfs', 'okta', 'entra', 'shibboleth', 'google', 'generic'] as const;
 
+/**
+ * Whether a SAML connection's email attribute is, by default, the IdP's verified word on the person's
+ * mailbox. Corporate directories (ADFS, Okta, Shibboleth, Google Workspace) own the address they assert;
+ * Entra's email attributes are user- or tenant-editable and unverified ("nOAuth"), and a generic IdP is
+ * unknown until its admin says so. Editable per connection (`emailsAuthoritative`), except that Entra's
+ * can never be turned on (lib/core/config/parse.ts).
+ */
+export const SAML_EMAILS_AUTHORITATIVE: Readonly<Record<(typeof SAML_PRESETS)[number], boolean>> = {
+  adfs: true, okta: true, entra: false, shibboleth: true, google: true, generic: false,
+};
+
 const attributeNames = z.array(z.string().min(1).max(256)).min(1);
 const samlConnection = z.object({
   id: idpBase.id,
@@ -96,10 +107,16 @@ const samlConnection = z.object({
   attributes: z.object({ groups: attributeNames.optional(), email: attributeNames.optional(), name: attributeNames.optional() }).strict().default({}),
   /** Entra sends group object ids: map them to names for rules. */
   groupNames: z.record(z.string(), z.string()).default({}),
+  /**
+   * The IdP's emails are verified (its directory owns them): only then does an email from this connection
+   * make an admin, match a grant or an email rule, or name the person in AWS. Default per preset
+   * (SAML_EMAILS_AUTHORITATIVE).
+   */
+  emailsAuthoritative: z.boolean().optional(),
   disabled: idpBase.disabled,
 }).strict().refine((c) => (c.metadataUrl === undefined) !== (c.metadataXml === undefined), {
   message: 'give exactly one of metadataUrl or metadataXml',
-});
+}).transform((c) => ({ ...c, emailsAuthoritative: c.emailsAuthoritative ?? SAML_EMAILS_AUTHORITATIVE[c.preset] }));
 
 const account = z.object({
   id: z.string().regex(ACCOUNT_ID, 'an AWS account id is 12 digits'),
