@@ -63,7 +63,7 @@ export default async function RevocationPage() {
           <div className="lockdown-body">
             <p className="muted">
               While on, Rolegate issues no keys, console links or CLI credentials to anyone except the break-glass admins
-              ({breakGlass.length ? breakGlass.join(', ') : 'none configured: admins.breakGlassEmails'}). Sessions already issued keep working until they
+              ({breakGlass.length ? breakGlass.map((p) => `${p.email} (${p.idp})`).join(', ') : 'none configured: admins.breakGlassEmails'}). Sessions already issued keep working until they
               expire. Every refused request is in the audit ledger.
             </p>
             {state.enabled && (

@@ -119,9 +119,11 @@ function resolve(cfg: RolegateConfigParsed, file: string): RolegateConfig {
     });
   });
   const idpIds = new Set([...cfg.idps.map((i) => i.id), ...cfg.samlConnections.map((c) => c.id)]);
-  cfg.admins.groups.forEach((g, i) => {
-    if (!idpIds.has(g.idp)) problems.push({ path: `admins.groups[${i}].idp`, message: `unknown IdP "${g.idp}"` });
-  });
+  for (const key of ['groups', 'emails', 'breakGlassEmails'] as const) {
+    cfg.admins[key].forEach((g, i) => {
+      if (!idpIds.has(g.idp)) problems.push({ path: `admins.${key}[${i}].idp`, message: `unknown IdP "${g.idp}"` });
+    });
+  }
   const rules = cfg.rules.map((rule, ri) => {
     rule.idps?.forEach((id, k) => {
       if (!idpIds.has(id)) problems.push({ path: `rules[${ri}].idps[${k}]`, message: `unknown IdP "${id}"` });

@@ -133,6 +133,19 @@ const account = z.object({
 }).strict();
 
 const glob = z.string().min(1).max(256);
+
+/**
+ * A person named by their email as verified by one IdP or SAML connection (`{ idp: okta, email: a@x }`).
+ * An email alone names nobody: any IdP can assert any address, so a bare string is refused with a message
+ * saying to name the IdP (issue 12 §1).
+ */
+export const idpEmail = z.object({
+  idp: z.string().regex(ID, 'an IdP or SAML connection id'),
+  email: z.email().transform((e) => e.toLowerCase()),
+}, {
+  error: (iss) => (typeof iss.input === 'string' ? `name the IdP that verifies this email: write { idp: <IdP id>, email: ${iss.input.slice(0, 100)} }` : undefined),
+}).strict();
+export type IdpEmail = z.output<typeof idpEmail>;
 const rule = z.object({
   id: z.string().regex(ID),
   description: z.string().max(200).optional(),
@@ -209,17 +222,17 @@ export const configSchema = z.object({
   accounts: z.array(account).min(1),
   rules: z.array(rule).default([]),
   /**
-   * Who may use the admin pages: bootstrap admins by (verified) email, and members of a group at a given
-   * IdP or SAML connection. Nobody is an admin by default.
+   * Who may use the admin pages: bootstrap admins by verified email at a named IdP, and members of a group
+   * at a given IdP or SAML connection. Nobody is an admin by default.
    */
   admins: z.object({
-    emails: z.array(z.email().transform((e) => e.toLowerCase())).default([]),
+    emails: z.array(idpEmail).default([]),
     groups: z.array(z.object({ idp: z.string().regex(ID), group: z.string().min(1).max(256) }).strict()).default([]),
     /**
-     * Break-glass admins (verified email only): the one exception to a lock-down, so the people who
-     * respond to an incident can still reach AWS while everyone else is cut off.
+     * Break-glass admins (verified email at a named IdP): the one exception to a lock-down, so the people
+     * who respond to an incident can still reach AWS while everyone else is cut off.
      */
-    breakGlassEmails: z.array(z.email().transform((e) => e.toLowerCase())).default([]),
+    breakGlassEmails: z.array(idpEmail).default([]),
   }).strict().default({ emails: [], groups: [], breakGlassEmails: [] }),
   /** Allows http:// public and issuer URLs. Only for local demos and tests: AWS requires https. */
   DANGEROUSLY_ALLOW_HTTP: z.boolean().default(false),
