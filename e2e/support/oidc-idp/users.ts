@@ -70,6 +70,17 @@ const OKTA: readonly DemoUser[] = [
       groups: ['marketing'],
     },
   },
+  {
+    // Issue 12 §1: a user who typed alice's address into their profile. No email_verified claim at all (the
+    // case Rolegate used to count as verified): they must get none of alice's rights nor her AWS identity.
+    flavour: 'okta', login: 'mallory@example.com', sub: '00u4m5a6l7l8o9r0y1m2',
+    summary: 'email alice@example.com, NOT verified; group aws-readonly',
+    claims: {
+      name: 'Mallory Moss', given_name: 'Mallory', family_name: 'Moss', preferred_username: 'mallory@example.com',
+      email: 'alice@example.com', department: 'platform',
+      groups: ['aws-readonly'],
+    },
+  },
 ];
 
 const DANA_OID = 'd1d2d3d4-0000-4000-8000-00000000da4a';

@@ -48,6 +48,7 @@ export async function assertIssuanceOpen(deps: LockdownDeps, claims: IdentityCla
     userId: ctx.userId,
     subject: claims.subject,
     email: claims.email,
+    emailVerified: claims.emailVerified,
     idpId: claims.idpId,
     ip: ctx.ip,
     userAgent: ctx.userAgent,

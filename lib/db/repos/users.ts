@@ -9,6 +9,8 @@ export interface UserRecord {
   issuer: string;
   subject: string;
   email?: string;
+  /** Whether the IdP verified `email` at the last sign-in; undefined: not known (issue 12 §1). */
+  emailVerified?: boolean;
   name?: string;
   createdAt: Date;
   lastLoginAt: Date;
@@ -18,6 +20,7 @@ export interface LoginIdentity {
   issuer: string;
   subject: string;
   email?: string | null;
+  emailVerified?: boolean | null;
   name?: string | null;
 }
 
@@ -27,6 +30,7 @@ export function toUserRecord(row: UserRow): UserRecord {
     issuer: row.issuer,
     subject: row.subject,
     email: present(row.email),
+    emailVerified: present(row.emailVerified),
     name: present(row.name),
     createdAt: row.createdAt,
     lastLoginAt: row.lastLoginAt,
@@ -43,6 +47,8 @@ export function createUsersRepo(db: Db) {
     async upsertUserOnLogin(identity: LoginIdentity, at: Date = new Date()): Promise<UserRecord> {
       const { issuer, subject } = identity;
       const email = identity.email ?? null;
+      // Known only beside an email: an unverified one is shown as such on the admin pages.
+      const emailVerified = email === null ? null : identity.emailVerified === true;
       const name = identity.name ?? null;
       const row = await dbCall('upsertUserOnLogin', () =>
         db.user.upsert({
@@ -52,11 +58,12 @@ export function createUsersRepo(db: Db) {
             issuer,
             subject,
             email,
+            emailVerified,
             name,
             createdAt: at,
             lastLoginAt: at,
           },
-          update: { email, name, lastLoginAt: at },
+          update: { email, emailVerified, name, lastLoginAt: at },
         }),
       );
       return toUserRecord(row);

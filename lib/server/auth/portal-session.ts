@@ -17,10 +17,10 @@ export interface PortalSessionDeps {
 
 export async function startPortalSession(deps: PortalSessionDeps, claims: IdentityClaims, meta: RequestMeta): Promise<{ sid: string; userId: string; expiresAt: Date }> {
   const { store } = deps;
-  const user = await store.upsertUserOnLogin({ issuer: claims.issuer, subject: claims.subject, email: claims.email, name: claims.name });
+  const user = await store.upsertUserOnLogin({ issuer: claims.issuer, subject: claims.subject, email: claims.email, emailVerified: claims.emailVerified, name: claims.name });
   const sid = randomBytes(32).toString('base64url');
   const expiresAt = new Date(deps.now().getTime() + deps.maxAgeSeconds * 1000);
   await store.createSession({ id: deps.hashSessionId(sid), userId: user.id, idpId: claims.idpId, claims, ip: meta.ip, userAgent: meta.userAgent, expiresAt });
-  await store.audit({ type: 'signin', outcome: 'ok', userId: user.id, subject: claims.subject, email: claims.email, idpId: claims.idpId, ip: meta.ip, userAgent: meta.userAgent, expiresAt });
+  await store.audit({ type: 'signin', outcome: 'ok', userId: user.id, subject: claims.subject, email: claims.email, emailVerified: claims.emailVerified, idpId: claims.idpId, ip: meta.ip, userAgent: meta.userAgent, expiresAt });
   return { sid, userId: user.id, expiresAt };
 }
