@@ -11,12 +11,12 @@ const origin = (page: Page) => ({ Origin: new URL(page.url()).origin });
 const AWS_URL = `http://localhost:${Number(process.env.E2E_PORT ?? 3100) + 2}`;
 
 test('an unverified alice@example.com is not an admin, gets her own AWS identity, and shows as unverified', async ({ browser }) => {
-  const mallory = await (await browser.newContext()).newPage();
-  await signInToRoles(mallory, 'okta', 'mallory@example.com');
-  await expect(mallory.getByTestId('nav-grants')).toHaveCount(0);
-  expect((await mallory.goto('/admin/audit'))?.status()).toBe(403);
-  await mallory.goto('/roles');
-  const keys = await mallory.request.post('/api/aws/credentials', { data: { roleId: '111122223333/ReadOnly' }, headers: origin(mallory) });
+  const ursula = await (await browser.newContext()).newPage();
+  await signInToRoles(ursula, 'okta', 'ursula@example.com');
+  await expect(ursula.getByTestId('nav-grants')).toHaveCount(0);
+  expect((await ursula.goto('/admin/audit'))?.status()).toBe(403);
+  await ursula.goto('/roles');
+  const keys = await ursula.request.post('/api/aws/credentials', { data: { roleId: '111122223333/ReadOnly' }, headers: origin(ursula) });
   expect(keys.status()).toBe(200);
   const { credentials } = (await keys.json()) as { credentials: Parameters<typeof callerIdentityArn>[1] };
   const arn = (await callerIdentityArn(AWS_URL, credentials)) ?? '';
@@ -32,8 +32,8 @@ test('an unverified alice@example.com is not an admin, gets her own AWS identity
   await alice.getByTestId('audit-type').selectOption('issuance');
   await alice.getByTestId('audit-search').click();
   const rows = alice.getByTestId('audit-row');
-  const mallorys = rows.filter({ hasText: /okta-[0-9a-f-]{36}/ }).first();
-  await expect(mallorys.getByTestId('email-unverified')).toHaveText('unverified');
+  const ursulas = rows.filter({ hasText: /okta-[0-9a-f-]{36}/ }).first();
+  await expect(ursulas.getByTestId('email-unverified')).toHaveText('unverified');
   const alices = rows.filter({ hasText: 'okta=alice@example.com' }).first();
   await expect(alices.getByTestId('email-unverified')).toHaveCount(0);
 });

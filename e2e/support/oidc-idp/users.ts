@@ -73,10 +73,10 @@ const OKTA: readonly DemoUser[] = [
   {
     // Issue 12 §1: a user who typed alice's address into their profile. No email_verified claim at all (the
     // case Rolegate used to count as verified): they must get none of alice's rights nor her AWS identity.
-    flavour: 'okta', login: 'mallory@example.com', sub: '00u4m5a6l7l8o9r0y1m2',
+    flavour: 'okta', login: 'ursula@example.com', sub: '00u4u5r6s7u8l9a0u1r2',
     summary: 'email alice@example.com, NOT verified; group aws-readonly',
     claims: {
-      name: 'Mallory Moss', given_name: 'Mallory', family_name: 'Moss', preferred_username: 'mallory@example.com',
+      name: 'Ursula Unverified', given_name: 'Ursula', family_name: 'Unverified', preferred_username: 'ursula@example.com',
       email: 'alice@example.com', department: 'platform',
       groups: ['aws-readonly'],
     },
