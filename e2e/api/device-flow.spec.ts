@@ -41,9 +41,9 @@ test('device flow: pending, slow_down, approval in Chromium, tokens once, roles 
   expect(keys.headers()['cache-control']).toContain('no-store');
   const body = await keys.json();
   expect(body.role).toMatchObject({ id: '111122223333/Admin', profile: 'dev-Admin' });
-  expect(await callerIdentityArn(AWS_URL, body.credentials)).toBe('arn:aws:sts::111122223333:assumed-role/Admin/alice@example.com');
+  expect(await callerIdentityArn(AWS_URL, body.credentials)).toBe('arn:aws:sts::111122223333:assumed-role/Admin/okta=alice@example.com');
   const byArn = await request.post('/api/v1/credentials', { data: { roleId: 'arn:aws:iam::444455556666:role/ReadOnly' }, headers: bearer(tokens.access_token) });
-  expect(await callerIdentityArn(AWS_URL, (await byArn.json()).credentials)).toBe('arn:aws:sts::444455556666:assumed-role/ReadOnly/alice@example.com');
+  expect(await callerIdentityArn(AWS_URL, (await byArn.json()).credentials)).toBe('arn:aws:sts::444455556666:assumed-role/ReadOnly/okta=alice@example.com');
 });
 
 test('refresh rotates; reusing the old refresh token is invalid_grant and revokes the new tokens too', async ({ page, request }) => {

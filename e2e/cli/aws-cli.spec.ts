@@ -25,9 +25,9 @@ test('configure writes a credential_process profile per role; the real AWS CLI s
   const first = await cli.aws(callerIdentity);
   expect(first.stderr).toBe('');
   expect(JSON.parse(first.stdout)).toEqual({
-    UserId: expect.stringMatching(new RegExp(`^AROA[A-Z0-9]{17}:${ALICE}$`)),
+    UserId: expect.stringMatching(new RegExp(`^AROA[A-Z0-9]{17}:okta=${ALICE}$`)),
     Account: '111122223333',
-    Arn: `arn:aws:sts::111122223333:assumed-role/Developer/${ALICE}`,
+    Arn: `arn:aws:sts::111122223333:assumed-role/Developer/okta=${ALICE}`,
   });
   expect(first.code).toBe(0);
   expect(rolegateProxy.requests.slice(seen)).toEqual(['POST /api/v1/credentials']);
@@ -46,6 +46,6 @@ test('a SAML-delivered role (prod/ReadOnly) works through credential_process as 
   expect((await cli.rolegate(['configure'])).code).toBe(0);
   const saml = await cli.aws(['sts', 'get-caller-identity', '--profile', 'prod-ReadOnly', '--output', 'json', '--endpoint-url', awsUrl]);
   expect(saml.stderr).toBe('');
-  expect(JSON.parse(saml.stdout)).toMatchObject({ Account: '444455556666', Arn: `arn:aws:sts::444455556666:assumed-role/ReadOnly/${ALICE}` });
+  expect(JSON.parse(saml.stdout)).toMatchObject({ Account: '444455556666', Arn: `arn:aws:sts::444455556666:assumed-role/ReadOnly/okta=${ALICE}` });
   expect(saml.code).toBe(0);
 });

@@ -3,7 +3,7 @@ import { loginAs } from '../fixtures/cli-login';
 
 const ALICE = 'alice@example.com';
 const INSTANCE = 'i-0123456789abcdef0';
-const DEVELOPER_ARN = `arn:aws:sts::111122223333:assumed-role/Developer/${ALICE}`;
+const DEVELOPER_ARN = `arn:aws:sts::111122223333:assumed-role/Developer/okta=${ALICE}`;
 const RESOURCE = `arn:aws:ec2:eu-west-1:111122223333:instance/${INSTANCE}`;
 /** How the AWS CLI reports the emulator's EC2 denial (exit 254: the service refused the call). */
 const DENIAL = new RegExp(

@@ -99,6 +99,15 @@ test('an admin adds an OIDC IdP with its secret and a SAML connection; the secre
     await saml.getByTestId('saml-form-submit').click();
     await expect(alice.getByTestId('saml-adfs-emea')).toContainText('pasted XML');
     await expect(alice.getByTestId('saml-adfs-emea').getByTestId('expiry-chip').first()).toHaveAttribute('data-expiry', 'ok');
+    // Issue 12 §1: ADFS emails count as verified by default; the admin can say they do not.
+    await expect(alice.getByTestId('emails-adfs-emea')).toHaveText('emails verified');
+    await alice.goto('/admin/connections?edit=adfs-emea#saml-form');
+    await expect(alice.getByTestId('saml-form-emails-authoritative')).toHaveValue('yes');
+    await alice.getByTestId('saml-form-emails-authoritative').selectOption('no');
+    await alice.getByTestId('saml-form-submit').click();
+    await expect(alice.getByTestId('saml-form-done')).toBeVisible();
+    await alice.goto('/admin/connections');
+    await expect(alice.getByTestId('emails-adfs-emea')).toHaveText('emails unverified');
     await alice.screenshot({ path: `${process.env.E2E_DATA_DIR ?? '/tmp'}/screenshots/admin-connections-edit.png`, fullPage: true });
   } finally {
     await restoreConfig(alice, yaml);

@@ -35,6 +35,7 @@ test('a grant needs another admin’s approval, gives working keys with its time
   // Other specs (access requests) may have created grants before: count from here.
   const grantsBefore = Number(auditRows(`SELECT COUNT(*) AS n FROM "RoleGrant"`)[0]?.n);
   await alice.getByTestId('grant-email').fill('carol@example.com');
+  await alice.getByTestId('grant-email-idp').selectOption('okta');
   await alice.getByTestId('grant-role').selectOption('111122223333/ReadOnly');
   await alice.getByTestId('grant-hours').fill('2');
   await alice.getByTestId('grant-approvals').fill('1');
@@ -52,8 +53,10 @@ test('a grant needs another admin’s approval, gives working keys with its time
   expect((await self.json()).error.code).toBe('GRANT_SELF_APPROVAL');
 
   // Bad input is refused with a typed code and creates nothing; a cross-site post is refused before anything.
-  const bad = { roleId: '111122223333/ReadOnly', email: 'carol@example.com', reason: 'x', durationMinutes: 60, requiredApprovals: 1 };
+  const bad = { roleId: '111122223333/ReadOnly', email: 'carol@example.com', emailIdp: 'okta', reason: 'x', durationMinutes: 60, requiredApprovals: 1 };
   for (const [body, code] of [
+    [{ ...bad, reason: 'an email alone names nobody', emailIdp: undefined }, 'GRANT_INVALID'],
+    [{ ...bad, reason: 'an unknown IdP', emailIdp: 'nope' }, 'GRANT_INVALID'],
     [{ ...bad, reason: '  ' }, 'GRANT_INVALID'],
     [{ ...bad, roleId: '111122223333/Nope' }, 'GRANT_ROLE_UNKNOWN'],
     [{ ...bad, durationMinutes: 1 }, 'GRANT_INVALID'],
@@ -97,7 +100,7 @@ test('a grant needs another admin’s approval, gives working keys with its time
   await panel.getByTestId('format-json').click();
   const json = JSON.parse((await panel.getByTestId('keys-output').textContent()) ?? '{}') as Record<string, string>;
   const arn = await callerIdentityArn(AWS_URL, { accessKeyId: json.AccessKeyId ?? '', secretAccessKey: json.SecretAccessKey ?? '', sessionToken: json.SessionToken ?? '', expiration: json.Expiration ?? '' });
-  expect(arn).toBe('arn:aws:sts::111122223333:assumed-role/ReadOnly/carol@example.com');
+  expect(arn).toBe('arn:aws:sts::111122223333:assumed-role/ReadOnly/okta=carol@example.com');
   const [issued] = auditRows(`SELECT detail FROM "AuditEvent" WHERE type = 'issuance' AND outcome = 'ok' AND email = 'carol@example.com' ORDER BY at DESC LIMIT 1`);
   expect(JSON.parse(String(issued?.detail)).grantId).toBe(grantId);
   await carol.keyboard.press('Escape');
@@ -126,7 +129,7 @@ test('a non-admin cannot open the grants page or call the grant routes', async (
   expect(res?.status()).toBe(403);
   await expect(page.getByTestId('error-code')).toHaveText('FORBIDDEN');
   for (const [url, data] of [
-    ['/api/admin/grants', { roleId: '444455556666/Operator', email: 'bob@example.com', reason: 'x', durationMinutes: 60, requiredApprovals: 0 }],
+    ['/api/admin/grants', { roleId: '444455556666/Operator', email: 'bob@example.com', emailIdp: 'okta', reason: 'x', durationMinutes: 60, requiredApprovals: 0 }],
     ['/api/admin/grants/decide', { grantId: 'x', decision: 'approve' }],
     ['/api/admin/grants/revoke', { grantId: 'x' }],
   ] as const) {

@@ -34,7 +34,7 @@ test('Console lands on the AWS console as the assumed role, in the role region a
   await page.getByTestId('role-dev-Admin').locator('select[name="service"]').selectOption('s3');
   const [consolePage] = await Promise.all([context.waitForEvent('page'), page.getByTestId('console-dev-Admin').click()]);
   await consolePage.waitForLoadState();
-  await expect(consolePage.getByTestId('console-arn')).toHaveText('arn:aws:sts::111122223333:assumed-role/Admin/alice@example.com');
+  await expect(consolePage.getByTestId('console-arn')).toHaveText('arn:aws:sts::111122223333:assumed-role/Admin/okta=alice@example.com');
   await expect(consolePage.getByTestId('console-region')).toHaveText('eu-west-1');
   await expect(consolePage.getByTestId('console-service')).toHaveText('s3');
 });
@@ -49,7 +49,7 @@ test('keys from the panel work for GetCallerIdentity against the emulator', asyn
   expect(json.Version).toBe(1);
   await expect(panel.getByTestId('expiry')).toContainText(/Expires in \d+:\d\d/);
   const arn = await callerIdentityArn(AWS_URL, { accessKeyId: json.AccessKeyId ?? '', secretAccessKey: json.SecretAccessKey ?? '', sessionToken: json.SessionToken ?? '', expiration: json.Expiration ?? '' });
-  expect(arn).toBe('arn:aws:sts::444455556666:assumed-role/Operator/bob@example.com');
+  expect(arn).toBe('arn:aws:sts::444455556666:assumed-role/Operator/okta=bob@example.com');
   await panel.getByTestId('format-bash').click();
   await expect(panel.getByTestId('keys-output')).toContainText(`export AWS_ACCESS_KEY_ID='${json.AccessKeyId}'`);
 });

@@ -34,17 +34,17 @@ test('Entra-shaped SAML maps group object ids, Shibboleth isMemberOf works, no g
 
 test('a SAML user gets working keys for a SAML-delivered role (AssumeRoleWithSAML) and a web-identity role', async ({ page }) => {
   await signInSaml(page, 'adfs', 'sam@example.com');
-  expect(await keysArn(page, 'prod-ReadOnly')).toBe('arn:aws:sts::444455556666:assumed-role/ReadOnly/sam@example.com');
-  expect(await keysArn(page, 'dev-Admin')).toBe('arn:aws:sts::111122223333:assumed-role/Admin/sam@example.com');
+  expect(await keysArn(page, 'prod-ReadOnly')).toBe('arn:aws:sts::444455556666:assumed-role/ReadOnly/adfs=sam@example.com');
+  expect(await keysArn(page, 'dev-Admin')).toBe('arn:aws:sts::111122223333:assumed-role/Admin/adfs=sam@example.com');
 });
 
 test('an OIDC user gets keys and both console paths for a SAML-delivered role', async ({ page, context }) => {
   await signInToRoles(page, 'okta', 'alice@example.com');
-  expect(await keysArn(page, 'prod-ReadOnly')).toBe('arn:aws:sts::444455556666:assumed-role/ReadOnly/alice@example.com');
+  expect(await keysArn(page, 'prod-ReadOnly')).toBe('arn:aws:sts::444455556666:assumed-role/ReadOnly/okta=alice@example.com');
   const [viaFederation] = await Promise.all([context.waitForEvent('page'), page.getByTestId('console-prod-ReadOnly').click()]);
-  await expect(viaFederation.getByTestId('console-arn')).toHaveText('arn:aws:sts::444455556666:assumed-role/ReadOnly/alice@example.com');
+  await expect(viaFederation.getByTestId('console-arn')).toHaveText('arn:aws:sts::444455556666:assumed-role/ReadOnly/okta=alice@example.com');
   const [viaSaml] = await Promise.all([context.waitForEvent('page'), page.getByTestId('console-saml-prod-ReadOnly').click()]);
-  await expect(viaSaml.getByTestId('console-arn')).toHaveText('arn:aws:sts::444455556666:assumed-role/ReadOnly/alice@example.com');
+  await expect(viaSaml.getByTestId('console-arn')).toHaveText('arn:aws:sts::444455556666:assumed-role/ReadOnly/okta=alice@example.com');
   await expect(viaSaml.getByTestId('console-region')).toHaveText('us-east-1');
 });
 

@@ -16,6 +16,7 @@ const issuance: AuditEventInput = {
   userId: 'user-1',
   subject: '00u-ann',
   email: 'ann@acme.test',
+  emailVerified: false,
   idpId: 'okta',
   roleArn: 'arn:aws:iam::123456789012:role/Admin',
   sessionName: 'ann@acme.test',
@@ -45,6 +46,15 @@ describeEachDialect('audit repo', (ctx) => {
       [minimal.userId, minimal.detail, minimal.expiresAt, minimal.code],
       [undefined, undefined, undefined, undefined],
     );
+  });
+
+  it('issue 12 §1: whether the email was verified is stored beside it, and only beside an email', async () => {
+    const { audit } = ctx().repos;
+    const verified = await audit.appendAudit({ type: 'signin', outcome: 'ok', email: 'ann@acme.test', emailVerified: true });
+    const noEmail = await audit.appendAudit({ type: 'signin', outcome: 'ok', emailVerified: false });
+    const unknown = await audit.appendAudit({ type: 'signin', outcome: 'ok', email: 'old@acme.test' });
+    const read = new Map((await audit.listAudit({ limit: 10, type: 'signin' })).map((r) => [r.id, r.emailVerified]));
+    assert.deepEqual([read.get(verified.id), read.get(noEmail.id), read.get(unknown.id)], [true, undefined, undefined]);
   });
 
   it('lists newest first, with limit, before, userId and type filters', async () => {

@@ -14,8 +14,8 @@ const gina: GrantActor = { userId: 'gina', email: 'gina@example.com', isAdmin: t
 const hank: GrantActor = { userId: 'hank', email: 'hank@example.com', isAdmin: true };
 
 function request(t: TestDatabase, over: Partial<GrantRequestInput> = {}) {
-  const input: GrantRequestInput = { roleId: '111122223333/Admin', email: 'carol@example.com', reason: 'incident 42', startsAt: now, durationSeconds: 3600, requiredApprovals: 1, ...over };
-  return t.repos.roleGrants.createGrant(checkGrantRequest(input, { roles, requester: alice, now }));
+  const input: GrantRequestInput = { roleId: '111122223333/Admin', email: 'carol@example.com', emailIdp: 'okta', reason: 'incident 42', startsAt: now, durationSeconds: 3600, requiredApprovals: 1, ...over };
+  return t.repos.roleGrants.createGrant(checkGrantRequest(input, { roles, idpIds: ['okta', 'google'], requester: alice, now }));
 }
 
 describeEachDialect('role grants repo', (ctx) => {
@@ -36,8 +36,11 @@ describeEachDialect('role grants repo', (ctx) => {
     await request(t, { email: 'dave@example.com' });
     const revoked = await request(t, { email: 'dave@example.com', requiredApprovals: 0 });
     await t.repos.roleGrants.revoke(revoked.id, gina, later(1));
-    const ids = (await t.repos.roleGrants.activeGrantsFor('u-dave', 'Dave@Example.com')).map((g) => g.id).sort();
+    const ids = (await t.repos.roleGrants.activeGrantsFor('u-dave', { idp: 'okta', email: 'Dave@Example.com' })).map((g) => g.id).sort();
     assert.deepEqual(ids, [byUser.id, byEmail.id].sort());
+    assert.equal((await t.repos.roleGrants.getGrant(byEmail.id))?.emailIdp, 'okta', 'the IdP is stored');
+    // Issue 12 §1: the same email verified by another IdP loads nothing.
+    assert.deepEqual((await t.repos.roleGrants.activeGrantsFor('u-dave', { idp: 'google', email: 'dave@example.com' })).map((g) => g.id), [byUser.id]);
     assert.deepEqual((await t.repos.roleGrants.activeGrantsFor('u-dave', undefined)).map((g) => g.id), [byUser.id]);
     // listActive (the reverse preview's one query) holds exactly the active ones, whoever they name.
     const all = (await t.repos.roleGrants.listActive()).map((g) => g.id);

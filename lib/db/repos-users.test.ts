@@ -19,10 +19,22 @@ describeEachDialect('users repo', (ctx) => {
       issuer: OKTA,
       subject: '00u-first',
       email: undefined,
+      emailVerified: undefined,
       name: undefined,
       createdAt: at,
       lastLoginAt: at,
     });
+  });
+
+  it('issue 12 §1: whether the email was verified is kept with it and refreshed at each sign-in', async () => {
+    const { users } = ctx().repos;
+    const a = await users.upsertUserOnLogin({ issuer: OKTA, subject: '00u-mal', email: 'alice@acme.test', emailVerified: false });
+    assert.deepEqual([a.email, a.emailVerified], ['alice@acme.test', false]);
+    const b = await users.upsertUserOnLogin({ issuer: OKTA, subject: '00u-mal', email: 'mal@acme.test', emailVerified: true });
+    assert.deepEqual([b.email, b.emailVerified], ['mal@acme.test', true]);
+    const c = await users.upsertUserOnLogin({ issuer: OKTA, subject: '00u-mal' });
+    assert.deepEqual([c.email, c.emailVerified], [undefined, undefined], 'no email, nothing to verify');
+    assert.equal((await users.findUser(a.id))?.emailVerified, undefined);
   });
 
   it('the same (issuer, subject) again is the same user, with email, name and lastLoginAt refreshed', async () => {

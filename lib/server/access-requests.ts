@@ -5,7 +5,8 @@ import 'server-only';
  * refused, is a `grant` event in the audit ledger.
  */
 import { z } from 'zod';
-import { isGatewayError } from '../core/errors';
+import { GatewayError, isGatewayError } from '../core/errors';
+import { verifiedEmailOf } from '../core/aws/session-name';
 import { freeText, inputRefusal } from '../core/text/free-text';
 import { checkAccessRequest } from '../core/policy/access-request';
 import type { Grant } from '../core/policy/grants';
@@ -27,7 +28,7 @@ export async function requestAccess(c: Container, session: ActiveSession, meta: 
   const { claims } = session;
   const audit = (outcome: 'ok' | 'denied', detail: Record<string, string | number>, code?: string) =>
     c.store.audit({
-      type: 'grant', outcome, code, userId: session.user.id, email: session.user.email ?? undefined, idpId: session.idpId,
+      type: 'grant', outcome, code, userId: session.user.id, email: claims.email, emailVerified: claims.emailVerified, idpId: session.idpId,
       roleArn: c.config.roles.get(roleId)?.arn, ip: meta.ip, userAgent: meta.userAgent,
       detail: { action: 'request', selfService: 1, grantee: `user:${session.user.id}`, ...detail },
     });
@@ -36,7 +37,7 @@ export async function requestAccess(c: Container, session: ActiveSession, meta: 
     const grant = checkAccessRequest(
       { roleId, reason, durationSeconds: Math.round(hours * 3600) },
       {
-        roles: c.config.roles, requester: { userId: session.user.id, email: claims.emailVerified ? claims.email?.toLowerCase() : undefined }, now: c.now(),
+        roles: c.config.roles, requester: { userId: session.user.id, email: verifiedEmailOf(claims)?.toLowerCase() }, now: c.now(),
         maxDurationSeconds: c.config.grants.requestMaxHours * 3600, requiredApprovals: c.config.grants.requestApprovals, pending,
       },
     );

@@ -32,7 +32,7 @@ export async function consoleLoginUrl(c: Container, who: Requester, input: { rol
   const region = input.region ?? role.region;
   const federationUrl = federationEndpointUrl({ partition: role.partition, region: role.region, overrideUrl: c.config.aws.federationUrl });
   const destination = consoleDestination({ partition: role.partition, region, service: input.service, consoleUrlOverride: c.config.aws.consoleUrl });
-  const audit = { type: 'console' as const, userId: who.userId, subject: who.claims.subject, email: who.claims.email, idpId: who.idpId, roleArn: role.arn, sessionName: issued.sessionName, ip: meta.ip, userAgent: meta.userAgent };
+  const audit = { type: 'console' as const, userId: who.userId, subject: who.claims.subject, email: who.claims.email, emailVerified: who.claims.emailVerified, idpId: who.idpId, roleArn: role.arn, sessionName: issued.sessionName, ip: meta.ip, userAgent: meta.userAgent };
   try {
     const url = await fetchConsoleLoginUrl(c.fetch, { federationUrl, issuer: c.config.publicUrl, destination, credentials: issued.credentials });
     await c.store.audit({ ...audit, outcome: 'ok', expiresAt: new Date(c.now().getTime() + 15 * 60_000), detail: { service: input.service ?? 'home', region, channel: who.channel } });

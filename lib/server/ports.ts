@@ -34,7 +34,7 @@ export function sessionPrincipal(session: ActiveSession): Principal {
 }
 
 export interface Store {
-  upsertUserOnLogin(input: { issuer: string; subject: string; email?: string; name?: string }): Promise<SessionUser>;
+  upsertUserOnLogin(input: { issuer: string; subject: string; email?: string; emailVerified?: boolean; name?: string }): Promise<SessionUser>;
   createSession(input: { id: string; userId: string; idpId: string; claims: IdentityClaims; ip?: string; userAgent?: string; expiresAt: Date }): Promise<void>;
   getActiveSession(id: string, now: Date): Promise<ActiveSession | null>;
   revokeSession(id: string, now: Date): Promise<void>;

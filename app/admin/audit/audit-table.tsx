@@ -1,4 +1,5 @@
 import type { AuditEventRecord } from '@/lib/db/repos/audit-types';
+import { EmailLabel } from '../email-label';
 
 const when = (d: Date) => d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
 const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? undefined : JSON.stringify(v));
@@ -40,7 +41,7 @@ export function AuditTable({ events }: { events: AuditEventRecord[] }) {
               <span className={`chip ${e.outcome === 'ok' ? 'chip-ok' : 'chip-bad'}`}>{e.type} · {e.outcome}</span>
               {e.code && <div className="mono audit-code">{e.code}</div>}
             </td>
-            <td><div>{e.email ?? e.userId ?? '—'}</div>{e.idpId && <div className="muted">via {e.idpId}</div>}</td>
+            <td><div>{e.email ? <EmailLabel email={e.email} verified={e.emailVerified} /> : (e.userId ?? '—')}</div>{e.idpId && <div className="muted">via {e.idpId}</div>}</td>
             <td className="mono audit-arn">{e.roleArn ?? '—'}</td>
             <td><div className="mono">{e.ip ?? 'unknown IP'}</div>{e.userAgent && <div className="muted audit-ua" title={e.userAgent}>{e.userAgent}</div>}</td>
             <td>

@@ -71,6 +71,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
                     <strong>{conn.name}</strong>
                     <div className="mono muted">{conn.id} · {conn.preset}</div>
                     {conn.allowIdpInitiated && <span className="chip">IdP-initiated allowed</span>}
+                    <span className={`chip ${conn.emailsAuthoritative ? 'chip-ok' : ''}`} data-testid={`emails-${conn.id}`}>{conn.emailsAuthoritative ? 'emails verified' : 'emails unverified'}</span>
                     {conn.DANGEROUSLY_ALLOW_SHA1 && <span className="chip chip-bad">SHA-1 allowed</span>}
                   </td>
                   <td className="mono audit-arn">{status.entityId ?? '—'}</td>

@@ -1,6 +1,6 @@
 'use client';
 
-import { SAML_PRESETS } from '@/lib/core/config/schema';
+import { SAML_EMAILS_AUTHORITATIVE, SAML_PRESETS } from '@/lib/core/config/schema';
 import { ConfigEditForm } from '../config-edit';
 
 export interface SamlConnectionFields {
@@ -10,7 +10,10 @@ export interface SamlConnectionFields {
   metadataUrl?: string;
   metadataXml?: string;
   allowIdpInitiated: boolean;
+  emailsAuthoritative: boolean;
 }
+
+const presetDefaults = SAML_PRESETS.filter((p) => SAML_EMAILS_AUTHORITATIVE[p]).join(', ');
 
 /**
  * Add a corporate SAML IdP, or change one (same id): name, vendor preset, and its metadata as an https URL
@@ -29,6 +32,8 @@ export function SamlConnectionForm({ basedOn, connection }: { basedOn: number; c
         ...(url ? { metadataUrl: url } : {}),
         ...(xml ? { metadataXml: xml } : {}),
         allowIdpInitiated: f.get('allowIdpInitiated') === 'on',
+        ...(f.get('emailsAuthoritative') === 'yes' ? { emailsAuthoritative: true } : {}),
+        ...(f.get('emailsAuthoritative') === 'no' ? { emailsAuthoritative: false } : {}),
       },
     };
   };
@@ -44,6 +49,14 @@ export function SamlConnectionForm({ basedOn, connection }: { basedOn: number; c
           </select>
         </label>
         <label>Metadata URL (https)<input className="input mono" name="metadataUrl" defaultValue={connection?.metadataUrl} data-testid="saml-form-url" /></label>
+        <label>
+          Emails from this IdP are verified
+          <select className="input" name="emailsAuthoritative" defaultValue={connection ? (connection.emailsAuthoritative ? 'yes' : 'no') : ''} data-testid="saml-form-emails-authoritative">
+            <option value="">preset default (yes for {presetDefaults})</option>
+            <option value="yes">yes: its directory owns the addresses</option>
+            <option value="no">no: emails grant nothing</option>
+          </select>
+        </label>
         <label className="check"><input type="checkbox" name="allowIdpInitiated" defaultChecked={connection?.allowIdpInitiated} data-testid="saml-form-idp-initiated" /> Allow IdP-initiated sign-in</label>
       </div>
       <label className="preview-claims">

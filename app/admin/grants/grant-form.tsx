@@ -8,6 +8,8 @@ import { ErrorAlert } from '@/app/components/error-alert';
 export interface GrantFormProps {
   roles: { id: string; label: string }[];
   users: { id: string; label: string }[];
+  /** IdPs and SAML connections: an email grant names the one that verifies the email. */
+  idps: { id: string; label: string }[];
   maxDays: number;
 }
 
@@ -16,7 +18,7 @@ const toIso = (local: FormDataEntryValue | null): string | undefined => (typeof 
 const text = (v: FormDataEntryValue | null): string => (typeof v === 'string' ? v : '');
 
 /** Request a grant: to a known user, or to an email not seen yet; from a start, to an end or for a duration. */
-export function GrantForm({ roles, users, maxDays }: GrantFormProps) {
+export function GrantForm({ roles, users, idps, maxDays }: GrantFormProps) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<PostError | null>(null);
@@ -29,7 +31,7 @@ export function GrantForm({ roles, users, maxDays }: GrantFormProps) {
     const hours = text(f.get('durationHours'));
     const body = {
       roleId: text(f.get('roleId')),
-      ...(userId ? { userId } : { email: text(f.get('email')) }),
+      ...(userId ? { userId } : { email: text(f.get('email')), emailIdp: text(f.get('emailIdp')) }),
       reason: text(f.get('reason')),
       startsAt: toIso(f.get('startsAt')),
       endsAt: toIso(f.get('endsAt')),
@@ -59,6 +61,15 @@ export function GrantForm({ roles, users, maxDays }: GrantFormProps) {
       <label>
         Email (matches only a verified email)
         <input name="email" type="email" className="input" data-testid="grant-email" placeholder="vendor@example.com" autoComplete="off" />
+      </label>
+      <label>
+        …verified by
+        <select name="emailIdp" className="select" data-testid="grant-email-idp" defaultValue="">
+          <option value="">— pick the IdP —</option>
+          {idps.map((i) => (
+            <option key={i.id} value={i.id}>{i.label} ({i.id})</option>
+          ))}
+        </select>
       </label>
       <label>
         Role

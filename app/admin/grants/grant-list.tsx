@@ -47,7 +47,7 @@ export function GrantList({ grants, actor, now, userLabel, roleLabel, empty }: G
           <li key={g.id} className="trace grant-row" data-testid="grant-row" data-grant-id={g.id}>
             <div className="grant-main">
               <span className={PHASE_CHIP[phase]} data-testid="grant-phase">{phase}</span> <strong>{roleLabel(g.roleId)}</strong> for{' '}
-              <span data-testid="grant-grantee">{g.userId ? userLabel(g.userId) : `${g.email ?? ''} (email)`}</span>
+              <span data-testid="grant-grantee">{g.userId ? userLabel(g.userId) : `${g.email ?? ''} (email verified by ${g.emailIdp ?? 'no IdP: matches nobody'})`}</span>
               <p className="role-desc">
                 <When grant={g} now={now} /> · requested by {userLabel(g.requestedBy)} · approvals {countApprovals(g)}/{g.requiredApprovals}
               </p>

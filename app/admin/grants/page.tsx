@@ -5,6 +5,8 @@ import { getContainer } from '@/lib/server/container';
 import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { GrantForm } from './grant-form';
 import { GrantList } from './grant-list';
+import { emailText } from '../email-label';
+import { verifiedEmailOf } from '@/lib/core/aws/session-name';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,13 +16,13 @@ export default async function GrantsPage() {
   const session = await requireAdminPage('/admin/grants');
   const now = c.now();
   const [grants, users] = await Promise.all([c.repos.roleGrants.listGrants(), c.repos.users.listRecent()]);
-  const emails = new Map(users.map((u) => [u.id, u.email ?? u.id] as const));
+  const emails = new Map(users.map((u) => [u.id, u.email ? emailText(u.email, u.emailVerified) : u.id] as const));
   const roleLabel = (id: string) => {
     const r = c.config.roles.get(id);
     return r ? `${r.accountAlias}/${r.roleName}` : `${id} (no longer configured)`;
   };
   const { claims } = session;
-  const actor = { userId: session.user.id, email: claims.emailVerified ? claims.email?.toLowerCase() : undefined, isAdmin: isAdmin(claims, c.config.admins) };
+  const actor = { userId: session.user.id, email: verifiedEmailOf(claims)?.toLowerCase(), isAdmin: isAdmin(claims, c.config.admins) };
   const common = { actor, now, userLabel: (id: string) => emails.get(id) ?? id, roleLabel };
   const byPhase = (...phases: string[]) => grants.filter((g) => phases.includes(grantPhase(g, now)));
   return (
@@ -35,7 +37,8 @@ export default async function GrantsPage() {
           <header className="account-header"><h2>New grant</h2></header>
           <GrantForm
             roles={[...c.config.roles.values()].map((r) => ({ id: r.id, label: `${r.accountAlias}/${r.roleName} (${r.accountId})` }))}
-            users={users.filter((u) => u.id !== session.user.id).map((u) => ({ id: u.id, label: `${u.email ?? u.subject} · ${new URL(u.issuer).host}` }))}
+            users={users.filter((u) => u.id !== session.user.id).map((u) => ({ id: u.id, label: `${u.email ? emailText(u.email, u.emailVerified) : u.subject} · ${new URL(u.issuer).host}` }))}
+            idps={[...c.config.idps, ...c.config.samlConnections].map((i) => ({ id: i.id, label: i.name }))}
             maxDays={c.config.grants.maxDays}
           />
         </section>

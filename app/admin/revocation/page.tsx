@@ -3,6 +3,7 @@ import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { getContainer } from '@/lib/server/container';
 import { LockdownForm } from './lockdown-form';
 import { PickAndPost } from './pick-and-post';
+import { emailText } from '../email-label';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,7 +30,7 @@ export default async function RevocationPage() {
               label="User"
               field="userId"
               testId="revoke-user"
-              options={users.map((u) => ({ id: u.id, label: u.email ? `${u.email} (${u.name ?? u.id})` : u.id }))}
+              options={users.map((u) => ({ id: u.id, label: u.email ? `${emailText(u.email, u.emailVerified)} (${u.name ?? u.id})` : u.id }))}
               actions={[
                 { url: '/api/admin/revocation/users', text: 'Revoke sessions and CLI logins', testId: 'revoke-user-submit', confirm: 'End every Rolegate session and CLI login of {item} now?', done: '{item}: sessions and CLI logins ended.' },
                 { url: '/api/admin/revocation/user-aws-sessions', text: 'Revoke their AWS sessions', testId: 'revoke-user-aws', confirm: 'Deny, through IAM, every AWS session Rolegate issued {item} in the last 12 hours?', done: '{item}: AWS sessions denied (IAM may take a few minutes everywhere).' },
@@ -63,7 +64,7 @@ export default async function RevocationPage() {
           <div className="lockdown-body">
             <p className="muted">
               While on, Rolegate issues no keys, console links or CLI credentials to anyone except the break-glass admins
-              ({breakGlass.length ? breakGlass.join(', ') : 'none configured: admins.breakGlassEmails'}). Sessions already issued keep working until they
+              ({breakGlass.length ? breakGlass.map((p) => `${p.email} (${p.idp})`).join(', ') : 'none configured: admins.breakGlassEmails'}). Sessions already issued keep working until they
               expire. Every refused request is in the audit ledger.
             </p>
             {state.enabled && (

@@ -67,9 +67,10 @@ publicUrl: http://localhost:${ports.app}
 DANGEROUSLY_ALLOW_HTTP: true
 admins:
   # Two admins so that one can approve the other's time-limited grants (issue 5 §3).
-  emails: [alice@example.com, gina@example.com]
+  # Each names the IdP that verifies the email (issue 12 §1): the same address from another IdP is nobody.
+  emails: [{ idp: okta, email: alice@example.com }, { idp: google, email: gina@example.com }]
   # alice can still reach AWS during a lock-down (issue 5 §5).
-  breakGlassEmails: [alice@example.com]
+  breakGlassEmails: [{ idp: okta, email: alice@example.com }]
 aws:
   federationUrl: http://localhost:${ports.aws}/federation
   consoleUrl: http://localhost:${ports.aws}/console

@@ -70,6 +70,17 @@ const OKTA: readonly DemoUser[] = [
       groups: ['marketing'],
     },
   },
+  {
+    // Issue 12 §1: a user who typed alice's address into their profile. No email_verified claim at all (the
+    // case Rolegate used to count as verified): they must get none of alice's rights nor her AWS identity.
+    flavour: 'okta', login: 'ursula@example.com', sub: '00u4u5r6s7u8l9a0u1r2',
+    summary: 'email alice@example.com, NOT verified; group aws-readonly',
+    claims: {
+      name: 'Ursula Unverified', given_name: 'Ursula', family_name: 'Unverified', preferred_username: 'ursula@example.com',
+      email: 'alice@example.com', department: 'platform',
+      groups: ['aws-readonly'],
+    },
+  },
 ];
 
 const DANA_OID = 'd1d2d3d4-0000-4000-8000-00000000da4a';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GatewayError } from '../errors';
 import { revokeOlderSessionsDocument, withRevokedSourceIdentity } from './revocation-policy';
+import { sourceIdentityFor } from './session-name';
 
 const at = new Date('2031-05-01T12:00:00.123Z');
 
@@ -39,4 +40,21 @@ test('a document that would pass IAM’s inline limit is refused with a typed er
     for (let i = 0; i < 100; i++) doc = withRevokedSourceIdentity(doc, `user${i}@example.com`, at);
   }, (e: unknown) => e instanceof GatewayError && e.code === 'REVOCATION_FAILED');
   assert.equal((JSON.parse(withRevokedSourceIdentity('{not json', 'ann@example.com', at)) as { Statement: unknown[] }).Statement.length, 1);
+});
+
+test('issue 12 §2: revoking one person’s sessions never denies another’s (formerly colliding SourceIdentities)', () => {
+  const uid = '3f2b8c1e-9a4d-4e6f-8b7a-0c1d2e3f4a5b';
+  const person = (idpId: string, email: string) => sourceIdentityFor({ idpId, email, emailVerified: true, userId: uid });
+  const pairs: [string, string][] = [
+    [person('okta', '山田@example.jp'), person('okta', '佐藤@example.jp')],
+    [person('okta', 'ａｌｉｃｅ@example.com'), person('okta', 'alice@example.com')],
+    [person('okta', `${'a'.repeat(70)}@example.com`), person('okta', `${'a'.repeat(70)}@example.org`)],
+    [person('okta', 'alice@example.com'), person('google', 'alice@example.com')],
+  ];
+  for (const [revoked, other] of pairs) {
+    const doc = JSON.parse(withRevokedSourceIdentity(undefined, revoked, at)) as { Statement: { Condition: { StringEquals: Record<string, string> } }[] };
+    const denied = doc.Statement.map((s) => s.Condition.StringEquals['aws:SourceIdentity']);
+    assert.deepEqual(denied, [revoked]);
+    assert.ok(!denied.includes(other), `revoking ${revoked} also denies ${other}`);
+  }
 });

@@ -43,6 +43,17 @@ test('SAML connections: add with pasted metadata; an edit switching to a URL kee
   assert.deepEqual([conn?.metadataUrl, conn?.metadataXml, conn?.clockSkewSeconds, conn?.disabled], ['https://idp.example.com/metadata', undefined, 120, true]);
 });
 
+test('issue 12 §1: a SAML connection edit sets emailsAuthoritative, or leaves it to the preset; never on for Entra', () => {
+  const put = (over: Record<string, unknown>) => ({ op: 'putSamlConnection', connection: { id: 'corp', name: 'Corp', preset: 'adfs', metadataXml: METADATA, ...over } });
+  const off = apply(put({ emailsAuthoritative: false }));
+  assert.equal(off.samlConnections[0]?.emailsAuthoritative, false);
+  const back = parseConfigText(editConfig(off, configEditSchema.parse(put({})) as ConfigEdit));
+  assert.equal(back.samlConnections[0]?.emailsAuthoritative, true, 'preset default again');
+  const toEntra = parseConfigText(editConfig(back, configEditSchema.parse(put({ preset: 'entra' })) as ConfigEdit));
+  assert.equal(toEntra.samlConnections[0]?.emailsAuthoritative, false, 'a preset change re-derives the default');
+  assert.throws(() => apply(put({ preset: 'entra', emailsAuthoritative: true })), (e: unknown) => e instanceof ConfigError && /Entra does not verify/.test(e.message));
+});
+
 test('rejects: an unknown entry is NOT_FOUND; a bad op is a schema error; an invalid result fails validation', () => {
   assert.throws(() => editConfig(live, { op: 'deleteRule', id: 'nope' }), (e: unknown) => e instanceof GatewayError && e.code === 'NOT_FOUND');
   assert.throws(() => editConfig(live, { op: 'setDisabled', section: 'accounts', id: '999999999999', disabled: true }), (e: unknown) => e instanceof GatewayError && e.code === 'NOT_FOUND');

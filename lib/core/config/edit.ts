@@ -88,6 +88,8 @@ export const configEditSchema = z.discriminatedUnion('op', [
       metadataUrl: freeText().max(2048).optional(),
       metadataXml: freeText().max(1_000_000).optional(),
       allowIdpInitiated: z.boolean().default(false),
+      /** Absent: the preset's default (SAML_EMAILS_AUTHORITATIVE). */
+      emailsAuthoritative: z.boolean().optional(),
     }).strict(),
   }).strict(),
 ]);
@@ -166,6 +168,8 @@ const EDITS: { [K in ConfigEdit['op']]: (doc: Doc, edit: Edit<K>) => void } = {
     const next: Item = { ...(existing ?? {}), ...edit.connection };
     if (edit.connection.metadataUrl) delete next.metadataXml;
     if (edit.connection.metadataXml) delete next.metadataUrl;
+    // The form shows this one: "preset default" removes the stored choice.
+    if (edit.connection.emailsAuthoritative === undefined) delete next.emailsAuthoritative;
     doc.samlConnections = upsert(doc.samlConnections, next, (c) => c.id === next.id);
   },
 };

@@ -17,6 +17,16 @@ test('export → parse gives the same config, roles and rules included; exportin
   assert.ok(!/^roles:/m.test(yaml), 'the derived role table is not part of the file');
 });
 
+test('issue 12: { idp, email } admins and a SAML connection’s emailsAuthoritative survive export → import', () => {
+  const saml = `samlConnections:\n  - { id: corp, preset: generic, name: Corp, metadataUrl: https://idp.corp.example/metadata, attributes: { email: [mail] } }\n`;
+  const config = parseConfigText(`${EXAMPLE_CONFIG_YAML}\n${saml}admins: { emails: [{ idp: okta, email: root@example.com }], breakGlassEmails: [{ idp: corp, email: ops@example.com }] }\n`);
+  const yaml = exportConfigYaml(config, header);
+  assert.match(yaml, /emailsAuthoritative: false/, 'the preset default is written out');
+  const again = parseConfigText(yaml, 'export.yaml');
+  assert.deepEqual(comparable(again), comparable(config));
+  assert.deepEqual(again.admins.breakGlassEmails, [{ idp: 'corp', email: 'ops@example.com' }]);
+});
+
 test('the export holds no secret-looking keys, and a header cannot be broken by a newline in a name', () => {
   const yaml = exportConfigYaml(parseConfigText(EXAMPLE_CONFIG_YAML), { ...header, by: 'eve\nroles: evil' });
   assert.ok(!/secret|password|privateKey|clientSecret/i.test(yaml.split('\n').slice(2).join('\n')));

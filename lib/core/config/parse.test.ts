@@ -105,6 +105,25 @@ test('a SAML connection needs exactly one metadata source, https, and generic on
   assert.ok(problemsOf(EXAMPLE_CONFIG_YAML + SAML_CONNECTION.replace('preset: adfs', 'preset: generic')).some((p) => p.startsWith('samlConnections[0].attributes')));
 });
 
+test('issue 12 §1: emailsAuthoritative defaults per preset, is editable, and can never be on for Entra', () => {
+  const preset = (p: string, extra = '') => parseConfigText(EXAMPLE_CONFIG_YAML + SAML_CONNECTION.replace('preset: adfs', `preset: ${p}${extra}`)).samlConnections[0]?.emailsAuthoritative;
+  assert.deepEqual([preset('adfs'), preset('okta'), preset('shibboleth'), preset('google'), preset('entra')], [true, true, true, true, false]);
+  assert.equal(preset('generic', '\n    attributes: { email: [mail] }'), false);
+  assert.equal(preset('adfs', '\n    emailsAuthoritative: false'), false);
+  assert.equal(preset('generic', '\n    attributes: { email: [mail] }\n    emailsAuthoritative: true'), true);
+  assert.ok(problemsOf(EXAMPLE_CONFIG_YAML + SAML_CONNECTION.replace('preset: adfs', 'preset: entra\n    emailsAuthoritative: true')).some((p) => p.startsWith('samlConnections[0].emailsAuthoritative: Entra does not verify')));
+});
+
+test('issue 12 §1: admins.emails and breakGlassEmails name the IdP; a bare email is refused with a message saying so', () => {
+  const cfg = parseConfigText(`${EXAMPLE_CONFIG_YAML}\nadmins: { emails: [{ idp: okta, email: Root@Example.com }], breakGlassEmails: [{ idp: google, email: gina@example.com }] }\n`);
+  assert.deepEqual([cfg.admins.emails, cfg.admins.breakGlassEmails], [[{ idp: 'okta', email: 'root@example.com' }], [{ idp: 'google', email: 'gina@example.com' }]]);
+  const bare = problemsOf(`${EXAMPLE_CONFIG_YAML}\nadmins: { emails: [root@example.com], breakGlassEmails: [root@example.com] }\n`);
+  assert.ok(bare.some((p) => p.startsWith('admins.emails[0]: name the IdP that verifies this email: write { idp: <IdP id>, email: root@example.com }')), bare.join('\n'));
+  assert.ok(bare.some((p) => p.startsWith('admins.breakGlassEmails[0]: name the IdP')));
+  assert.ok(problemsOf(`${EXAMPLE_CONFIG_YAML}\nadmins: { emails: [{ idp: nope, email: a@example.com }] }\n`).some((p) => p.startsWith('admins.emails[0].idp: unknown IdP "nope"')));
+  assert.ok(problemsOf(`${EXAMPLE_CONFIG_YAML}\nadmins: { breakGlassEmails: [{ email: a@example.com }] }\n`).some((p) => p.startsWith('admins.breakGlassEmails[0].idp')));
+});
+
 test('a role can be delivered through SAML, with the provider ARN of its partition', () => {
   const cfg = parseConfigText(EXAMPLE_CONFIG_YAML.replace('      - name: ReadOnly\n  - id: "444455556666"', '      - name: ReadOnly\n        delivery: saml\n  - id: "444455556666"'));
   assert.equal(cfg.roles.get('111122223333/ReadOnly')?.delivery, 'saml');

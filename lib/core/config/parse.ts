@@ -75,6 +75,9 @@ function resolve(cfg: RolegateConfigParsed, file: string): RolegateConfig {
     if (c.metadataUrl && new URL(c.metadataUrl).protocol !== 'https:' && !httpOk) {
       problems.push({ path: `samlConnections[${i}].metadataUrl`, message: 'must be https://' });
     }
+    if (c.preset === 'entra' && c.emailsAuthoritative) {
+      problems.push({ path: `samlConnections[${i}].emailsAuthoritative`, message: 'Entra does not verify the emails it sends (nOAuth): match Entra users by group or app role instead' });
+    }
     if (c.preset === 'generic' && !c.attributes.groups && !c.attributes.email) {
       problems.push({ path: `samlConnections[${i}].attributes`, message: 'a generic connection must name its groups or email attribute' });
     }
@@ -126,9 +129,11 @@ function resolve(cfg: RolegateConfigParsed, file: string): RolegateConfig {
     });
   });
   const idpIds = new Set([...cfg.idps.map((i) => i.id), ...cfg.samlConnections.map((c) => c.id)]);
-  cfg.admins.groups.forEach((g, i) => {
-    if (!idpIds.has(g.idp)) problems.push({ path: `admins.groups[${i}].idp`, message: `unknown IdP "${g.idp}"` });
-  });
+  for (const key of ['groups', 'emails', 'breakGlassEmails'] as const) {
+    cfg.admins[key].forEach((g, i) => {
+      if (!idpIds.has(g.idp)) problems.push({ path: `admins.${key}[${i}].idp`, message: `unknown IdP "${g.idp}"` });
+    });
+  }
   const rules = cfg.rules.map((rule, ri) => {
     rule.idps?.forEach((id, k) => {
       if (!idpIds.has(id)) problems.push({ path: `rules[${ri}].idps[${k}]`, message: `unknown IdP "${id}"` });

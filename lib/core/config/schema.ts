@@ -79,6 +79,17 @@ const role = z.object({
 
 export const SAML_PRESETS = ['adfs', 'okta', 'entra', 'shibboleth', 'google', 'generic'] as const;
 
+/**
+ * Whether a SAML connection's email attribute is, by default, the IdP's verified word on the person's
+ * mailbox. Corporate directories (ADFS, Okta, Shibboleth, Google Workspace) own the address they assert;
+ * Entra's email attributes are user- or tenant-editable and unverified ("nOAuth"), and a generic IdP is
+ * unknown until its admin says so. Editable per connection (`emailsAuthoritative`), except that Entra's
+ * can never be turned on (lib/core/config/parse.ts).
+ */
+export const SAML_EMAILS_AUTHORITATIVE: Readonly<Record<(typeof SAML_PRESETS)[number], boolean>> = {
+  adfs: true, okta: true, entra: false, shibboleth: true, google: true, generic: false,
+};
+
 const attributeNames = z.array(z.string().min(1).max(256)).min(1);
 const samlConnection = z.object({
   id: idpBase.id,
@@ -96,10 +107,16 @@ const samlConnection = z.object({
   attributes: z.object({ groups: attributeNames.optional(), email: attributeNames.optional(), name: attributeNames.optional() }).strict().default({}),
   /** Entra sends group object ids: map them to names for rules. */
   groupNames: z.record(z.string(), z.string()).default({}),
+  /**
+   * The IdP's emails are verified (its directory owns them): only then does an email from this connection
+   * make an admin, match a grant or an email rule, or name the person in AWS. Default per preset
+   * (SAML_EMAILS_AUTHORITATIVE).
+   */
+  emailsAuthoritative: z.boolean().optional(),
   disabled: idpBase.disabled,
 }).strict().refine((c) => (c.metadataUrl === undefined) !== (c.metadataXml === undefined), {
   message: 'give exactly one of metadataUrl or metadataXml',
-});
+}).transform((c) => ({ ...c, emailsAuthoritative: c.emailsAuthoritative ?? SAML_EMAILS_AUTHORITATIVE[c.preset] }));
 
 const account = z.object({
   id: z.string().regex(ACCOUNT_ID, 'an AWS account id is 12 digits'),
@@ -116,6 +133,19 @@ const account = z.object({
 }).strict();
 
 const glob = z.string().min(1).max(256);
+
+/**
+ * A person named by their email as verified by one IdP or SAML connection (`{ idp: okta, email: a@x }`).
+ * An email alone names nobody: any IdP can assert any address, so a bare string is refused with a message
+ * saying to name the IdP (issue 12 §1).
+ */
+export const idpEmail = z.object({
+  idp: z.string().regex(ID, 'an IdP or SAML connection id'),
+  email: z.email().transform((e) => e.toLowerCase()),
+}, {
+  error: (iss) => (typeof iss.input === 'string' ? `name the IdP that verifies this email: write { idp: <IdP id>, email: ${iss.input.slice(0, 100)} }` : undefined),
+}).strict();
+export type IdpEmail = z.output<typeof idpEmail>;
 const rule = z.object({
   id: z.string().regex(ID),
   description: z.string().max(200).optional(),
@@ -193,17 +223,17 @@ export const configSchema = z.object({
   accounts: z.array(account).min(1),
   rules: z.array(rule).default([]),
   /**
-   * Who may use the admin pages: bootstrap admins by (verified) email, and members of a group at a given
-   * IdP or SAML connection. Nobody is an admin by default.
+   * Who may use the admin pages: bootstrap admins by verified email at a named IdP, and members of a group
+   * at a given IdP or SAML connection. Nobody is an admin by default.
    */
   admins: z.object({
-    emails: z.array(z.email().transform((e) => e.toLowerCase())).default([]),
+    emails: z.array(idpEmail).default([]),
     groups: z.array(z.object({ idp: z.string().regex(ID), group: z.string().min(1).max(256) }).strict()).default([]),
     /**
-     * Break-glass admins (verified email only): the one exception to a lock-down, so the people who
-     * respond to an incident can still reach AWS while everyone else is cut off.
+     * Break-glass admins (verified email at a named IdP): the one exception to a lock-down, so the people
+     * who respond to an incident can still reach AWS while everyone else is cut off.
      */
-    breakGlassEmails: z.array(z.email().transform((e) => e.toLowerCase())).default([]),
+    breakGlassEmails: z.array(idpEmail).default([]),
   }).strict().default({ emails: [], groups: [], breakGlassEmails: [] }),
   /** Allows http:// public and issuer URLs. Only for local demos and tests: AWS requires https. */
   DANGEROUSLY_ALLOW_HTTP: z.boolean().default(false),

@@ -14,10 +14,35 @@ const idp = (id: string) => {
 const rejects = (fn: () => unknown, code: string) =>
   assert.throws(fn, (e: unknown) => e instanceof GatewayError && e.code === code);
 
-test('Okta-shaped claims: groups, lower-cased email, verified unless the IdP says otherwise', () => {
-  const c = normalizeClaims(idp('okta'), { iss: 'https://example.okta.com', sub: '00u1', email: 'Alice@Example.com', groups: ['a', 'b', 'a'] });
+test('Okta-shaped claims: groups, lower-cased email, verified only when email_verified is true', () => {
+  const c = normalizeClaims(idp('okta'), { iss: 'https://example.okta.com', sub: '00u1', email: 'Alice@Example.com', email_verified: true, groups: ['a', 'b', 'a'] });
   assert.deepEqual([c.subject, c.email, c.emailVerified, c.groups], ['00u1', 'alice@example.com', true, ['a', 'b']]);
   assert.equal(normalizeClaims(idp('okta'), { iss: 'https://example.okta.com', sub: '1', email: 'a@b.co', email_verified: false }).emailVerified, false);
+});
+
+test('issue 12 §1: an email is verified only when its issuer says email_verified: true (a boolean)', () => {
+  const okta = (extra: Record<string, unknown>) => normalizeClaims(idp('okta'), { iss: 'https://example.okta.com', sub: '00u-mallory', email: 'alice@example.com', ...extra });
+  assert.equal(okta({}).emailVerified, false, 'a missing email_verified is not verified');
+  assert.equal(okta({ email_verified: 'false' }).emailVerified, false, 'the string "false" is not verified');
+  assert.equal(okta({ email_verified: 'true' }).emailVerified, false, 'a string is not the boolean true');
+  assert.equal(okta({ email_verified: 1 }).emailVerified, false);
+  assert.equal(okta({ email_verified: true }).emailVerified, true);
+});
+
+test('issue 12 §1: preferred_username is never the email outside Entra, and never inherits email_verified', () => {
+  const c = normalizeClaims(idp('okta'), { iss: 'https://example.okta.com', sub: '00u-m', preferred_username: 'alice@example.com', email_verified: true });
+  assert.deepEqual([c.email, c.emailVerified], [undefined, false]);
+  const g = normalizeClaims(idp('google'), { iss: 'https://accounts.google.com', sub: 'g9', preferred_username: 'alice@example.com', email_verified: true, hd: 'example.com' });
+  assert.deepEqual([g.email, g.emailVerified], [undefined, false]);
+  const generic = parseConfigText(EXAMPLE_CONFIG_YAML.replace('idps:\n', `idps:\n  - { id: corp-oidc, preset: generic, name: Corp, issuer: https://sso.corp.example, clientId: c1, emailClaim: upn }\n`)).idps.find((i) => i.id === 'corp-oidc');
+  assert.ok(generic);
+  const u = normalizeClaims(generic, { iss: 'https://sso.corp.example', sub: 'c1', upn: 'alice@example.com', email: 'other@example.com', email_verified: true });
+  assert.deepEqual([u.email, u.emailVerified], ['alice@example.com', false], 'email_verified speaks of `email`, not of the configured upn claim');
+});
+
+test('issue 12 §1: Google identities carry no groups, whatever the token says', () => {
+  const g = normalizeClaims(idp('google'), { iss: 'https://accounts.google.com', sub: 'g1', email: 'gina@example.com', email_verified: true, hd: 'example.com', groups: ['aws-dev-admins'] });
+  assert.deepEqual([g.groups, g.emailVerified], [[], true]);
 });
 
 test('the issuer must match exactly: a trailing slash or another tenant is rejected', () => {

@@ -42,6 +42,22 @@ function groupsFor(idp: IdpConfig, raw: RawClaims): string[] {
   }
 }
 
+/**
+ * The email and whether its issuer verified it. Verified means `email_verified === true` (a JSON boolean:
+ * the string "false" is not true, and neither is an absent claim) about the very claim used as the email,
+ * per OIDC Core §5.1 — `email_verified` speaks only of `email`. So a generic IdP whose email comes from
+ * another claim (`upn`, `mail`) gives an unverified email, and so does Entra, whose `email` and
+ * `preferred_username` are user- or tenant-editable and never verified by Entra ("nOAuth"): there only
+ * groups and app roles count. `preferred_username` is read as the email for Entra alone.
+ */
+function emailOf(idp: IdpConfig, raw: RawClaims): { email?: string; emailVerified: boolean } {
+  const claim = idp.preset === 'generic' ? idp.emailClaim : 'email';
+  const fromClaim = str(raw[claim]);
+  if (idp.preset === 'entra') return { email: (fromClaim ?? str(raw.preferred_username))?.toLowerCase(), emailVerified: false };
+  if (fromClaim === undefined) return { emailVerified: false };
+  return { email: fromClaim.toLowerCase(), emailVerified: claim === 'email' && raw.email_verified === true };
+}
+
 export function normalizeClaims(idp: IdpConfig, raw: RawClaims): IdentityClaims {
   const issuer = str(raw.iss);
   if (issuer !== idp.issuer) {
@@ -49,16 +65,10 @@ export function normalizeClaims(idp: IdpConfig, raw: RawClaims): IdentityClaims 
   }
   const subject = str(raw.sub);
   if (!subject) throw new GatewayError('OIDC_CLAIMS_INVALID', 'ID token has no sub');
-  const emailClaim = idp.preset === 'generic' ? idp.emailClaim : 'email';
-  const email = str(raw[emailClaim]) ?? (idp.preset === 'entra' ? str(raw.preferred_username) : undefined);
   const hostedDomain = str(raw.hd);
   if (idp.preset === 'google' && (!hostedDomain || !idp.allowedDomains.includes(hostedDomain.toLowerCase()))) {
     throw new GatewayError('OIDC_DOMAIN_NOT_ALLOWED', `Google hd ${hostedDomain ?? '(none)'} not allowed`);
   }
-  // Entra's `email` and `preferred_username` are not verified by Entra (the "nOAuth" flaw): they never
-  // match email rules; use groups or app roles there. Others must not say email_verified: false.
-  const emailVerified =
-    email !== undefined && idp.preset !== 'entra' && raw.email_verified !== false && raw.email_verified !== 'false';
   const nameClaim = idp.preset === 'generic' ? idp.nameClaim : 'name';
   const extra: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') extra[k] = v;
@@ -66,8 +76,7 @@ export function normalizeClaims(idp: IdpConfig, raw: RawClaims): IdentityClaims 
     idpId: idp.id,
     issuer,
     subject,
-    email: email?.toLowerCase(),
-    emailVerified,
+    ...emailOf(idp, raw),
     name: str(raw[nameClaim]),
     hostedDomain: hostedDomain?.toLowerCase(),
     groups: [...new Set(groupsFor(idp, raw))],

@@ -16,6 +16,8 @@ export interface AuditRecord {
   userId?: string;
   subject?: string;
   email?: string;
+  /** Whether the IdP verified `email` (issue 12 §1): the ledger marks an unverified one as such. */
+  emailVerified?: boolean;
   idpId?: string;
   roleArn?: string;
   sessionName?: string;

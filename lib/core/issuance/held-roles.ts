@@ -14,8 +14,14 @@ import { evaluatePolicy, findGrantedRole, type GrantedRole } from '../policy/eva
 import { rolesHeldByGrants, type Grant } from '../policy/grants';
 import type { IdentityClaims } from '../types';
 
-/** Loads the ACTIVE grants naming this user id or (verified) email; the core re-checks everything. */
-export type GrantSource = (userId: string, verifiedEmail: string | undefined) => Promise<Grant[]>;
+/** A verified email and the IdP that verified it. */
+export interface VerifiedEmail {
+  idp: string;
+  email: string;
+}
+
+/** Loads the ACTIVE grants naming this user id or this IdP's verified email; the core re-checks everything. */
+export type GrantSource = (userId: string, verifiedEmail: VerifiedEmail | undefined) => Promise<Grant[]>;
 
 export interface HeldRole extends GrantedRole {
   /** Set when the role is held only through this grant. */
@@ -38,7 +44,8 @@ export async function heldRoles(deps: HeldRoleDeps, claims: IdentityClaims, user
   const byRules = evaluatePolicy(claims, deps.config.rules, deps.config.roles);
   const ruled = new Set(byRules.map((g) => g.role.id));
   const now = deps.now();
-  const grants = await deps.grants(userId, claims.emailVerified ? claims.email?.toLowerCase() : undefined);
+  const email = claims.emailVerified === true ? claims.email?.toLowerCase() : undefined;
+  const grants = await deps.grants(userId, email ? { idp: claims.idpId, email } : undefined);
   const byGrants = new Map<string, HeldRole>();
   for (const hold of rolesHeldByGrants(grants, { userId, claims }, deps.config.roles, now)) {
     if (ruled.has(hold.role.id)) continue;

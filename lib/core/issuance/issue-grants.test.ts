@@ -65,7 +65,9 @@ test('expired, revoked, pending and other people’s grants give nothing: POLICY
     ['revoked', grant({ status: 'revoked', revokedAt: T0 }), new Date(T0.getTime() + 60_000)],
     ['not yet approved', grant({ requiredApprovals: 1, status: 'pending', activatedAt: undefined }), new Date(T0.getTime() + 60_000)],
     ['another user', grant({ userId: 'u-mallory' }), new Date(T0.getTime() + 60_000)],
-    ['unverified email', grant({ userId: undefined, email: 'carol@example.com' }), new Date(T0.getTime() + 60_000)],
+    ['unverified email', grant({ userId: undefined, email: 'carol@example.com', emailIdp: 'okta' }), new Date(T0.getTime() + 60_000)],
+    ['email verified by another IdP', grant({ userId: undefined, email: 'carol@example.com', emailIdp: 'google' }), new Date(T0.getTime() + 60_000)],
+    ['email grant naming no IdP', grant({ userId: undefined, email: 'carol@example.com' }), new Date(T0.getTime() + 60_000)],
   ];
   for (const [name, g, now] of cases) {
     const audits: AuditRecord[] = [];
@@ -77,7 +79,7 @@ test('expired, revoked, pending and other people’s grants give nothing: POLICY
 });
 
 test('a verified email grant works for an email not seen before the grant', async () => {
-  const issued = await issueCredentials(await deps([grant({ userId: undefined, email: 'carol@example.com' })], { now: new Date(T0.getTime() + 60_000) }, [], []), carol, ROLE, { ...ctx, userId: 'u-new' });
+  const issued = await issueCredentials(await deps([grant({ userId: undefined, email: 'carol@example.com', emailIdp: 'okta' })], { now: new Date(T0.getTime() + 60_000) }, [], []), carol, ROLE, { ...ctx, userId: 'u-new' });
   assert.equal(issued.granted.grant?.id, 'g-1');
 });
 

@@ -7,7 +7,7 @@ import { generateSigningKey, importPrivateKey } from '../oidc/keys';
 import type { AssumeWithWebIdentityInput, StsGateway } from '../sts/gateway';
 import type { IdentityClaims } from '../types';
 import type { AuditRecord } from './audit-event';
-import { issueCredentials, type IssuanceDeps } from './issue';
+import { issueCredentials, sessionFacts, type IssuanceDeps } from './issue';
 import { LOCKDOWN_OFF } from './lockdown';
 import { generateSigningCertificate } from '../saml/certificate';
 
@@ -57,13 +57,29 @@ test('issues for a held role: token to STS with the role settings, audit written
   assert.equal(seen[0]?.roleArn, 'arn:aws:iam::111122223333:role/Admin');
   assert.equal(seen[0]?.region, 'eu-west-1');
   assert.equal(seen[0]?.durationSeconds, 3600);
-  assert.equal(seen[0]?.roleSessionName, 'alice@example.com');
+  assert.equal(seen[0]?.roleSessionName, 'okta=alice@example.com');
   assert.equal(issued.credentials.accessKeyId, 'ASIAEXAMPLE');
   const row = audits[0];
   assert.equal(row?.roleArn, 'arn:aws:iam::111122223333:role/Admin');
   assert.equal(row?.requestId, 'req-1');
   assert.equal(row?.ip, '203.0.113.9');
   assert.ok(!JSON.stringify(audits).includes('secret') && !JSON.stringify(audits).includes('"tok"'), 'no credentials in the audit row');
+});
+
+test('issue 12 §2: an unverified email names nobody in AWS — session name, SourceIdentity and email tag are the stable id', async () => {
+  const events: string[] = [];
+  const audits: AuditRecord[] = [];
+  const withEmailTag = { ...config, roles: new Map([...config.roles].map(([id, r]) => [id, { ...r, sessionTags: { email: 'email' } }])) };
+  const uid = '3f2b8c1e-9a4d-4e6f-8b7a-0c1d2e3f4a5b';
+  const mallory: IdentityClaims = { ...alice, subject: '00u-mallory', emailVerified: false };
+  const d = { ...(await deps(fakeSts(events, []), events, audits)), config: withEmailTag };
+  const { window: _window, ...facts } = sessionFacts({ role: withEmailTag.roles.get('111122223333/Admin')!, grantedBy: [] }, mallory, uid, new Date());
+  assert.deepEqual(facts, { userId: uid, sessionName: `okta-${uid}`, sourceIdentity: `okta-${uid}`, sessionTags: { email: `okta-${uid}` } });
+  await issueCredentials(d, mallory, '111122223333/Admin', { ...ctx, userId: uid });
+  assert.equal(audits[0]?.detail?.sourceIdentity, `okta-${uid}`);
+  assert.ok(!JSON.stringify(audits[0]?.sessionName).includes('alice'), 'the unverified email is not the session name');
+  const verified = sessionFacts({ role: withEmailTag.roles.get('111122223333/Admin')!, grantedBy: [] }, alice, uid, new Date());
+  assert.deepEqual([verified.sourceIdentity, verified.sessionTags], ['okta=alice@example.com', { email: 'alice@example.com' }]);
 });
 
 test('a role the user does not hold is refused with POLICY_NO_ROLE, audited, and STS is never called', async () => {

@@ -46,6 +46,7 @@ export async function authorizeRole(deps: IssuanceDeps, claims: IdentityClaims, 
     userId: ctx.userId,
     subject: claims.subject,
     email: claims.email,
+    emailVerified: claims.emailVerified,
     idpId: claims.idpId,
     roleArn: deps.config.roles.get(roleId)?.arn,
     ip: ctx.ip,
@@ -59,9 +60,9 @@ export async function authorizeRole(deps: IssuanceDeps, claims: IdentityClaims, 
 export function sessionFacts(granted: HeldRole, claims: IdentityClaims, userId: string, now: Date): SessionFacts {
   return {
     userId,
-    sessionName: roleSessionNameFor(claims.email, userId),
-    sourceIdentity: sourceIdentityFor(claims.email, userId),
-    sessionTags: resolveSessionTags(granted.role.sessionTags, claims),
+    sessionName: roleSessionNameFor({ ...claims, userId }),
+    sourceIdentity: sourceIdentityFor({ ...claims, userId }),
+    sessionTags: resolveSessionTags(granted.role.sessionTags, claims, userId),
     window: sessionWindow(granted, now),
   };
 }
@@ -82,6 +83,7 @@ export async function issueCredentials(deps: IssuanceDeps, claims: IdentityClaim
     userId: ctx.userId,
     subject: claims.subject,
     email: claims.email,
+    emailVerified: claims.emailVerified,
     idpId: claims.idpId,
     roleArn: role.arn,
     ip: ctx.ip,

@@ -10,7 +10,7 @@ import type { AuditRecord } from './audit-event';
 import { authorizeRole, type IssuanceDeps } from './issue';
 import { isBreakGlass, LOCKDOWN_OFF, type LockdownState } from './lockdown';
 
-const config = parseConfigText(`${EXAMPLE_CONFIG_YAML}\nadmins: { emails: [ann@example.com], breakGlassEmails: [Ann@Example.com] }\n`);
+const config = parseConfigText(`${EXAMPLE_CONFIG_YAML}\nadmins: { emails: [{ idp: okta, email: ann@example.com }], breakGlassEmails: [{ idp: okta, email: Ann@Example.com }] }\n`);
 const ctx = { userId: 'u-1', ip: '203.0.113.9', userAgent: 'test', channel: 'web' as const };
 const ROLE = '111122223333/Admin';
 const claims = (email: string, emailVerified = true): IdentityClaims => ({ idpId: 'okta', issuer: 'https://example.okta.com', subject: `sub-${email}`, email, emailVerified, groups: ['aws-dev-admins'], extra: {} });
@@ -31,11 +31,12 @@ function deps(state: LockdownState, audits: AuditRecord[]): IssuanceDeps {
 
 test('break-glass is a verified email on the list, compared case-insensitively', () => {
   const list = config.admins.breakGlassEmails;
-  assert.deepEqual(list, ['ann@example.com']);
+  assert.deepEqual(list, [{ idp: 'okta', email: 'ann@example.com' }]);
   assert.equal(isBreakGlass(claims('ANN@example.com'), list), true);
   assert.equal(isBreakGlass(claims('ann@example.com', false), list), false, 'an unverified email never counts');
   assert.equal(isBreakGlass(claims('bob@example.com'), list), false);
-  assert.equal(isBreakGlass({ email: undefined, emailVerified: true }, list), false);
+  assert.equal(isBreakGlass({ idpId: 'okta', email: undefined, emailVerified: true }, list), false);
+  assert.equal(isBreakGlass({ ...claims('ann@example.com'), idpId: 'google' }, list), false, 'issue 12 §1: the same email verified by another IdP is not ann');
 });
 
 test('while locked, a user who holds the role is refused with ISSUANCE_LOCKED and the refusal is audited', async () => {

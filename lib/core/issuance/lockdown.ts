@@ -4,7 +4,9 @@
  * the one gate every issuance path passes, against the state read from the store at that moment, so
  * switching it on takes effect at the next request. A refused issuance is audited like any denial.
  */
+import type { IdpEmail } from '../config/schema';
 import { GatewayError } from '../errors';
+import { matchesIdpEmail } from '../policy/admin';
 import type { IdentityClaims } from '../types';
 import type { AuditSink, AuditType, RequestContext } from './audit-event';
 
@@ -21,13 +23,16 @@ export const LOCKDOWN_OFF: LockdownState = { enabled: false };
 
 export interface LockdownDeps {
   lockdown: () => Promise<LockdownState>;
-  breakGlassEmails: readonly string[];
+  breakGlassEmails: readonly IdpEmail[];
   audit: AuditSink;
 }
 
-/** Only a verified email counts: an unverified one is whatever the user typed into their IdP profile. */
-export function isBreakGlass(claims: Pick<IdentityClaims, 'email' | 'emailVerified'>, breakGlassEmails: readonly string[]): boolean {
-  return claims.emailVerified === true && !!claims.email && breakGlassEmails.includes(claims.email.toLowerCase());
+/**
+ * Only an email verified by the IdP named for it counts: an unverified one is whatever the user typed into
+ * their IdP profile, and the same address from another IdP is another identity.
+ */
+export function isBreakGlass(claims: Pick<IdentityClaims, 'idpId' | 'email' | 'emailVerified'>, breakGlassEmails: readonly IdpEmail[]): boolean {
+  return matchesIdpEmail(claims, breakGlassEmails);
 }
 
 /** Throws ISSUANCE_LOCKED (after auditing the refusal) while a lock-down is on, unless break-glass. */
@@ -43,6 +48,7 @@ export async function assertIssuanceOpen(deps: LockdownDeps, claims: IdentityCla
     userId: ctx.userId,
     subject: claims.subject,
     email: claims.email,
+    emailVerified: claims.emailVerified,
     idpId: claims.idpId,
     ip: ctx.ip,
     userAgent: ctx.userAgent,

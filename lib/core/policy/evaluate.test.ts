@@ -36,6 +36,17 @@ test('email-domain rules match only verified emails or the Google hosted domain'
   assert.deepEqual(ids(claims({ ...google, email: 'gina@example.com.evil.example' })), []);
 });
 
+test('issue 12: an exact-email rule grants its role to that verified email at its IdPs, and to nobody else', () => {
+  const withEmailRule = parseConfigText(EXAMPLE_CONFIG_YAML.replace('rules:\n', 'rules:\n  - { id: vendor, idps: [okta], emails: [Vera@Example.com], roles: [prod/Operator] }\n'));
+  const held = (c: IdentityClaims) => evaluatePolicy(c, withEmailRule.rules, withEmailRule.roles).map((g) => `${g.role.id} ${g.grantedBy.map((m) => m.reason).join()}`);
+  assert.deepEqual(held(claims({ email: 'vera@example.com' })), ['444455556666/Operator email vera@example.com']);
+  assert.deepEqual(held(claims({ email: 'VERA@example.com' })), ['444455556666/Operator email vera@example.com'], 'case-insensitive');
+  assert.deepEqual(held(claims({ email: 'vera@example.com', emailVerified: false })), [], 'unverified: an Okta user who typed vera’s address');
+  assert.deepEqual(held(claims({ idpId: 'entra', email: 'vera@example.com' })), [], 'the rule’s idps scope it');
+  assert.deepEqual(held(claims({ email: 'vera@example.com.evil' })), []);
+  assert.deepEqual(held(claims({ email: 'vera@example.co' })), []);
+});
+
 test('findGrantedRole re-checks one role: held → role, not held or unknown → undefined', () => {
   const bob = claims({ groups: ['aws-prod-operators'] });
   assert.equal(findGrantedRole(bob, cfg.rules, cfg.roles, '444455556666/Operator')?.role.roleName, 'Operator');

@@ -12,14 +12,15 @@ const alice: GrantActor = { userId: 'alice', email: 'alice@example.com', isAdmin
 const gina: GrantActor = { userId: 'gina', email: 'gina@example.com', isAdmin: true };
 const hank: GrantActor = { userId: 'hank', email: 'hank@example.com', isAdmin: true };
 const input = (over: Partial<GrantRequestInput> = {}): GrantRequestInput => ({
-  roleId: '111122223333/Admin', email: 'Carol@Example.com', reason: '  incident 42 ', startsAt: now, durationSeconds: 3600, requiredApprovals: 1, ...over,
+  roleId: '111122223333/Admin', email: 'Carol@Example.com', emailIdp: 'okta', reason: '  incident 42 ', startsAt: now, durationSeconds: 3600, requiredApprovals: 1, ...over,
 });
-const ctx = { roles, requester: alice, now };
+const ctx = { roles, idpIds: ['okta', 'google'], requester: alice, now };
 const code = (c: GatewayErrorCode) => (e: unknown) => e instanceof GatewayError && e.code === c;
 
 test('a valid request is normalised: email lower-cased, reason trimmed, pending until approved', () => {
   const g = checkGrantRequest(input(), ctx);
-  assert.deepEqual([g.email, g.userId, g.reason, g.status, g.activatedAt, g.requestedBy, g.requestedByEmail], ['carol@example.com', undefined, 'incident 42', 'pending', undefined, 'alice', 'alice@example.com']);
+  assert.deepEqual([g.email, g.emailIdp, g.userId, g.reason, g.status, g.activatedAt, g.requestedBy, g.requestedByEmail], ['carol@example.com', 'okta', undefined, 'incident 42', 'pending', undefined, 'alice', 'alice@example.com']);
+  assert.equal(checkGrantRequest(input({ email: undefined, userId: 'carol', emailIdp: 'okta' }), ctx).emailIdp, undefined, 'a user grant has no email IdP');
   const direct = checkGrantRequest(input({ requiredApprovals: 0, endsAt: new Date(now.getTime() + 7200_000), durationSeconds: undefined }), ctx);
   assert.deepEqual([direct.status, direct.activatedAt, direct.durationSeconds], ['active', now, 7200]);
 });
@@ -30,6 +31,8 @@ test('bounds: each bad request is refused with its typed code', () => {
   assert.throws(() => checkGrantRequest(input({ userId: 'carol' }), ctx), code('GRANT_INVALID'), 'both user and email');
   assert.throws(() => checkGrantRequest(input({ email: undefined }), ctx), code('GRANT_INVALID'), 'neither user nor email');
   assert.throws(() => checkGrantRequest(input({ email: 'not-an-email' }), ctx), code('GRANT_INVALID'));
+  assert.throws(() => checkGrantRequest(input({ emailIdp: undefined }), ctx), (e: unknown) => code('GRANT_INVALID')(e) && (e as GatewayError).publicDetail === 'name the IdP that verifies the email', 'issue 12 §1: an email alone');
+  assert.throws(() => checkGrantRequest(input({ emailIdp: 'nope' }), ctx), code('GRANT_INVALID'), 'an unknown IdP');
   assert.throws(() => checkGrantRequest(input({ reason: '   ' }), ctx), code('GRANT_INVALID'), 'reason required');
   assert.throws(() => checkGrantRequest(input({ reason: 'x'.repeat(GRANT_LIMITS.maxReasonLength + 1) }), ctx), code('GRANT_INVALID'));
   assert.throws(() => checkGrantRequest(input({ requiredApprovals: 6 }), ctx), code('GRANT_INVALID'));

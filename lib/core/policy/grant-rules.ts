@@ -7,6 +7,9 @@
  * - only admins decide (the route's requireAdmin; checked again here through `isAdmin`);
  * - never the requester, never the grantee — also not through another IdP with the same verified email;
  * - each approver counts once, by user id and by verified email (the same person through a second IdP);
+ * - these separation-of-duty checks compare verified emails ACROSS IdPs on purpose: they only ever refuse,
+ *   so treating the same verified address at two IdPs as one person errs on the safe side, while what a
+ *   grant GIVES is matched on the email of the one IdP it names (grantAppliesTo, issue 12 §1);
  *   a second decision by the same approver is GRANT_ALREADY_DECIDED;
  * - one rejection rejects the grant: a grant exists to widen access, so any eligible admin's "no" wins;
  * - a grant to oneself needs at least one approval: nobody gives themself a role on their own word.
@@ -38,6 +41,8 @@ export interface GrantRequestInput {
   roleId: string;
   userId?: string;
   email?: string;
+  /** The IdP that must have verified `email`; required with an email. */
+  emailIdp?: string;
   reason: string;
   startsAt: Date;
   /** Exactly one of endsAt and durationSeconds. */
@@ -68,13 +73,16 @@ function durationOf(input: GrantRequestInput, maxSeconds: number): number {
 }
 
 /** Checks a grant request and returns the row to store. Throws GRANT_INVALID, GRANT_ROLE_UNKNOWN or GRANT_SELF_APPROVAL. */
-export function checkGrantRequest(input: GrantRequestInput, ctx: { roles: ReadonlyMap<string, RoleDef>; requester: GrantActor; now: Date; maxDurationSeconds?: number }): NewGrant {
+export function checkGrantRequest(input: GrantRequestInput, ctx: { roles: ReadonlyMap<string, RoleDef>; idpIds: readonly string[]; requester: GrantActor; now: Date; maxDurationSeconds?: number }): NewGrant {
   if (!ctx.requester.isAdmin) throw new GatewayError('FORBIDDEN', 'only admins request grants');
   if (!ctx.roles.has(input.roleId)) throw new GatewayError('GRANT_ROLE_UNKNOWN', `unknown role ${input.roleId.slice(0, 200)}`, { publicDetail: 'pick a configured role' });
   const email = input.email?.trim().toLowerCase() || undefined;
   const userId = input.userId?.trim() || undefined;
   if ((email === undefined) === (userId === undefined)) throw grantInvalid('name either a user or an email');
   if (email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw grantInvalid('the email is not valid');
+  const emailIdp = email === undefined ? undefined : input.emailIdp?.trim();
+  // An email alone names nobody: any IdP can assert any address (issue 12 §1).
+  if (email !== undefined && (!emailIdp || !ctx.idpIds.includes(emailIdp))) throw grantInvalid('name the IdP that verifies the email');
   const reason = grantReason(input.reason);
   if (!Number.isInteger(input.requiredApprovals) || input.requiredApprovals < 0 || input.requiredApprovals > GRANT_LIMITS.maxApprovals) throw grantInvalid(`required approvals must be 0–${GRANT_LIMITS.maxApprovals}`);
   const now = ctx.now.getTime();
@@ -86,7 +94,7 @@ export function checkGrantRequest(input: GrantRequestInput, ctx: { roles: Readon
   if (toSelf && input.requiredApprovals < 1) throw new GatewayError('GRANT_SELF_APPROVAL', 'self-grant without approval', { publicDetail: 'a grant to yourself needs at least one approval by another admin' });
   const noApproval = input.requiredApprovals === 0;
   return {
-    roleId: input.roleId, userId, email, reason, requestedBy: ctx.requester.userId, requestedByEmail: ctx.requester.email,
+    roleId: input.roleId, userId, email, emailIdp, reason, requestedBy: ctx.requester.userId, requestedByEmail: ctx.requester.email,
     requestedAt: ctx.now, startsAt: input.startsAt, durationSeconds, requiredApprovals: input.requiredApprovals,
     // Without approval the grant is active from its creation; its window still starts at startsAt.
     status: noApproval ? 'active' : 'pending', activatedAt: noApproval ? ctx.now : undefined,

@@ -15,7 +15,7 @@ function grant(over: Partial<Grant> = {}): Grant {
     startsAt: T0, durationSeconds: HOUR, requiredApprovals: 0, status: 'active', activatedAt: T0, approvals: [], ...over,
   };
 }
-const carol = { userId: 'carol', claims: { email: 'carol@example.com', emailVerified: true } };
+const carol = { userId: 'carol', claims: { idpId: 'okta', email: 'carol@example.com', emailVerified: true } };
 
 test('without approval the window is [startsAt, startsAt + duration): start inclusive, end exclusive', () => {
   const g = grant({ startsAt: at(30), activatedAt: T0 });
@@ -57,14 +57,24 @@ test('a user grant matches only that user id, whatever the email says', () => {
   assert.equal(grantAppliesTo(grant(), { userId: 'mallory', claims: carol.claims }), false);
 });
 
-test('an email grant matches only a VERIFIED email, case-insensitively; an unverified claim never matches', () => {
-  const g = grant({ userId: undefined, email: 'carol@example.com' });
-  assert.equal(grantAppliesTo(g, { userId: 'u9', claims: { email: 'Carol@Example.com', emailVerified: true } }), true);
-  assert.equal(grantAppliesTo(g, { userId: 'u9', claims: { email: 'carol@example.com', emailVerified: false } }), false);
-  assert.equal(grantAppliesTo(g, { userId: 'u9', claims: { emailVerified: true } }), false);
-  assert.equal(grantAppliesTo(g, { userId: 'u9', claims: { email: 'carol@example.com.evil', emailVerified: true } }), false);
-  assert.equal(grantAppliesTo({}, { userId: 'u9', claims: { email: 'carol@example.com', emailVerified: true } }), false, 'a grant naming nobody matches nobody');
-  assert.deepEqual(rolesHeldByGrants([g], { userId: 'u9', claims: { email: 'carol@example.com', emailVerified: false } }, roles, at(1)), []);
+test('an email grant matches only an email VERIFIED by the IdP it names, case-insensitively', () => {
+  const g = grant({ userId: undefined, email: 'carol@example.com', emailIdp: 'okta' });
+  const who = (claims: Partial<typeof carol.claims>) => ({ userId: 'u9', claims: { idpId: 'okta', emailVerified: true, ...claims } });
+  assert.equal(grantAppliesTo(g, who({ email: 'Carol@Example.com' })), true);
+  assert.equal(grantAppliesTo(g, who({ email: 'carol@example.com', emailVerified: false })), false);
+  assert.equal(grantAppliesTo(g, who({})), false);
+  assert.equal(grantAppliesTo(g, who({ email: 'carol@example.com.evil' })), false);
+  assert.equal(grantAppliesTo({}, who({ email: 'carol@example.com' })), false, 'a grant naming nobody matches nobody');
+  assert.deepEqual(rolesHeldByGrants([g], who({ email: 'carol@example.com', emailVerified: false }), roles, at(1)), []);
+});
+
+test('issue 12 §1: the same verified email from another IdP, or a grant naming no IdP, gives nothing', () => {
+  const g = grant({ userId: undefined, email: 'carol@example.com', emailIdp: 'okta' });
+  const atGoogle = { userId: 'u9', claims: { idpId: 'google', email: 'carol@example.com', emailVerified: true } };
+  assert.equal(grantAppliesTo(g, atGoogle), false);
+  assert.deepEqual(rolesHeldByGrants([g], atGoogle, roles, at(1)), []);
+  const legacy = grant({ userId: undefined, email: 'carol@example.com' });
+  assert.equal(grantAppliesTo(legacy, carol), false, 'an email grant from before the IdP was recorded matches nobody');
 });
 
 test('roles held through grants: only active grants of this principal for configured roles, the latest end wins', () => {

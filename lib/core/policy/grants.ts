@@ -28,8 +28,10 @@ export interface Grant {
   roleId: string;
   /** Exactly one of userId and email is set. */
   userId?: string;
-  /** Lower-cased; matches only a verified email claim. */
+  /** Lower-cased; matches only an email verified by `emailIdp`. */
   email?: string;
+  /** The IdP (or SAML connection) that must have verified `email`; without it an email grant matches nobody. */
+  emailIdp?: string;
   reason: string;
   requestedBy: string;
   /** The requester's verified email, when known: the same person through another IdP cannot approve. */
@@ -94,17 +96,19 @@ export function grantPhase(grant: Grant, now: Date): GrantPhase {
 /** Who a grant is checked against: the user record's id and the sign-in's claims. */
 export interface GrantPrincipal {
   userId: string;
-  claims: Pick<IdentityClaims, 'email' | 'emailVerified'>;
+  claims: Pick<IdentityClaims, 'idpId' | 'email' | 'emailVerified'>;
 }
 
 /**
- * Whether the grant names this principal: by user id, or by email — and then ONLY a verified email
- * claim counts. An unverified email is the user's own assertion (Entra's `email`, email_verified false):
- * matching it would let anyone type a victim's address into their IdP profile and take the grant.
+ * Whether the grant names this principal: by user id, or by email — and then ONLY an email verified by
+ * the IdP the grant names counts (issue 12 §1). An unverified email is the user's own assertion (Entra's
+ * `email`, a missing email_verified): matching it would let anyone type a victim's address into their IdP
+ * profile and take the grant; the same address from another IdP is another identity.
  */
-export function grantAppliesTo(grant: Pick<Grant, 'userId' | 'email'>, who: GrantPrincipal): boolean {
+export function grantAppliesTo(grant: Pick<Grant, 'userId' | 'email' | 'emailIdp'>, who: GrantPrincipal): boolean {
   if (grant.userId !== undefined) return grant.userId === who.userId;
-  if (grant.email === undefined || !who.claims.emailVerified || !who.claims.email) return false;
+  if (grant.email === undefined || grant.emailIdp === undefined) return false;
+  if (who.claims.emailVerified !== true || !who.claims.email || who.claims.idpId !== grant.emailIdp) return false;
   return who.claims.email.toLowerCase() === grant.email;
 }
 

@@ -6,7 +6,7 @@ import { samlIdentityClaims } from './claims';
 
 const conn = (over: Partial<SamlConnectionConfig>): SamlConnectionConfig => ({
   id: 'corp', name: 'Corp', preset: 'adfs', metadataXml: 'x'.repeat(100), allowIdpInitiated: false, clockSkewSeconds: 60,
-  DANGEROUSLY_ALLOW_SHA1: false, attributes: {}, groupNames: {}, disabled: false, ...over,
+  DANGEROUSLY_ALLOW_SHA1: false, attributes: {}, groupNames: {}, emailsAuthoritative: true, disabled: false, ...over,
 });
 
 test('ADFS-shaped attributes: Group claim, email claim, persistent NameID as the subject', () => {
@@ -21,7 +21,7 @@ test('Okta email-format NameID supplies the email; Entra group ids map to names 
   const okta = samlIdentityClaims(conn({ preset: 'okta' }), { issuer: 'http://www.okta.com/x', nameId: 'sid@example.com', nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress', attributes: { groups: ['aws-prod-operators'] } });
   assert.equal(okta.email, 'sid@example.com');
   assert.deepEqual(okta.groups, ['aws-prod-operators']);
-  const entra = samlIdentityClaims(conn({ preset: 'entra', groupNames: { 'guid-1': 'aws-readonly' } }), {
+  const entra = samlIdentityClaims(conn({ preset: 'entra', emailsAuthoritative: false, groupNames: { 'guid-1': 'aws-readonly' } }), {
     issuer: 'https://sts.windows.net/t/', nameId: 'opaque', attributes: { 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups': ['guid-1', 'guid-2'], 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress': ['dana@contoso.example'] },
   });
   assert.deepEqual(entra.groups, ['aws-readonly', 'guid-2']);
@@ -39,4 +39,12 @@ test('an email attribute that is not an email is dropped, and an empty NameID is
   const c = samlIdentityClaims(conn({ preset: 'okta' }), { issuer: 'i', nameId: 'n', attributes: { email: ['not-an-email <x>'] } });
   assert.equal(c.email, undefined);
   assert.throws(() => samlIdentityClaims(conn({}), { issuer: 'i', nameId: '', attributes: {} }), (e: unknown) => e instanceof GatewayError && e.code === 'SAML_NAMEID_INVALID');
+});
+
+test('issue 12 §1: a connection whose emails are not authoritative gives an unverified email', () => {
+  const a = { issuer: 'http://adfs.example.com/adfs/services/trust', nameId: 'x9', attributes: { 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress': ['alice@example.com'] } };
+  assert.equal(samlIdentityClaims(conn({ emailsAuthoritative: true }), a).emailVerified, true);
+  const c = samlIdentityClaims(conn({ emailsAuthoritative: false }), a);
+  assert.deepEqual([c.email, c.emailVerified], ['alice@example.com', false]);
+  assert.equal(samlIdentityClaims(conn({ preset: 'entra', emailsAuthoritative: true }), a).emailVerified, false, 'never Entra');
 });

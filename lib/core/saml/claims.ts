@@ -38,9 +38,9 @@ export function samlIdentityClaims(conn: SamlConnectionConfig, a: AssertionIdent
     issuer: a.issuer,
     subject: a.nameId,
     email,
-    // The corporate IdP signs the assertion and owns the directory; Entra's email attributes are not
-    // verified by Entra ("nOAuth"), so there only groups count.
-    emailVerified: email !== undefined && conn.preset !== 'entra',
+    // Verified only when the connection says its IdP's directory owns the address (emailsAuthoritative,
+    // default per preset); Entra's email attributes are never verified by Entra ("nOAuth").
+    emailVerified: email !== undefined && conn.emailsAuthoritative && conn.preset !== 'entra',
     name: firstOf(a.attributes, names.name),
     groups: [...new Set(groups.filter((g) => g.length > 0 && g.length <= 256))],
     extra,

@@ -45,6 +45,7 @@ function toAuditRecord(row: AuditRow): AuditEventRecord {
     userId: present(row.userId),
     subject: present(row.subject),
     email: present(row.email),
+    emailVerified: present(row.emailVerified),
     idpId: present(row.idpId),
     roleArn: present(row.roleArn),
     sessionName: present(row.sessionName),
@@ -74,6 +75,8 @@ export function newAuditRow(event: AuditEventInput): AuditRow {
     userId: event.userId ?? null,
     subject: event.subject ?? null,
     email: event.email ?? null,
+    // Only meaningful beside an email.
+    emailVerified: event.email ? (event.emailVerified ?? null) : null,
     idpId: event.idpId ?? null,
     roleArn: event.roleArn ?? null,
     sessionName: event.sessionName ?? null,

@@ -25,6 +25,7 @@ function toGrant(row: GrantRow & { approvals: ApprovalRow[] }): Grant {
     roleId: row.roleId,
     userId: present(row.userId),
     email: present(row.email),
+    emailIdp: present(row.emailIdp),
     reason: row.reason,
     requestedBy: row.requestedBy,
     requestedByEmail: present(row.requestedByEmail),
@@ -60,7 +61,7 @@ export function createRoleGrantsRepo(db: Db) {
     async createGrant(grant: NewGrant): Promise<Grant> {
       const row = await dbCall('createGrant', () =>
         db.roleGrant.create({
-          data: { id: randomUUID(), ...grant, userId: grant.userId ?? null, email: grant.email ?? null, requestedByEmail: grant.requestedByEmail ?? null, activatedAt: grant.activatedAt ?? null },
+          data: { id: randomUUID(), ...grant, userId: grant.userId ?? null, email: grant.email ?? null, emailIdp: grant.emailIdp ?? null, requestedByEmail: grant.requestedByEmail ?? null, activatedAt: grant.activatedAt ?? null },
           include: withApprovals,
         }),
       );
@@ -87,13 +88,13 @@ export function createRoleGrantsRepo(db: Db) {
         (await db.roleGrant.findMany({ where: { requestedBy: userId, userId }, orderBy: { requestedAt: 'desc' }, take: limit, include: withApprovals })).map(toGrant)),
 
     /**
-     * Active grants naming this user id or this email — read at every issuance and role listing. The core
-     * decides which of them apply (an email grant needs a verified email claim) and whether each is
-     * within its window now.
+     * Active grants naming this user id or this IdP's verified email — read at every issuance and role
+     * listing. The core re-decides which of them apply (an email grant needs that IdP's verified email
+     * claim) and whether each is within its window now.
      */
-    activeGrantsFor: (userId: string, email: string | undefined): Promise<Grant[]> =>
+    activeGrantsFor: (userId: string, verified: { idp: string; email: string } | undefined): Promise<Grant[]> =>
       dbCall('activeGrantsFor', async () => {
-        const who = email ? [{ userId }, { email: email.toLowerCase() }] : [{ userId }];
+        const who = verified ? [{ userId }, { email: verified.email.toLowerCase(), emailIdp: verified.idp }] : [{ userId }];
         const rows = await db.roleGrant.findMany({ where: { status: 'active', revokedAt: null, OR: who }, include: withApprovals });
         return rows.map(toGrant);
       }),

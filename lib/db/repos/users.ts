@@ -9,6 +9,8 @@ export interface UserRecord {
   issuer: string;
   subject: string;
   email?: string;
+  /** Whether the IdP verified `email` at the last sign-in; undefined: not known (issue 12 §1). */
+  emailVerified?: boolean;
   name?: string;
   createdAt: Date;
   lastLoginAt: Date;
@@ -18,6 +20,7 @@ export interface LoginIdentity {
   issuer: string;
   subject: string;
   email?: string | null;
+  emailVerified?: boolean | null;
   name?: string | null;
 }
 
@@ -27,6 +30,7 @@ export function toUserRecord(row: UserRow): UserRecord {
     issuer: row.issuer,
     subject: row.subject,
     email: present(row.email),
+    emailVerified: present(row.emailVerified),
     name: present(row.name),
     createdAt: row.createdAt,
     lastLoginAt: row.lastLoginAt,
@@ -37,11 +41,13 @@ export function toUserRecord(row: UserRow): UserRecord {
 export function loginUpsertArgs(identity: LoginIdentity, at: Date) {
   const { issuer, subject } = identity;
   const email = identity.email ?? null;
+  // Known only beside an email: an unverified one is shown as such on the admin pages.
+  const emailVerified = email === null ? null : identity.emailVerified === true;
   const name = identity.name ?? null;
   return {
     where: { issuer_subject: { issuer, subject } },
-    create: { id: randomUUID(), issuer, subject, email, name, createdAt: at, lastLoginAt: at },
-    update: { email, name, lastLoginAt: at },
+    create: { id: randomUUID(), issuer, subject, email, emailVerified, name, createdAt: at, lastLoginAt: at },
+    update: { email, emailVerified, name, lastLoginAt: at },
   };
 }
 

@@ -10,6 +10,7 @@ const event: AuditEventRecord = {
   outcome: 'ok',
   userId: 'u1',
   email: 'ann@acme.test',
+  emailVerified: false,
   roleArn: 'arn:aws:iam::111122223333:role/ReadOnly',
   sessionName: 'ann@acme.test',
   requestId: 'req-1',
@@ -31,7 +32,7 @@ test('CSV has a header and one line per event with the issuance facts', () => {
   const csv = toCsv([event]);
   const [header, line] = csv.split('\r\n');
   assert.equal(header, EXPORT_COLUMNS.join(','));
-  assert.ok(line?.startsWith('2031-01-01T10:00:00.000Z,issuance,ok,,u1,ann@acme.test,,,arn:aws:iam::111122223333:role/ReadOnly,ann@acme.test,ann@acme.test,req-1,2031-01-01T11:00:00.000Z,203.0.113.7,'));
+  assert.ok(line?.startsWith('2031-01-01T10:00:00.000Z,issuance,ok,,u1,ann@acme.test,false,,,arn:aws:iam::111122223333:role/ReadOnly,ann@acme.test,ann@acme.test,req-1,2031-01-01T11:00:00.000Z,203.0.113.7,'));
   assert.ok(line?.includes(`"'=HYPERLINK(""http://evil.example"",""click""), ""quoted"""`));
   assert.ok(line?.endsWith(',cli,"{""channel"":""cli"",""sourceIdentity"":""ann@acme.test""}"'));
 });

@@ -5,7 +5,7 @@
  */
 import type { AuditEventRecord } from '../../db/repos/audit-types';
 
-export const EXPORT_COLUMNS = ['at', 'type', 'outcome', 'code', 'userId', 'email', 'subject', 'idpId', 'roleArn', 'sessionName', 'sourceIdentity', 'requestId', 'expiresAt', 'ip', 'userAgent', 'channel', 'detail'] as const;
+export const EXPORT_COLUMNS = ['at', 'type', 'outcome', 'code', 'userId', 'email', 'emailVerified', 'subject', 'idpId', 'roleArn', 'sessionName', 'sourceIdentity', 'requestId', 'expiresAt', 'ip', 'userAgent', 'channel', 'detail'] as const;
 
 type Row = Record<(typeof EXPORT_COLUMNS)[number], string>;
 
@@ -19,6 +19,8 @@ export function exportRow(e: AuditEventRecord): Row {
     code: str(e.code),
     userId: str(e.userId),
     email: str(e.email),
+    // Issue 12 §1: true / false as the IdP said; empty when not known.
+    emailVerified: str(e.emailVerified),
     subject: str(e.subject),
     idpId: str(e.idpId),
     roleArn: str(e.roleArn),

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { isGatewayError } from '../../core/errors';
 import { freeText } from '../../core/text/free-text';
 import type { AuditRecord } from '../../core/issuance/audit-event';
+import { verifiedEmailOf } from '../../core/aws/session-name';
 import { isAdmin } from '../../core/policy/admin';
 import { checkGrantRequest, GRANT_LIMITS, type GrantActor } from '../../core/policy/grant-rules';
 import { effectiveWindow, type Grant } from '../../core/policy/grants';
@@ -21,6 +22,8 @@ const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v
 export const createGrantSchema = z.object({
   roleId: freeText().min(3).max(200),
   email: z.preprocess(blankToUndefined, freeText().max(320).optional()),
+  /** The IdP that must verify `email` (issue 12 §1). */
+  emailIdp: z.preprocess(blankToUndefined, freeText().max(64).optional()),
   userId: z.preprocess(blankToUndefined, freeText().max(100).optional()),
   reason: freeText().max(GRANT_LIMITS.maxReasonLength + 100),
   /** Absent: now. */
@@ -36,14 +39,24 @@ export const revokeGrantSchema = z.object({ grantId: freeText().min(1).max(100) 
 /** The acting admin as the grant rules see them: the email only when the IdP verified it. */
 export function grantActor(ctx: AdminContext): GrantActor {
   const { claims } = ctx.session;
-  return { userId: ctx.session.user.id, email: claims.emailVerified ? claims.email?.toLowerCase() : undefined, isAdmin: isAdmin(claims, ctx.c.config.admins) };
+  return { userId: ctx.session.user.id, email: verifiedEmailOf(claims)?.toLowerCase(), isAdmin: isAdmin(claims, ctx.c.config.admins) };
+}
+
+/** Every IdP and SAML connection id: an email grant must name one of them. */
+export function configuredIdpIds(config: AdminContext['c']['config']): string[] {
+  return [...config.idps.map((i) => i.id), ...config.samlConnections.map((s) => s.id)];
+}
+
+/** How a grant names its grantee in the ledger: `user:<id>` or `email:<idp>:<email>`. */
+export function granteeText(g: Pick<Grant, 'userId' | 'email' | 'emailIdp'>): string {
+  return g.userId ? `user:${g.userId}` : `email:${g.emailIdp ?? '?'}:${g.email ?? ''}`;
 }
 
 /** A grant as the ledger and the JSON answers show it (no secrets in a grant). */
 export function grantJson(g: Grant): { [k: string]: JsonValue } {
   const w = effectiveWindow(g);
   return {
-    id: g.id, roleId: g.roleId, userId: g.userId ?? null, email: g.email ?? null, reason: g.reason, status: g.status,
+    id: g.id, roleId: g.roleId, userId: g.userId ?? null, email: g.email ?? null, emailIdp: g.emailIdp ?? null, reason: g.reason, status: g.status,
     requestedBy: g.requestedBy, requestedAt: g.requestedAt.toISOString(), startsAt: g.startsAt.toISOString(), durationSeconds: g.durationSeconds,
     requiredApprovals: g.requiredApprovals, activatedAt: g.activatedAt?.toISOString() ?? null, revokedAt: g.revokedAt?.toISOString() ?? null,
     revokedBy: g.revokedBy ?? null, effectiveStart: w?.startsAt.toISOString() ?? null, effectiveEnd: w?.endsAt.toISOString() ?? null,
@@ -51,11 +64,11 @@ export function grantJson(g: Grant): { [k: string]: JsonValue } {
   };
 }
 
-async function grantAudit(ctx: AdminContext, g: Pick<Grant, 'id' | 'roleId' | 'userId' | 'email'>, action: string, outcome: AuditRecord['outcome'], extra: AuditRecord['detail'] = {}, code?: string) {
+async function grantAudit(ctx: AdminContext, g: Pick<Grant, 'id' | 'roleId' | 'userId' | 'email' | 'emailIdp'>, action: string, outcome: AuditRecord['outcome'], extra: AuditRecord['detail'] = {}, code?: string) {
   await ctx.c.store.audit({
-    type: 'grant', outcome, code, userId: ctx.session.user.id, email: ctx.session.user.email ?? undefined, idpId: ctx.session.idpId,
+    type: 'grant', outcome, code, userId: ctx.session.user.id, email: ctx.session.claims.email, emailVerified: ctx.session.claims.emailVerified, idpId: ctx.session.idpId,
     roleArn: ctx.c.config.roles.get(g.roleId)?.arn, ip: ctx.meta.ip, userAgent: ctx.meta.userAgent,
-    detail: { action, grantId: g.id, grantee: g.userId ? `user:${g.userId}` : `email:${g.email ?? ''}`, ...extra },
+    detail: { action, grantId: g.id, grantee: granteeText(g), ...extra },
   });
 }
 
@@ -63,7 +76,7 @@ export async function requestGrant(ctx: AdminContext, input: z.infer<typeof crea
   const now = ctx.c.now();
   const checked = checkGrantRequest(
     { ...input, startsAt: input.startsAt ?? now, durationSeconds: input.durationMinutes === undefined ? undefined : input.durationMinutes * 60 },
-    { roles: ctx.c.config.roles, requester: grantActor(ctx), now, maxDurationSeconds: ctx.c.config.grants.maxDays * 86400 },
+    { roles: ctx.c.config.roles, idpIds: configuredIdpIds(ctx.c.config), requester: grantActor(ctx), now, maxDurationSeconds: ctx.c.config.grants.maxDays * 86400 },
   );
   const grant = await ctx.c.repos.roleGrants.createGrant(checked);
   await grantAudit(ctx, grant, 'request', 'ok', { status: grant.status, requiredApprovals: grant.requiredApprovals, durationSeconds: grant.durationSeconds, reason: grant.reason });

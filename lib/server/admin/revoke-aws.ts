@@ -55,7 +55,7 @@ export async function revokeUserAwsSessions(ctx: AdminContext, input: z.infer<ty
     const existing = await ctx.c.iam.getRolePolicy(roleRef(role), REVOKED_SOURCE_IDENTITIES);
     await ctx.c.iam.putRolePolicy(roleRef(role), REVOKED_SOURCE_IDENTITIES, withRevokedSourceIdentity(existing, sourceIdentity, at));
     revoked.push({ roleArn: role.arn, sourceIdentity });
-    await ctx.c.repos.audit.appendAudit({ type: 'revocation', outcome: 'ok', userId: user.id, email: user.email, roleArn: role.arn, ip: ctx.meta.ip, userAgent: ctx.meta.userAgent, detail: { action: 'user.revoke-aws-sessions', by: ctx.session.user.id, sourceIdentity, cutoff: at.toISOString() } });
+    await ctx.c.repos.audit.appendAudit({ type: 'revocation', outcome: 'ok', userId: user.id, email: user.email, emailVerified: user.emailVerified, roleArn: role.arn, ip: ctx.meta.ip, userAgent: ctx.meta.userAgent, detail: { action: 'user.revoke-aws-sessions', by: ctx.session.user.id, sourceIdentity, cutoff: at.toISOString() } });
   }
   return {
     change: { action: 'user.revoke-aws-sessions', target: user.id, before: null, after: { cutoff: at.toISOString(), sessions: revoked.map((r) => `${r.roleArn} ${r.sourceIdentity}`) } },

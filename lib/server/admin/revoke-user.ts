@@ -28,6 +28,7 @@ export async function revokeUser({ c, session, meta }: AdminContext, input: z.in
     outcome: 'ok',
     userId: user.id,
     email: user.email,
+    emailVerified: user.emailVerified,
     ip: meta.ip,
     userAgent: meta.userAgent,
     detail: { action: 'user.revoke', by: session.user.id, sessions: revoked.sessions, cliLogins: revoked.cliLogins, deviceApprovals: revoked.deviceApprovals },

@@ -42,7 +42,8 @@ export async function whoCanAssume(c: Container, roleId: string): Promise<RoleHo
   const rules = c.config.rules.filter((r) => r.roles.includes(roleId)).map((r) => ({ id: r.id }));
   const [users, claimsByUser, active] = await Promise.all([c.repos.users.listRecent(500), c.repos.sessions.latestClaims(), c.repos.roleGrants.listActive()]);
   // One query for every user's grants, selected in memory exactly as activeGrantsFor selects them.
-  const grants: GrantSource = async (userId, email) => active.filter((g) => g.userId === userId || (email !== undefined && g.email === email.toLowerCase()));
+  const grants: GrantSource = async (userId, verified) =>
+    active.filter((g) => g.userId === userId || (verified !== undefined && g.email === verified.email.toLowerCase() && g.emailIdp === verified.idp));
   const holders: RoleHolders['users'] = [];
   for (const user of users) {
     const claims = claimsByUser.get(user.id);

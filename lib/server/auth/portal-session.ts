@@ -16,7 +16,7 @@ export interface PortalSessionDeps {
 }
 
 export interface NewPortalSession {
-  identity: { issuer: string; subject: string; email?: string; name?: string };
+  identity: { issuer: string; subject: string; email?: string; emailVerified?: boolean; name?: string };
   session: { id: string; idpId: string; claims: IdentityClaims; ip?: string; userAgent?: string; expiresAt: Date };
 }
 
@@ -36,8 +36,8 @@ function persistInStore(store: Store): PersistPortalSession {
 export async function startPortalSession(deps: PortalSessionDeps, claims: IdentityClaims, meta: RequestMeta, persist: PersistPortalSession = persistInStore(deps.store)): Promise<{ sid: string; userId: string; expiresAt: Date }> {
   const sid = randomBytes(32).toString('base64url');
   const expiresAt = new Date(deps.now().getTime() + deps.maxAgeSeconds * 1000);
-  const identity = { issuer: claims.issuer, subject: claims.subject, email: claims.email, name: claims.name };
+  const identity = { issuer: claims.issuer, subject: claims.subject, email: claims.email, emailVerified: claims.emailVerified, name: claims.name };
   const { userId } = await persist({ identity, session: { id: deps.hashSessionId(sid), idpId: claims.idpId, claims, ip: meta.ip, userAgent: meta.userAgent, expiresAt } });
-  await deps.store.audit({ type: 'signin', outcome: 'ok', userId, subject: claims.subject, email: claims.email, idpId: claims.idpId, ip: meta.ip, userAgent: meta.userAgent, expiresAt });
+  await deps.store.audit({ type: 'signin', outcome: 'ok', userId, subject: claims.subject, email: claims.email, emailVerified: claims.emailVerified, idpId: claims.idpId, ip: meta.ip, userAgent: meta.userAgent, expiresAt });
   return { sid, userId, expiresAt };
 }
