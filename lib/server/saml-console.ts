@@ -46,7 +46,7 @@ async function samlPostForm(c: Container, session: ActiveSession, granted: HeldR
   const { recipient, samlResponse } = await awsSamlResponse(c.issuance, role, facts);
   const relayState = consoleDestination({ partition: role.partition, region: role.region, service: input.service, consoleUrlOverride: c.config.aws.consoleUrl });
   await c.store.audit({
-    type: 'console', outcome: 'ok', userId: session.user.id, subject: session.claims.subject, email: session.claims.email, idpId: session.idpId,
+    type: 'console', outcome: 'ok', userId: session.user.id, subject: session.claims.subject, email: session.claims.email, emailVerified: session.claims.emailVerified, idpId: session.idpId,
     roleArn: role.arn, sessionName: facts.sessionName, ip: meta.ip, userAgent: meta.userAgent,
     expiresAt: new Date(c.now().getTime() + c.config.samlIdp.assertionLifetimeSeconds * 1000), detail: { delivery: 'saml', via: 'saml-post', region: role.region, sourceIdentity: facts.sourceIdentity, sessionNotOnOrAfter: facts.window.notOnOrAfter.toISOString() },
   });

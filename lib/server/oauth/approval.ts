@@ -42,6 +42,7 @@ export async function decideDevice(deps: OAuthDeps, who: DeviceApprover, typed: 
     userId: who.userId,
     subject: who.claims.subject,
     email: who.claims.email,
+    emailVerified: who.claims.emailVerified,
     idpId: who.idpId,
     ip: meta.ip,
     userAgent: meta.userAgent,

@@ -77,7 +77,7 @@ async function pendingAnswer(deps: OAuthDeps, request: DeviceAuthorizationRecord
  */
 async function approvalEnded(deps: OAuthDeps, request: DeviceAuthorizationRecord, meta: RequestMeta): Promise<never> {
   await deps.audit({
-    type: 'cli', outcome: 'denied', code: 'OAUTH_ACCESS_DENIED', userId: request.approvedBy, subject: request.claims?.subject, email: request.claims?.email,
+    type: 'cli', outcome: 'denied', code: 'OAUTH_ACCESS_DENIED', userId: request.approvedBy, subject: request.claims?.subject, email: request.claims?.email, emailVerified: request.claims?.emailVerified,
     idpId: request.idpId, ip: meta.ip, userAgent: meta.userAgent, detail: { action: 'login', clientId: request.clientId, reason: 'approving session ended' },
   });
   throw new OAuthError('OAUTH_ACCESS_DENIED', 'the session that approved this device has ended');
@@ -101,7 +101,7 @@ export async function pollDeviceToken(deps: OAuthDeps, deviceCode: string, clien
   if ('denied' in issued) return approvalEnded(deps, issued.denied, meta);
   const { grant } = issued;
   await deps.audit({
-    type: 'cli', outcome: 'ok', userId: grant.userId, subject: grant.claims.subject, email: grant.claims.email, idpId: grant.idpId,
+    type: 'cli', outcome: 'ok', userId: grant.userId, subject: grant.claims.subject, email: grant.claims.email, emailVerified: grant.claims.emailVerified, idpId: grant.idpId,
     ip: meta.ip, userAgent: meta.userAgent, expiresAt: grant.absoluteExpiresAt,
     detail: { action: 'login', grantId: grant.id, clientId: grant.clientId },
   });

@@ -16,6 +16,7 @@ function grantAudit(grant: CliGrantRecord, meta: RequestMeta) {
     userId: grant.userId,
     subject: grant.claims.subject,
     email: grant.claims.email,
+    emailVerified: grant.claims.emailVerified,
     idpId: grant.idpId,
     ip: meta.ip,
     userAgent: meta.userAgent,
