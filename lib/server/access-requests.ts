@@ -5,7 +5,7 @@ import 'server-only';
  * refused, is a `grant` event in the audit ledger.
  */
 import { z } from 'zod';
-import { GatewayError, isGatewayError } from '../core/errors';
+import { isGatewayError } from '../core/errors';
 import { verifiedEmailOf } from '../core/aws/session-name';
 import { freeText, inputRefusal } from '../core/text/free-text';
 import { checkAccessRequest } from '../core/policy/access-request';
