@@ -5,7 +5,7 @@
  * each signing its own parent by a unique ID (saml-core §5.4.2), so the verified node and the node we read
  * cannot differ.
  */
-import { child, descendants, isEl, NS } from './xml';
+import { attr, child, descendants, isEl, NS } from './xml';
 import type { Trace } from './trace';
 
 export const STATUS_SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
@@ -23,9 +23,11 @@ export function checkStatus(response: Element, trace: Trace): void {
   const top = child(response, NS.samlp, 'Status');
   const code = top && child(top, NS.samlp, 'StatusCode');
   if (!code) throw trace.fail('SAML_SCHEMA_INVALID', 'status', 'no Status/StatusCode');
-  const value = code.getAttribute('Value');
+  // attr(), not getAttribute(): xmldom answers '' for a missing Value, which would print as nothing.
+  const value = attr(code, 'Value');
   if (value !== STATUS_SUCCESS) {
-    const second = child(code, NS.samlp, 'StatusCode')?.getAttribute('Value');
+    const inner = child(code, NS.samlp, 'StatusCode');
+    const second = inner && attr(inner, 'Value');
     throw trace.fail('SAML_STATUS_NOT_SUCCESS', 'status', `${value ?? 'none'}${second ? ` / ${second}` : ''}`);
   }
   trace.pass('status');
