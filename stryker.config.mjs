@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * Mutation testing of the code that decides who gets in (issue 12 §8): `npm run test:mutation` runs it all,
- * `npm run test:mutation -- <file>…` only the files given; .ci/mutation-changed.sh runs the changed ones.
+ * Mutation testing of the code that decides who gets in (issue 12 §8). `npm run test:mutation` runs it all,
+ * `npx stryker run --mutate <file>,…` the files given, `npm run test:mutation:changed` (CI) the changed ones.
  *
  * Runner: `tap`, not `command`. Both run our node:test files unchanged, but the command runner can only run
  * one command for every mutant (every test file, ~25 s here) and knows nothing of coverage, while the tap
@@ -10,31 +10,45 @@
  * time-window.ts (the 2-core CI machine): command ~25 s a mutant, tap ~2–9 s a mutant.
  * Node 20's test runner prints TAP when stdout is not a terminal, which is what the tap runner reads.
  */
-const mutate = [
+import { readdirSync } from 'node:fs';
+
+/** The mutate set, per directory: `true` for every source file there, else the file names. */
+const MUTATE = {
   // Policy: who may assume which role.
-  'lib/core/policy/*.ts',
+  'lib/core/policy': true,
   // The identity values the policy and AWS read.
-  'lib/core/idp/*.ts',
-  'lib/core/aws/{endpoints,patterns,profile-name,revocation-policy,session-name}.ts',
+  'lib/core/idp': true,
+  'lib/core/aws': ['endpoints', 'patterns', 'profile-name', 'revocation-policy', 'session-name'],
   // The upstream SAML checks that decide acceptance (not the samlify / xpath / xml-crypto adapters).
-  'lib/core/saml/sp/{algorithms,assertion-checks,cert-trust,decrypt,gate,identity,metadata,metadata-expiry,session-checks,structure,time-window,validate-response}.ts',
+  'lib/core/saml/sp': [
+    'algorithms', 'assertion-checks', 'cert-trust', 'decrypt', 'gate', 'identity', 'metadata', 'metadata-expiry',
+    'session-checks', 'structure', 'time-window', 'validate-response',
+  ],
   // Our own IdP: the assertion we sign for AWS and its values.
-  'lib/core/saml/aws/*.ts',
-  '!**/*.test.ts',
-  '!lib/core/saml/aws/test-fixtures.ts',
+  'lib/core/saml/aws': true,
+};
+const NOT_SOURCE = /\.test\.ts$|^test-fixtures\.ts$/;
+
+/** Every file Stryker mutates, as paths from the repository root (also read by e2e/support/mutation-changed.ts). */
+export const mutateFiles = Object.entries(MUTATE).flatMap(([dir, names]) =>
+  readdirSync(new URL(dir, import.meta.url))
+    .filter((f) => f.endsWith('.ts') && !NOT_SOURCE.test(f) && (names === true || names.includes(f.slice(0, -3))))
+    .sort()
+    .map((f) => `${dir}/${f}`),
+);
+
+/** The test files: those beside each mutated file, plus the SAML attack suite as node:test tests. */
+export const testFiles = [
+  ...Object.keys(MUTATE).map((dir) => `${dir}/*.test.ts`),
+  'e2e/attacks/attacks.test.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  mutate,
+  mutate: mutateFiles,
   testRunner: 'tap',
   tap: {
-    testFiles: [
-      'lib/core/{policy,idp,aws}/*.test.ts',
-      'lib/core/saml/{sp,aws}/*.test.ts',
-      // The SAML attack suite (e2e/attacks/run.ts) as node:test tests.
-      'e2e/attacks/attacks.test.ts',
-    ],
+    testFiles,
     nodeArgs: ['--import', 'tsx'],
     forceBail: true,
   },

@@ -28,6 +28,10 @@ describe('windowProblem: NotBefore − skew ≤ now < NotOnOrAfter + skew', () =
   it('is SAML_EXPIRED at exactly NotOnOrAfter + skew (exclusive)', () => {
     assert.equal(windowProblem(w, Date.parse(NOOA) + SKEW, SKEW), 'SAML_EXPIRED');
   });
+  it('fails closed on a time that does not parse', () => {
+    assert.equal(windowProblem({ notBefore: 'soon' }, Date.parse(NB), SKEW), 'SAML_NOT_YET_VALID');
+    assert.equal(windowProblem({ notOnOrAfter: 'later' }, Date.parse(NB), SKEW), 'SAML_EXPIRED');
+  });
   it('leaves a missing bound open', () => {
     assert.equal(windowProblem({ notOnOrAfter: NOOA }, 0, SKEW), undefined);
     assert.equal(windowProblem({ notBefore: NB }, Date.parse('2100-01-01T00:00:00Z'), SKEW), undefined);
