@@ -4,9 +4,28 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MemoryReplayStore, MemoryRequestStore } from './testing/harness';
 import { passing, refusal } from './testing/checks';
 import { consumeRequest, rememberAssertion, solicitedRequestId } from './session-checks';
+import type { ReplayStore, RequestStore } from './types';
+
+// The stores as testing/harness.ts has them, without loading samlify for the harness's connect().
+class MemoryReplayStore implements ReplayStore {
+  readonly seen = new Map<string, number>();
+  async remember(id: string, expiresAt: Date): Promise<boolean> {
+    if (this.seen.has(id)) return false;
+    this.seen.set(id, expiresAt.getTime());
+    return true;
+  }
+}
+class MemoryRequestStore implements RequestStore {
+  readonly pending = new Set<string>();
+  add(id: string): void {
+    this.pending.add(id);
+  }
+  async consume(id: string): Promise<boolean> {
+    return this.pending.delete(id);
+  }
+}
 
 describe('solicitedRequestId', () => {
   it('returns the signed confirmation InResponseTo when the Response agrees', () => {
