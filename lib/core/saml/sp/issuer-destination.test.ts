@@ -21,9 +21,11 @@ describe('Issuer (saml-core §2.2.5)', () => {
     assert.deepEqual(trace.entries, [{ check: 'issuer', ok: true }]);
   });
 
-  it('refuses an assertion issued by another entity: SAML_ISSUER_MISMATCH', async () => {
-    const { response, assertion } = parsed(responseText({ idpEntityId: 'https://evil.test/idp' }), (xml) => xml.replace(
-      '<Issuer xmlns="urn:oasis:names:tc:SAML:2.0:assertion">https://evil.test/idp</Issuer>', RESPONSE_ISSUER));
+  it('refuses an assertion issued by another entity, with or without a Response Issuer: SAML_ISSUER_MISMATCH', async () => {
+    const evil = 'https://evil.test/idp';
+    const alone = parsed(responseText({ idpEntityId: evil }), (xml) => xml.replace(RESPONSE_ISSUER.replace(IDP, evil), ''));
+    assert.equal((await refusal((t) => checkIssuer(alone.response, alone.assertion, x, t))).code, 'SAML_ISSUER_MISMATCH');
+    const { response, assertion } = parsed(responseText({ idpEntityId: evil }), (xml) => xml.replace(RESPONSE_ISSUER.replace(IDP, evil), RESPONSE_ISSUER));
     const r = await refusal((t) => checkIssuer(response, assertion, x, t));
     assert.equal(r.code, 'SAML_ISSUER_MISMATCH');
     assert.deepEqual(r.trace.at(-1), { check: 'issuer', ok: false, detail: 'Issuer is not the IdP entityID' });

@@ -20,8 +20,9 @@ function signedAssertion(sig: (assertionId: string) => string = (id) => signatur
   const xml = responseText({ assertionId: id, ...fields }).replace(/(<Assertion [^>]*><Issuer>[^<]*<\/Issuer>)/, `$1${sig(id)}`);
   return { xml, id };
 }
-const structureOf = (xml: string, requireAssertionSignature = false) => (t: Parameters<typeof checkStructure>[1]) =>
-  checkStructure(parseXml(xml), t, requireAssertionSignature);
+/** checkStructure as validate-response calls it: the decrypted-assertion rule only when asked for. */
+const structureOf = (xml: string, decrypted = false) => (t: Parameters<typeof checkStructure>[1]) =>
+  decrypted ? checkStructure(parseXml(xml), t, true) : checkStructure(parseXml(xml), t);
 const P = 'samlp';
 
 describe('Status (saml-core §3.2.2.2)', () => {
@@ -80,7 +81,7 @@ describe('one Response, one assertion, directly in it', () => {
     const nested = xml.replace('</samlp:Response>', `<samlp:Extensions>${responseText()}</samlp:Extensions></samlp:Response>`);
     const r = await refusal(structureOf(nested));
     assert.equal(r.code, 'SAML_WRAPPING_DETECTED');
-    assert.equal(r.trace.at(-1)?.check, 'response-count');
+    assert.deepEqual(r.trace.at(-1), { check: 'response-count', ok: false, detail: 'nested Response' });
   });
 
   it('refuses an assertion below the Response level: SAML_WRAPPING_DETECTED', async () => {
@@ -89,6 +90,14 @@ describe('one Response, one assertion, directly in it', () => {
     const r = await refusal(structureOf(hidden));
     assert.equal(r.code, 'SAML_WRAPPING_DETECTED');
     assert.deepEqual(r.trace.at(-1), { check: 'assertion-placement', ok: false, detail: 'assertion inside Extensions' });
+  });
+
+  it('counts only SAML elements: an Assertion or Signature of another namespace in Extensions is not one', () => {
+    const { xml } = signedAssertion();
+    const foreign = xml.replace('</samlp:Status>', '</samlp:Status><samlp:Extensions><x:Assertion xmlns:x="urn:x"><x:Signature/></x:Assertion></samlp:Extensions>');
+    const { result } = passing(structureOf(foreign));
+    assert.equal(result.assertion?.namespaceURI, NS.saml);
+    assert.equal(result.signatures.length, 1);
   });
 
   it('refuses a response without assertion: SAML_ASSERTION_COUNT', async () => {
@@ -211,8 +220,11 @@ describe('encrypted assertions', () => {
     assert.deepEqual(r.trace.at(-1), { check: 'signature-present', ok: false, detail: 'decrypted assertion is not signed' });
   });
 
-  it('accepts a decrypted assertion with its own signature', () => {
+  it('accepts a decrypted assertion with its own signature, also beside a Response signature', () => {
     const { xml } = signedAssertion();
     assert.equal(passing(structureOf(xml, true)).result.signatures.length, 1);
+    const responseId = newId();
+    const both = signedAssertion(undefined, { responseId }).xml.replace('</Issuer>', `</Issuer>${signature([`#${responseId}`])}`);
+    assert.equal(passing(structureOf(both, true)).result.signatures.length, 2);
   });
 });
