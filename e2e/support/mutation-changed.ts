@@ -50,11 +50,13 @@ function changedFiles(mutate: string[], baseline: Map<string, string>): string[]
 function runStryker(files: string[]): Promise<number> {
   const args = ['stryker', 'run', '--mutate', files.join(','), '--concurrency', process.env.MUTATION_CONCURRENCY ?? '2'];
   const child = spawn('npx', args, { cwd: root, stdio: 'inherit', detached: true });
+  let overBudget = false;
   const timer = setTimeout(() => {
+    overBudget = true;
     console.error(`mutation: over the ${budgetSeconds}s budget; run it locally: npx ${args.join(' ')}`);
     process.kill(-(child.pid as number), 'SIGTERM');
   }, budgetSeconds * 1000);
-  return new Promise((resolve) => child.on('exit', (code) => (clearTimeout(timer), resolve(code ?? 1))));
+  return new Promise((resolve) => child.on('exit', (code) => (clearTimeout(timer), resolve(overBudget ? 1 : code ?? 1))));
 }
 
 async function main(): Promise<number> {
