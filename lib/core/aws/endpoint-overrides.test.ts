@@ -23,6 +23,7 @@ describe('normalizeOverrideUrl', () => {
       const e = refusal(url);
       assert.equal(e.code, 'CONFIG_INVALID');
       assert.equal(e.publicDetail, 'an AWS endpoint override must be an http(s) URL without credentials, query or fragment');
+      assert.equal(e.message, 'AWS endpoint override not allowed: https://emulator.test');
     }
   });
 
@@ -30,6 +31,7 @@ describe('normalizeOverrideUrl', () => {
     const e = refusal('//emulator.test:4566');
     assert.equal(e.code, 'CONFIG_INVALID');
     assert.equal(e.publicDetail, 'an AWS endpoint override is not a valid URL');
+    assert.equal(e.message, 'AWS endpoint override is not a URL');
   });
 
   it('removes every trailing slash and keeps the path', () => {

@@ -49,6 +49,8 @@ describe('withRevokedSourceIdentity', () => {
     const notAList = JSON.stringify({ Version: '2012-10-17', Statement: { Sid: 'x' } });
     assert.deepEqual(who(withRevokedSourceIdentity(notAList, 'ann@example.com', at)), ['ann@example.com']);
     assert.deepEqual(who(withRevokedSourceIdentity('', 'ann@example.com', at)), ['ann@example.com']);
+    const noDate = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'y', Effect: 'Deny', Condition: {} }] });
+    assert.deepEqual(who(withRevokedSourceIdentity(noDate, 'ann@example.com', at)), ['ann@example.com']);
   });
 
   it('accepts a document of exactly the inline limit and refuses one character more: REVOCATION_FAILED', () => {
@@ -57,12 +59,14 @@ describe('withRevokedSourceIdentity', () => {
     const exact = ROLE_INLINE_LIMIT - base + 'a@x'.length;
     assert.equal(withRevokedSourceIdentity(undefined, fill(exact - 2), at).length, ROLE_INLINE_LIMIT);
     assert.throws(() => withRevokedSourceIdentity(undefined, fill(exact - 1), at), (e: unknown) =>
-      e instanceof GatewayError && e.code === 'REVOCATION_FAILED' && e.message.includes(REVOKED_SOURCE_IDENTITIES) && e.message.includes(`${ROLE_INLINE_LIMIT + 1} characters`),
+      e instanceof GatewayError && e.code === 'REVOCATION_FAILED' && e.message.includes(REVOKED_SOURCE_IDENTITIES) && e.message.includes(`${ROLE_INLINE_LIMIT + 1} characters`) &&
+      e.publicDetail === 'too many people revoked in this role within 12 hours: revoke the role’s older sessions instead',
     );
   });
 
   it('names the two inline policies as IAM and the console know them', () => {
     assert.equal(REVOKE_OLDER_SESSIONS, 'AWSRevokeOlderSessions');
+    assert.equal(REVOKED_SOURCE_IDENTITIES, 'RolegateRevokedSourceIdentities');
     assert.equal(ROLE_INLINE_LIMIT, 10_240);
     assert.equal(MAX_SESSION_MS, 12 * 3600_000);
   });

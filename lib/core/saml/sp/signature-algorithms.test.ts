@@ -106,9 +106,19 @@ describe('signature algorithms', () => {
   });
 
   it('refuses any other child of a Transform (an XSLT or XPath body): SAML_TRANSFORM_FORBIDDEN', async () => {
-    for (const extra of [`<ds:XPath xmlns:ds="${NS.ds}">1</ds:XPath>`, `<InclusiveNamespaces xmlns="urn:other" PrefixList="xs"/>`]) {
+    const others = [`<ds:XPath xmlns:ds="${NS.ds}">1</ds:XPath>`, `<InclusiveNamespaces xmlns="urn:other" PrefixList="xs"/>`, `<ec:XPath xmlns:ec="${NS.ec}"/>`];
+    for (const extra of others) {
       assert.equal((await sigRefusal({ extra })).code, 'SAML_TRANSFORM_FORBIDDEN');
     }
+  });
+
+  it('refuses a body in one Transform although the other is clean: SAML_TRANSFORM_FORBIDDEN', async () => {
+    const el = signature();
+    const enveloped = el.getElementsByTagNameNS(NS.ds, 'Transform').item(0) as Element;
+    enveloped.appendChild(el.ownerDocument.createElementNS(NS.ds, 'ds:XPath'));
+    const r = await refusal((t) => checkSignatureAlgorithms([el], false, t));
+    assert.equal(r.code, 'SAML_TRANSFORM_FORBIDDEN');
+    assert.deepEqual(r.trace.at(-1), { check: 'transforms', ok: false, detail: `${ALG.enveloped}, ${ALG.excC14n}` });
   });
 });
 
@@ -144,17 +154,26 @@ describe('encryption algorithms', () => {
     assert.deepEqual(r.trace.at(-1), { check: 'key-transport', ok: false, detail: ALG.rsa15 });
   });
 
+  it('refuses an EncryptedKey without EncryptionMethod: SAML_ENCRYPTION_ALGORITHM_FORBIDDEN', async () => {
+    const el = encrypted(ALG.aes128Gcm, [ALG.rsaOaepMgf1p]);
+    const key = el.getElementsByTagNameNS(NS.xenc, 'EncryptedKey').item(0) as Element;
+    key.removeChild(key.firstChild as Node);
+    const r = await refusal((t) => checkEncryptionAlgorithms(el, t));
+    assert.equal(r.code, 'SAML_ENCRYPTION_ALGORITHM_FORBIDDEN');
+    assert.deepEqual(r.trace.at(-1), { check: 'key-transport', ok: false, detail: 'none' });
+  });
+
   it('refuses an OAEP digest other than SHA-1: SAML_ENCRYPTION_ALGORITHM_FORBIDDEN', async () => {
     const r = await refusal((t) => checkEncryptionAlgorithms(encrypted(ALG.aes128Gcm, [ALG.rsaOaepMgf1p], ALG.sha256), t));
     assert.equal(r.code, 'SAML_ENCRYPTION_ALGORITHM_FORBIDDEN');
-    assert.equal(r.trace.at(-1)?.detail, `OAEP digest ${ALG.sha256}`);
+    assert.deepEqual(r.trace.at(-1), { check: 'key-transport', ok: false, detail: `OAEP digest ${ALG.sha256}` });
   });
 
   it('refuses zero or two EncryptedKeys: SAML_DECRYPTION_FAILED', async () => {
     for (const keys of [[], [ALG.rsaOaepMgf1p, ALG.rsaOaepMgf1p]]) {
       const r = await refusal((t) => checkEncryptionAlgorithms(encrypted(ALG.aes128Gcm, keys), t));
       assert.equal(r.code, 'SAML_DECRYPTION_FAILED');
-      assert.equal(r.trace.at(-1)?.detail, `${keys.length} EncryptedKey elements`);
+      assert.deepEqual(r.trace.at(-1), { check: 'key-transport', ok: false, detail: `${keys.length} EncryptedKey elements` });
     }
   });
 
