@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
  * lib/config/env.ts reads the environment.
  */
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', 'lib/db/generated/', 'test-results/', 'playwright-report/', 'data/', 'next-env.d.ts', 'lib/cli/dist/', 'lib/server/start/dist/'] },
+  { ignores: ['node_modules/', '.next/', 'lib/db/generated/', 'test-results/', 'playwright-report/', 'data/', 'next-env.d.ts', 'lib/cli/dist/', 'lib/server/start/dist/', '.stryker-tmp/', 'reports/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -52,11 +52,15 @@ export function evaluatePolicy(
     const match = matchRule(rule, claims);
     if (!match) continue;
     for (const roleId of rule.roles) {
+      // Stryker disable next-line ConditionalExpression: the result lists configured roles only, so an unknown id is dropped either way.
       if (!roles.has(roleId)) continue;
       granted.set(roleId, [...(granted.get(roleId) ?? []), match]);
     }
   }
-  return [...roles.values()].filter((r) => granted.has(r.id)).map((role) => ({ role, grantedBy: granted.get(role.id) ?? [] }));
+  return [...roles.values()].flatMap((role) => {
+    const grantedBy = granted.get(role.id);
+    return grantedBy ? [{ role, grantedBy }] : [];
+  });
 }
 
 /** The server-side re-check made at every issuance: the role if granted, else undefined. */

@@ -5,7 +5,7 @@
  * each signing its own parent by a unique ID (saml-core §5.4.2), so the verified node and the node we read
  * cannot differ.
  */
-import { child, descendants, isEl, NS } from './xml';
+import { attr, child, descendants, isEl, NS } from './xml';
 import type { Trace } from './trace';
 
 export const STATUS_SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
@@ -23,9 +23,11 @@ export function checkStatus(response: Element, trace: Trace): void {
   const top = child(response, NS.samlp, 'Status');
   const code = top && child(top, NS.samlp, 'StatusCode');
   if (!code) throw trace.fail('SAML_SCHEMA_INVALID', 'status', 'no Status/StatusCode');
-  const value = code.getAttribute('Value');
+  // attr(), not getAttribute(): xmldom answers '' for a missing Value, which would print as nothing.
+  const value = attr(code, 'Value');
   if (value !== STATUS_SUCCESS) {
-    const second = child(code, NS.samlp, 'StatusCode')?.getAttribute('Value');
+    const inner = child(code, NS.samlp, 'StatusCode');
+    const second = inner && attr(inner, 'Value');
     throw trace.fail('SAML_STATUS_NOT_SUCCESS', 'status', `${value ?? 'none'}${second ? ` / ${second}` : ''}`);
   }
   trace.pass('status');
@@ -76,7 +78,7 @@ function checkSignaturePlacement(elements: Element[], allowedParents: Element[],
     const refs = signedInfo ? descendants(signedInfo, NS.ds, 'Reference') : [];
     if (refs.length !== 1) throw trace.fail('SAML_WRAPPING_DETECTED', 'signature-reference', `${refs.length} references`);
     const id = parent.getAttribute('ID');
-    if (!id || refs[0]?.getAttribute('URI') !== `#${id}`) {
+    if (!id || (refs[0] as Element).getAttribute('URI') !== `#${id}`) {
       throw trace.fail('SAML_WRAPPING_DETECTED', 'signature-reference', `reference does not point at its ${parent.localName}`);
     }
   }
@@ -101,8 +103,8 @@ export function checkStructure(doc: Document, trace: Trace, requireAssertionSign
   checkUniqueIds(elements, trace);
   const signatures = checkSignaturePlacement(elements, [response, one], trace);
   const assertion = one.localName === 'Assertion' ? one : undefined;
-  const signed = signatures.filter((s) => s.parentNode === response || (assertion && s.parentNode === assertion));
-  if (signed.length === 0 && assertion) throw trace.fail('SAML_SIGNATURE_MISSING', 'signature-present', 'no signature');
+  // Every signature left is a child of the Response or of the assertion (checkSignaturePlacement).
+  if (signatures.length === 0 && assertion) throw trace.fail('SAML_SIGNATURE_MISSING', 'signature-present', 'no signature');
   if (requireAssertionSignature && !signatures.some((s) => s.parentNode === assertion)) {
     throw trace.fail('SAML_SIGNATURE_MISSING', 'signature-present', 'decrypted assertion is not signed');
   }

@@ -11,10 +11,11 @@ export interface Window {
   notOnOrAfter?: string;
 }
 
-/** The code for `now` outside the window, or undefined when inside. */
+/** The code for `now` outside the window, or undefined when inside; a time that does not parse is outside. */
 export function windowProblem(w: Window, nowMs: number, skewMs: number): GatewayErrorCode | undefined {
-  if (w.notBefore !== undefined && nowMs < Date.parse(w.notBefore) - skewMs) return 'SAML_NOT_YET_VALID';
-  if (w.notOnOrAfter !== undefined && nowMs >= Date.parse(w.notOnOrAfter) + skewMs) return 'SAML_EXPIRED';
+  // Written as "not inside" so that an unreadable time (NaN, which compares false) is outside: fail closed.
+  if (w.notBefore !== undefined && !(nowMs >= Date.parse(w.notBefore) - skewMs)) return 'SAML_NOT_YET_VALID';
+  if (w.notOnOrAfter !== undefined && !(nowMs < Date.parse(w.notOnOrAfter) + skewMs)) return 'SAML_EXPIRED';
   return undefined;
 }
 
