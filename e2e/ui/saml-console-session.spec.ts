@@ -47,7 +47,7 @@ test('the SAML console post’s assertion ends every session it starts at the ro
 
   // What a person sees: the console session the post starts ends within the role limit.
   const [viaSaml] = await Promise.all([context.waitForEvent('page'), page.getByTestId('console-saml-prod-ReadOnly').click()]);
-  await expect(viaSaml.getByTestId('console-arn')).toHaveText('arn:aws:sts::444455556666:assumed-role/ReadOnly/alice@example.com');
+  await expect(viaSaml.getByTestId('console-arn')).toHaveText('arn:aws:sts::444455556666:assumed-role/ReadOnly/okta=alice@example.com');
   const expires = Date.parse((await viaSaml.getByTestId('console-expires').textContent()) ?? '');
   expect(expires).toBeLessThanOrEqual(Date.now() + 3600_000);
 });
@@ -56,7 +56,7 @@ test('a SAML role held through a grant never gets an assertion in the page: a no
   const alice = await (await browser.newContext()).newPage();
   await signInToRoles(alice, 'okta', 'alice@example.com');
   const created = await alice.request.post('/api/admin/grants', {
-    data: { roleId: SAML_ROLE, email: 'gina@example.com', reason: 'issue 12: SAML console for a granted role', durationMinutes: 30, requiredApprovals: 0 },
+    data: { roleId: SAML_ROLE, email: 'gina@example.com', emailIdp: 'google', reason: 'issue 12: SAML console for a granted role', durationMinutes: 30, requiredApprovals: 0 },
     headers: origin(alice),
   });
   expect(created.status(), await created.text()).toBe(200);
@@ -75,7 +75,7 @@ test('a SAML role held through a grant never gets an assertion in the page: a no
 
     // The person clicking "via SAML" lands in the console, assumed server-side; the session ends with the grant.
     const [consolePage] = await Promise.all([gina.context().waitForEvent('page'), gina.getByTestId('console-saml-prod-ReadOnly').click()]);
-    await expect(consolePage.getByTestId('console-arn')).toHaveText('arn:aws:sts::444455556666:assumed-role/ReadOnly/gina@example.com');
+    await expect(consolePage.getByTestId('console-arn')).toHaveText('arn:aws:sts::444455556666:assumed-role/ReadOnly/google=gina@example.com');
     const expires = Date.parse((await consolePage.getByTestId('console-expires').textContent()) ?? '');
     expect(expires).toBeLessThanOrEqual(Date.parse(grant.effectiveEnd));
   } finally {
@@ -100,7 +100,7 @@ test('a SAML role with a session policy is signed in server-side with the policy
     expect(res.headers().location?.startsWith(`${AWS_URL}/federation?`)).toBe(true);
     expect(await res.text()).not.toContain('SAMLResponse');
     await page.goto(res.headers().location ?? '');
-    await expect(page.getByTestId('console-arn')).toHaveText('arn:aws:sts::444455556666:assumed-role/ReadOnly/alice@example.com');
+    await expect(page.getByTestId('console-arn')).toHaveText('arn:aws:sts::444455556666:assumed-role/ReadOnly/okta=alice@example.com');
   } finally {
     await page.goto('/roles');
     await restoreConfig(page, yaml);
