@@ -34,6 +34,11 @@ describe('the hashed form is a fixed function of (kind, IdP, value)', () => {
     assert.equal(v, `okta+a-b-c@-.jp+${hash('email', 'okta', 'a山田b,,c@例え.jp')}`);
   });
 
+  it('the readable part keeps every character of [\\w+=.@-]', () => {
+    const email = 'A_1+b=c-d.e@例.jp';
+    assert.equal(awsIdentityFor(who({ email })), `okta+A_1+b=c-d.e@-.jp+${hash('email', 'okta', email)}`);
+  });
+
   it('the readable part is cut to 39 characters, so the value is exactly 64', () => {
     const email = `${'b'.repeat(80)}@example.com`;
     assert.equal(awsIdentityFor(who({ email })), `okta+${'b'.repeat(34)}+${hash('email', 'okta', email)}`);
@@ -51,6 +56,7 @@ describe('the exact form <idp>=<email>', () => {
   it('needs an IdP id of [a-z0-9-] starting with a letter or digit', () => {
     assert.equal(awsIdentityFor(who({ idpId: 'e' })), 'e=alice@example.com');
     assert.equal(awsIdentityFor(who({ idpId: 'corp-adfs2' })), 'corp-adfs2=alice@example.com');
+    assert.equal(awsIdentityFor(who({ idpId: '1corp' })), '1corp=alice@example.com');
     for (const idpId of ['Okta', '-okta', 'okta!', '!okta', 'ok=ta', 'ok.ta', '']) {
       assert.ok(!isExact(awsIdentityFor(who({ idpId }))), idpId);
       assert.match(awsIdentityFor(who({ idpId })), /^idp\+/, idpId);
