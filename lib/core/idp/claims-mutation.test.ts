@@ -54,7 +54,8 @@ test('preferred_username is the email for Entra only, and only when there is no 
 });
 
 test('Google identities carry no groups, whatever groups or roles claim the token has', () => {
-  const g = claims('google', { hd: 'example.com', groups: ['aws-dev-admins'], roles: ['AwsAuditor'], hasgroups: true });
+  // `undefined` too: the name a claim lookup would use if Google were read like a generic IdP (no groupsClaim).
+  const g = claims('google', { hd: 'example.com', groups: ['aws-dev-admins'], roles: ['AwsAuditor'], undefined: ['aws-x'], hasgroups: true });
   assert.deepEqual(g.groups, []);
 });
 
