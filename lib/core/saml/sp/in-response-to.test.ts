@@ -5,15 +5,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { passing, refusal } from './testing/checks';
-import { consumeRequest, rememberAssertion, solicitedRequestId } from './session-checks';
+import { consumeRequest, refuseSeenAssertion, rememberAssertion, solicitedRequestId } from './session-checks';
 import type { ReplayStore, RequestStore } from './types';
 
 // The stores as testing/harness.ts has them, without loading samlify for the harness's connect().
 class MemoryReplayStore implements ReplayStore {
-  readonly seen = new Map<string, number>();
+  readonly recorded = new Map<string, number>();
+  async seen(id: string): Promise<boolean> {
+    return this.recorded.has(id);
+  }
   async remember(id: string, expiresAt: Date): Promise<boolean> {
-    if (this.seen.has(id)) return false;
-    this.seen.set(id, expiresAt.getTime());
+    if (this.recorded.has(id)) return false;
+    this.recorded.set(id, expiresAt.getTime());
     return true;
   }
 }
@@ -70,8 +73,18 @@ describe('replay and request stores', () => {
     const first = passing((t) => rememberAssertion(replay, '_assertion', expires, t));
     await first.result;
     assert.deepEqual(first.trace.entries, [{ check: 'replay', ok: true }]);
-    assert.equal(replay.seen.get('_assertion'), expires.getTime());
+    assert.equal(replay.recorded.get('_assertion'), expires.getTime());
     const r = await refusal((t) => rememberAssertion(replay, '_assertion', expires, t));
+    assert.equal(r.code, 'SAML_REPLAY');
+    assert.deepEqual(r.trace.at(-1), { check: 'replay', ok: false, detail: 'assertion ID already used' });
+  });
+
+  it('issue 12 §7: a known assertion ID is SAML_REPLAY before any check records anything; an unknown one records nothing', async () => {
+    const replay = new MemoryReplayStore();
+    await passing((t) => refuseSeenAssertion(replay, '_fresh', t)).result;
+    assert.equal(replay.recorded.size, 0, 'looking does not spend the ID');
+    replay.recorded.set('_used', Date.parse('2026-03-01T12:06:00Z'));
+    const r = await refusal((t) => refuseSeenAssertion(replay, '_used', t));
     assert.equal(r.code, 'SAML_REPLAY');
     assert.deepEqual(r.trace.at(-1), { check: 'replay', ok: false, detail: 'assertion ID already used' });
   });
