@@ -6,29 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { passing, refusal } from './testing/checks';
 import { consumeRequest, refuseSeenAssertion, rememberAssertion, solicitedRequestId } from './session-checks';
-import type { ReplayStore, RequestStore } from './types';
-
-// The stores as testing/harness.ts has them, without loading samlify for the harness's connect().
-class MemoryReplayStore implements ReplayStore {
-  readonly recorded = new Map<string, number>();
-  async seen(id: string): Promise<boolean> {
-    return this.recorded.has(id);
-  }
-  async remember(id: string, expiresAt: Date): Promise<boolean> {
-    if (this.recorded.has(id)) return false;
-    this.recorded.set(id, expiresAt.getTime());
-    return true;
-  }
-}
-class MemoryRequestStore implements RequestStore {
-  readonly pending = new Set<string>();
-  add(id: string): void {
-    this.pending.add(id);
-  }
-  async consume(id: string): Promise<boolean> {
-    return this.pending.delete(id);
-  }
-}
+import { MemoryReplayStore, MemoryRequestStore } from './testing/memory-stores';
 
 describe('solicitedRequestId', () => {
   it('returns the signed confirmation InResponseTo when the Response agrees', () => {

@@ -3,31 +3,11 @@
  * suite and the bench.
  */
 import { createSamlSp } from '../create-saml-sp';
-import type { ReplayStore, RequestStore, SamlSp, SamlSpConnection, ValidateContext } from '../types';
+import type { SamlSp, SamlSpConnection, ValidateContext } from '../types';
+import { MemoryReplayStore, MemoryRequestStore } from './memory-stores';
+
+export { MemoryReplayStore, MemoryRequestStore };
 import { freshCert, type TestIdp, type TestSp } from './test-idp';
-
-export class MemoryReplayStore implements ReplayStore {
-  readonly recorded = new Map<string, number>();
-  async seen(id: string): Promise<boolean> {
-    return this.recorded.has(id);
-  }
-  async remember(id: string, expiresAt: Date): Promise<boolean> {
-    if (this.recorded.has(id)) return false;
-    this.recorded.set(id, expiresAt.getTime());
-    return true;
-  }
-}
-
-export class MemoryRequestStore implements RequestStore {
-  readonly pending = new Set<string>();
-  add(id: string): string {
-    this.pending.add(id);
-    return id;
-  }
-  async consume(id: string): Promise<boolean> {
-    return this.pending.delete(id);
-  }
-}
 
 /** A test SP (with an encryption certificate) and the connection for `idp`. */
 export async function connect(idp: TestIdp, overrides: Partial<SamlSpConnection> = {}): Promise<{ sp: SamlSp; testSp: TestSp }> {
