@@ -9,6 +9,16 @@ import { signInToRoles } from '../fixtures/signin';
 
 const origin = (page: Page) => ({ Origin: new URL(page.url()).origin });
 
+/** An admin revokes a user from the revocation page, confirming the dialog. */
+async function revokeOnPage(admin: Page, email: string): Promise<void> {
+  await admin.goto('/admin/revocation');
+  const option = admin.getByTestId('revoke-user-select').locator('option', { hasText: email });
+  await admin.getByTestId('revoke-user-select').selectOption((await option.getAttribute('value')) ?? '');
+  admin.once('dialog', (d) => void d.accept());
+  await admin.getByTestId('revoke-user-submit').click();
+  await expect(admin.getByTestId('revoke-user-result')).toContainText(email);
+}
+
 test('revoking a user ends their portal session and CLI login at once', async ({ browser, request }) => {
   const bob = await (await browser.newContext()).newPage();
   const cli = await cliLogin(bob, request, 'bob@example.com');
@@ -22,12 +32,7 @@ test('revoking a user ends their portal session and CLI login at once', async ({
   expect(unknown.status()).toBe(404);
   expect((await unknown.json()).error.code).toBe('NOT_FOUND');
 
-  await alice.goto('/admin/revocation');
-  const option = alice.getByTestId('revoke-user-select').locator('option', { hasText: 'bob@example.com' });
-  await alice.getByTestId('revoke-user-select').selectOption((await option.getAttribute('value')) ?? '');
-  alice.once('dialog', (d) => void d.accept());
-  await alice.getByTestId('revoke-user-submit').click();
-  await expect(alice.getByTestId('revoke-user-result')).toContainText('bob@example.com');
+  await revokeOnPage(alice, 'bob@example.com');
 
   await bob.goto('/roles');
   await expect(bob).toHaveURL(/\/signin/);
@@ -50,12 +55,7 @@ test('issue 12: a device code bob approved but his CLI has not collected yet is 
 
   const alice = await (await browser.newContext()).newPage();
   await signInToRoles(alice, 'okta', 'alice@example.com');
-  await alice.goto('/admin/revocation');
-  const option = alice.getByTestId('revoke-user-select').locator('option', { hasText: 'bob@example.com' });
-  await alice.getByTestId('revoke-user-select').selectOption((await option.getAttribute('value')) ?? '');
-  alice.once('dialog', (d) => void d.accept());
-  await alice.getByTestId('revoke-user-submit').click();
-  await expect(alice.getByTestId('revoke-user-result')).toContainText('bob@example.com');
+  await revokeOnPage(alice, 'bob@example.com');
 
   // Before issue 12 this poll returned a fresh 12-hour CLI login for the revoked user.
   const res = await pollToken(request, code.device_code);
