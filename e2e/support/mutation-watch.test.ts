@@ -1,14 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { importClosure } from './import-closure';
 import { filesToRun, recordable, testInputs, watchedFiles } from './mutation-watch';
 
 /** A tiny repository: two checks with a test each, a whole-pipeline test, a shared test helper. */
+const roots: string[] = [];
+after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+
 function tree(): { root: string; mutate: string[] } {
   const root = mkdtempSync(path.join(tmpdir(), 'rg-mutwatch-'));
+  roots.push(root);
   const files: Record<string, string> = {
     'lib/c/a.ts': "import { x } from './shared';\nexport const a = x;\n",
     'lib/c/b.ts': "import type { T } from './a';\nexport const b = 2;\n",
