@@ -1,6 +1,7 @@
 /**
  * Runs every unit and integration test (`*.test.ts` under lib/, prisma/ and e2e/support/) with Node's test
- * runner. Node 20's `--test` takes no globs, so the files are listed here.
+ * runner. Node 20's `--test` takes no globs, so the files are listed here. Two files at a time (the CI machine
+ * has two cores): each database test makes its own SQLite file or PostgreSQL database, servers listen on port 0.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -25,7 +26,7 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
   cwd: root,
   stdio: 'inherit',
 });
