@@ -1,6 +1,9 @@
 import { AppShell } from '@/app/components/app-shell';
 import { publicMessage } from '@/lib/core/errors';
 import { ErrorView } from './(auth)/error/error-view';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Not allowed' };
 
 /**
  * What `forbidden()` renders, with HTTP 403: a signed-in user asked for a page they may not see. Next

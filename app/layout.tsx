@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: 'Rolegate',
+  // Each page names itself (WCAG 2.4.2): "Roles · Rolegate".
+  title: { template: '%s · Rolegate', default: 'Rolegate' },
   description: 'Short-lived, least-privilege AWS access through your identity provider',
   referrer: 'no-referrer',
 };

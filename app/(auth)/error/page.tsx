@@ -2,6 +2,9 @@ import { AppShell } from '@/app/components/app-shell';
 import { isClientSafeCode, publicMessage } from '@/lib/core/errors';
 import { getEnv } from '@/lib/config/env';
 import { ErrorView } from './error-view';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Sign-in refused' };
 
 export const dynamic = 'force-dynamic';
 

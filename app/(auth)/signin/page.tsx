@@ -4,6 +4,9 @@ import { getContainer } from '@/lib/server/container';
 import { safeReturnPath } from '@/lib/server/return-path';
 import { currentSession } from '@/lib/server/session';
 import { SigninButtons } from './signin-buttons';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Sign in' };
 
 export const dynamic = 'force-dynamic';
 

@@ -5,6 +5,9 @@ import { getContainer } from '@/lib/server/container';
 import { loadDevicePage } from '@/lib/server/oauth/device-page';
 import { currentSession } from '@/lib/server/session';
 import { DeviceView } from './device-view';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Approve a device' };
 
 export const dynamic = 'force-dynamic';
 

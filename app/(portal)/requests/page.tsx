@@ -7,6 +7,9 @@ import { effectiveWindow, remainingText, type Grant } from '@/lib/core/policy/gr
 import { getContainer, type Container } from '@/lib/server/container';
 import { currentSession } from '@/lib/server/session';
 import { RequestForm } from './request-form';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Request access' };
 
 export const dynamic = 'force-dynamic';
 

@@ -7,6 +7,9 @@ import { getContainer } from '@/lib/server/container';
 import { currentSession } from '@/lib/server/session';
 import { RolePicker } from './role-picker';
 import type { RoleView } from './role-view';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Roles' };
 
 export const dynamic = 'force-dynamic';
 

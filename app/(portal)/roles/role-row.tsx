@@ -91,8 +91,13 @@ interface RoleActionsProps {
   onKeys: () => void;
 }
 
-/** The console form (service deep link, SAML variant for SAML roles) and the Keys button. */
+/**
+ * The console form (service deep link, SAML variant for SAML roles) and the Keys button. Each button's
+ * accessible name starts with its visible label and names the role and account ("Keys for ReadOnly in
+ * prod"): a screen reader's button list is otherwise a column of identical "Keys".
+ */
 function RoleActions({ role, slug, loading, onKeys }: RoleActionsProps) {
+  const target = <span className="visually-hidden"> for {role.roleName} in {role.accountAlias}</span>;
   return (
     <div className="role-actions">
       <form className="console-form" method="post" action="/api/aws/console" target="_blank">
@@ -109,7 +114,7 @@ function RoleActions({ role, slug, loading, onKeys }: RoleActionsProps) {
           ))}
         </select>
         <button type="submit" className="btn btn-sm btn-primary" data-testid={`console-${slug}`}>
-          Console
+          Console{target}
         </button>
         {role.delivery === 'saml' && (
           <button
@@ -119,7 +124,7 @@ function RoleActions({ role, slug, loading, onKeys }: RoleActionsProps) {
             title="Sign in by posting Rolegate's SAML assertion to AWS"
             data-testid={`console-saml-${slug}`}
           >
-            via SAML
+            via SAML{target}
           </button>
         )}
       </form>
@@ -131,7 +136,7 @@ function RoleActions({ role, slug, loading, onKeys }: RoleActionsProps) {
         onClick={onKeys}
       >
         {loading && <span className="spinner" aria-hidden="true" />}
-        Keys
+        Keys{target}
       </button>
     </div>
   );

@@ -6,6 +6,9 @@ import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { getContainer } from '@/lib/server/container';
 import { AccountForm } from './account-form';
 import { AddAccountForm, RoleForm, type RoleFields } from './role-form';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Accounts' };
 
 export const dynamic = 'force-dynamic';
 

@@ -6,6 +6,9 @@ import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { getContainer } from '@/lib/server/container';
 import { AuditFilters } from './audit-filters';
 import { AuditTable } from './audit-table';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Audit ledger' };
 
 export const dynamic = 'force-dynamic';
 

@@ -3,6 +3,9 @@ import { RESTART_ONLY_SETTINGS } from '@/lib/core/config/restart-only';
 import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { getContainer } from '@/lib/server/container';
 import { ConfigImportForm } from './config-import-form';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Config' };
 
 export const dynamic = 'force-dynamic';
 

@@ -8,6 +8,9 @@ import { getContainer } from '@/lib/server/container';
 import { samlConnectionStatus, type Expiry } from '@/lib/server/saml/connection-status';
 import { ownKeysStatus } from '@/lib/server/saml/own-keys-status';
 import { OwnKeys } from './own-keys';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Connections' };
 
 export const dynamic = 'force-dynamic';
 

@@ -7,6 +7,9 @@ import { GrantForm } from './grant-form';
 import { GrantList } from './grant-list';
 import { emailText } from '../email-label';
 import { verifiedEmailOf } from '@/lib/core/aws/session-name';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Grants' };
 
 export const dynamic = 'force-dynamic';
 

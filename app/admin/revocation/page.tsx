@@ -4,6 +4,9 @@ import { getContainer } from '@/lib/server/container';
 import { LockdownForm } from './lockdown-form';
 import { PickAndPost } from './pick-and-post';
 import { emailText } from '../email-label';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Revocation' };
 
 export const dynamic = 'force-dynamic';
 

@@ -7,6 +7,9 @@ import { getContainer, type Container } from '@/lib/server/container';
 import { HeldList } from './held-list';
 import { RuleForm } from './rule-form';
 import { RulesTable } from './rules-table';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Rules' };
 
 export const dynamic = 'force-dynamic';
 

@@ -2,6 +2,9 @@ import { AdminShell } from '../admin-shell';
 import { getContainer } from '@/lib/server/container';
 import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { TraceList } from './trace-list';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'SAML diagnostics' };
 
 export const dynamic = 'force-dynamic';
 
