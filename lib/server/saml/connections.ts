@@ -9,6 +9,7 @@ import { canonicalJson } from '../../core/config/diff';
 import type { SamlConnectionConfig } from '../../core/config/schema';
 import { GatewayError } from '../../core/errors';
 import { createSamlSp, ensureSamlifyHooks } from '../../core/saml/sp';
+import { spUrls } from '../../core/saml/sp-urls';
 import { getLogger } from '../logger';
 import type { SamlSp } from '../../core/saml/sp/types';
 import type { Container } from '../container';
@@ -40,9 +41,6 @@ function logEngineHooks(): void {
 const cache = new Map<string, Cached>();
 const rings = new Map<string, { signing: SamlKeyRing; encryption: SamlKeyRing }>();
 
-export function spUrls(publicUrl: string, id: string): { spEntityId: string; acsUrl: string } {
-  return { spEntityId: `${publicUrl}/saml/${id}/metadata`, acsUrl: `${publicUrl}/saml/${id}/acs` };
-}
 
 let source: { fetch: typeof fetch; metadata: MetadataSource } | undefined;
 
