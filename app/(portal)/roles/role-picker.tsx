@@ -143,10 +143,10 @@ function NoRoles({ groups: sent }: { groups: string[] }) {
           again.
         </p>
         {groups.length === 0 ? (
-          <p data-testid="no-roles-groups-none">Your identity provider sent no groups for you.</p>
+          <p className="group-intro" data-testid="no-roles-groups-none">Your identity provider sent no groups for you.</p>
         ) : (
           <>
-            <p>Your identity provider sent {groups.length === 1 ? 'this group' : `these ${groups.length} groups`}:</p>
+            <p className="group-intro">Your identity provider sent {groups.length === 1 ? 'this group' : `these ${groups.length} groups`}:</p>
             <ul className="group-list" data-testid="no-roles-groups">
               {shown.map((g) => <li key={g}><code>{g}</code></li>)}
             </ul>
