@@ -60,3 +60,11 @@ test('issue 13 §1: a SAML-only config takes admin edits, exports and re-imports
   const withOidc = edit(samlOnly, { op: 'putOidcIdp', idp: { id: 'okta', name: 'Okta', preset: 'okta', issuer: 'https://example.okta.com', clientId: 'c1' } });
   assert.deepEqual(withOidc.idps.map((i) => i.id), ['okta']);
 });
+
+test('issue 13 §1: bad attribute names in an edit are refused by the edit schema (a 400, never a 500)', () => {
+  const bad = (attributes: unknown) => configEditSchema.safeParse({ ...generic(), connection: { ...generic().connection, attributes } });
+  assert.equal(bad({ groups: ['memberOf'] }).success, true);
+  for (const attributes of [{ groups: 'memberOf' }, { groups: [''] }, { groups: ['x'.repeat(257)] }, { roles: ['memberOf'] }, { email: ['mail\u0000'] }]) {
+    assert.equal(bad(attributes).success, false, JSON.stringify(attributes));
+  }
+});
