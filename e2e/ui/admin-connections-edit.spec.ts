@@ -7,6 +7,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { exportConfig, liveRevision, restoreConfig } from '../fixtures/config';
 import { bearer, pollToken, refresh, requestDeviceCode, type Tokens } from '../fixtures/device';
 import { signInToRoles, visibleRoles } from '../fixtures/signin';
@@ -109,6 +110,41 @@ test('an admin adds an OIDC IdP with its secret and a SAML connection; the secre
     await alice.goto('/admin/connections');
     await expect(alice.getByTestId('emails-adfs-emea')).toHaveText('emails unverified');
     await alice.screenshot({ path: `${process.env.E2E_DATA_DIR ?? '/tmp'}/screenshots/admin-connections-edit.png`, fullPage: true });
+  } finally {
+    await restoreConfig(alice, yaml);
+  }
+});
+
+test('issue 13 §1: an admin adds a generic SAML connection by naming its attributes; without them the refusal says why', async ({ browser }) => {
+  const alice = await (await browser.newContext()).newPage();
+  await signInToRoles(alice, 'okta', 'alice@example.com');
+  const yaml = await exportConfig(alice);
+  try {
+    const metadata = await (await alice.request.get(`http://localhost:${Number(process.env.E2E_PORT ?? 3100) + 3}/okta/metadata`)).text();
+    await alice.goto('/admin/connections');
+    const saml = alice.getByTestId('saml-form');
+    await saml.getByTestId('saml-form-id').fill('corp-generic');
+    await saml.getByTestId('saml-form-name').fill('Corp (generic SAML)');
+    await saml.getByTestId('saml-form-preset').selectOption('generic');
+    await saml.getByTestId('saml-form-xml').fill(metadata);
+    await saml.getByTestId('saml-form-submit').click();
+    await expect(saml.getByTestId('saml-form-problem')).toContainText('a generic connection must name its groups or email attribute');
+    // Several names per attribute, one per line or comma-separated (the first one the IdP sends wins).
+    await saml.getByTestId('saml-form-attr-groups').fill('memberOf\ngroups');
+    await saml.getByTestId('saml-form-attr-email').fill('mail, email');
+    await saml.getByTestId('saml-form-submit').click();
+    await expect(saml.getByTestId('saml-form-done')).toBeVisible();
+    await expect(alice.getByTestId('saml-corp-generic')).toContainText('generic');
+    const exported = parse(await exportConfig(alice)) as { samlConnections: Array<{ id: string; attributes?: unknown }> };
+    expect(exported.samlConnections.find((c) => c.id === 'corp-generic')?.attributes).toEqual({ groups: ['memberOf', 'groups'], email: ['mail', 'email'] });
+    // Its edit form shows the names; clearing the email names keeps the groups.
+    await alice.goto('/admin/connections?edit=corp-generic#saml-form');
+    await expect(saml.getByTestId('saml-form-attr-groups')).toHaveValue('memberOf\ngroups');
+    await saml.getByTestId('saml-form-attr-email').fill('');
+    await saml.getByTestId('saml-form-submit').click();
+    await expect(saml.getByTestId('saml-form-done')).toBeVisible();
+    const edited = parse(await exportConfig(alice)) as typeof exported;
+    expect(edited.samlConnections.find((c) => c.id === 'corp-generic')?.attributes).toEqual({ groups: ['memberOf', 'groups'] });
   } finally {
     await restoreConfig(alice, yaml);
   }

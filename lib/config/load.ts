@@ -20,7 +20,8 @@ export function readConfigFile(env: RolegateEnv): string {
 
 /**
  * Parses a config text and checks it against this process's environment: the URL, and a client secret
- * for every OIDC IdP (from the environment, or entered on the admin pages and stored sealed).
+ * for every enabled OIDC IdP (from the environment, or entered on the admin pages and stored sealed). A
+ * disabled IdP is no next-auth provider and needs none; enabling it without one is refused here.
  */
 export function validateConfigText(env: RolegateEnv, text: string, source: string, clientSecrets: ReadonlyMap<string, string> = env.idpClientSecrets): RolegateConfig {
   const config = parseConfigText(text, source);
@@ -29,7 +30,7 @@ export function validateConfigText(env: RolegateEnv, text: string, source: strin
     problems.push({ path: 'publicUrl', message: `must equal NEXTAUTH_URL's origin (${new URL(env.NEXTAUTH_URL).origin})` });
   }
   for (const [i, idp] of config.idps.entries()) {
-    if (!clientSecrets.has(idp.id)) {
+    if (!idp.disabled && !clientSecrets.has(idp.id)) {
       problems.push({ path: `idps[${i}]`, message: `client secret missing: set ${idpSecretVar(idp.id)} in the environment or enter it on the Connections page` });
     }
   }

@@ -39,7 +39,7 @@ export default async function RolesPage() {
   const user = { email: session.user.email ?? undefined, name: session.user.name ?? undefined, idpName, admin: isAdmin(session.claims, c.config.admins) };
   return (
     <AppShell demo={c.env.demo} user={user}>
-      <RolePicker roles={roles} />
+      <RolePicker roles={roles} groups={session.claims.groups} />
     </AppShell>
   );
 }

@@ -7,14 +7,14 @@ import { RoleRow } from './role-row';
 import { describeCount, filterRoles, groupByAccount, type RoleView } from './role-view';
 
 /** The signed-in user's roles, grouped by account, with console sign-in and temporary keys per role. */
-export function RolePicker({ roles }: { roles: RoleView[] }) {
+export function RolePicker({ roles, groups: arrived }: { roles: RoleView[]; groups: string[] }) {
   const [query, setQuery] = useState('');
   const groups = useMemo(() => groupByAccount(filterRoles(roles, query)), [roles, query]);
   const visible = useMemo(() => groups.flatMap((g) => g.roles), [groups]);
   const searchRef = useRef<HTMLInputElement>(null);
   const keys = useKeys();
   const nav = useRovingRows(visible, searchRef, (role) => void keys.open(role));
-  if (roles.length === 0) return <NoRoles />;
+  if (roles.length === 0) return <NoRoles groups={arrived} />;
 
   return (
     <div className="role-picker">
@@ -125,7 +125,13 @@ function PageHead() {
   );
 }
 
-function NoRoles() {
+/** Shown groups are capped: an IdP may send hundreds, and the admin only needs to see what arrived. */
+const MAX_GROUPS_SHOWN = 50;
+
+/** No role: says which groups the IdP sent (issue 13 §7), so the person can tell their administrator. */
+function NoRoles({ groups: sent }: { groups: string[] }) {
+  const groups = [...new Set(sent)];
+  const shown = groups.slice(0, MAX_GROUPS_SHOWN);
   return (
     <div className="role-picker">
       <PageHead />
@@ -136,6 +142,17 @@ function NoRoles() {
           Rolegate administrator to map one of your groups to a role, then sign out and sign in
           again.
         </p>
+        {groups.length === 0 ? (
+          <p className="group-intro" data-testid="no-roles-groups-none">Your identity provider sent no groups for you.</p>
+        ) : (
+          <>
+            <p className="group-intro">Your identity provider sent {groups.length === 1 ? 'this group' : `these ${groups.length} groups`}:</p>
+            <ul className="group-list" data-testid="no-roles-groups">
+              {shown.map((g) => <li key={g}><code>{g}</code></li>)}
+            </ul>
+            {groups.length > shown.length && <p className="muted">…and {groups.length - shown.length} more.</p>}
+          </>
+        )}
       </div>
     </div>
   );

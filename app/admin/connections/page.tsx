@@ -47,6 +47,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           <table className="audit-table" data-testid="oidc-idps">
             <thead><tr><th>OIDC IdP</th><th>Preset</th><th>Issuer</th><th>Client id</th><th>Secret</th><th>Test</th><th>Change</th></tr></thead>
             <tbody>
+              {c.config.idps.length === 0 && <tr data-testid="oidc-idps-none"><td colSpan={7} className="muted">No OIDC IdP: people sign in through the SAML connections below.</td></tr>}
               {c.config.idps.map((i) => (
                 <tr key={i.id} data-testid={`idp-${i.id}`} data-disabled={i.disabled} className={i.disabled ? 'row-off' : undefined}>
                   <td><strong>{i.name}</strong><div className="mono muted">{i.id}</div></td>

@@ -1,25 +1,43 @@
 'use client';
 
+import { useState } from 'react';
 import { SAML_EMAILS_AUTHORITATIVE, SAML_PRESETS } from '@/lib/core/config/schema';
-import { ConfigEditForm } from '../config-edit';
+import { SAML_ATTRIBUTE_PRESETS } from '@/lib/core/saml/attribute-presets';
+import { ConfigEditForm, listField } from '../config-edit';
+
+type Preset = (typeof SAML_PRESETS)[number];
+const ATTRIBUTE_KINDS = [
+  { key: 'groups', label: 'Groups attribute names' },
+  { key: 'email', label: 'Email attribute names' },
+  { key: 'name', label: 'Display name attribute names' },
+] as const;
+type AttributeKind = (typeof ATTRIBUTE_KINDS)[number]['key'];
 
 export interface SamlConnectionFields {
   id: string;
   name: string;
-  preset: (typeof SAML_PRESETS)[number];
+  preset: Preset;
   metadataUrl?: string;
   metadataXml?: string;
   allowIdpInitiated: boolean;
   emailsAuthoritative: boolean;
+  attributes: Partial<Record<AttributeKind, string[]>>;
 }
 
 const presetDefaults = SAML_PRESETS.filter((p) => SAML_EMAILS_AUTHORITATIVE[p]).join(', ');
 
 /**
  * Add a corporate SAML IdP, or change one (same id): name, vendor preset, and its metadata as an https URL
- * (refreshed hourly) or pasted XML. Other settings (attribute names, clock skew…) are kept on an edit.
+ * (refreshed hourly) or pasted XML, and the attribute names that carry groups, email and display name (a
+ * generic IdP must name its groups or email attribute). Other settings (clock skew…) are kept on an edit.
  */
-export function SamlConnectionForm({ basedOn, connection }: { basedOn: number; connection?: SamlConnectionFields }) {
+export function SamlConnectionForm(props: { basedOn: number; connection?: SamlConnectionFields }) {
+  // Keyed by connection: opening another connection's edit starts from its values (the preset too).
+  return <SamlConnectionFormFor key={props.connection?.id ?? 'new'} {...props} />;
+}
+
+function SamlConnectionFormFor({ basedOn, connection }: { basedOn: number; connection?: SamlConnectionFields }) {
+  const [preset, setPreset] = useState<Preset>(connection?.preset ?? 'generic');
   const toEdit = (f: FormData) => {
     const url = String(f.get('metadataUrl') ?? '').trim();
     const xml = String(f.get('metadataXml') ?? '').trim();
@@ -34,17 +52,18 @@ export function SamlConnectionForm({ basedOn, connection }: { basedOn: number; c
         allowIdpInitiated: f.get('allowIdpInitiated') === 'on',
         ...(f.get('emailsAuthoritative') === 'yes' ? { emailsAuthoritative: true } : {}),
         ...(f.get('emailsAuthoritative') === 'no' ? { emailsAuthoritative: false } : {}),
+        attributes: Object.fromEntries(ATTRIBUTE_KINDS.map(({ key }) => [key, listField(f, `attr-${key}`)])),
       },
     };
   };
   return (
-    <ConfigEditForm key={connection?.id ?? 'new'} basedOn={basedOn} toEdit={toEdit} submitLabel={connection ? `Save ${connection.id}` : 'Add SAML connection'} testId="saml-form">
+    <ConfigEditForm basedOn={basedOn} toEdit={toEdit} submitLabel={connection ? `Save ${connection.id}` : 'Add SAML connection'} testId="saml-form">
       <div className="edit-grid">
         <label>Id<input className="input mono" name="id" defaultValue={connection?.id} readOnly={Boolean(connection)} required data-testid="saml-form-id" /></label>
         <label>Name<input className="input" name="name" defaultValue={connection?.name} required data-testid="saml-form-name" /></label>
         <label>
           Vendor preset
-          <select className="input" name="preset" defaultValue={connection?.preset ?? 'generic'} data-testid="saml-form-preset">
+          <select className="input" name="preset" value={preset} onChange={(e) => setPreset(e.target.value as Preset)} data-testid="saml-form-preset">
             {SAML_PRESETS.map((p) => <option key={p} value={p}>{p}</option>)}
           </select>
         </label>
@@ -59,10 +78,27 @@ export function SamlConnectionForm({ basedOn, connection }: { basedOn: number; c
         </label>
         <label className="check"><input type="checkbox" name="allowIdpInitiated" defaultChecked={connection?.allowIdpInitiated} data-testid="saml-form-idp-initiated" /> Allow IdP-initiated sign-in</label>
       </div>
+      <SamlAttributeFields preset={preset} attributes={connection?.attributes ?? {}} />
       <label className="preview-claims">
         …or the metadata XML
         <textarea className="input mono" name="metadataXml" defaultValue={connection?.metadataXml} data-testid="saml-form-xml" />
       </label>
     </ConfigEditForm>
+  );
+}
+
+/** Attribute names, one per line (or comma-separated): the first one the IdP sends wins. Empty: the preset's. */
+function SamlAttributeFields({ preset, attributes }: { preset: Preset; attributes: SamlConnectionFields['attributes'] }) {
+  const defaults = SAML_ATTRIBUTE_PRESETS[preset];
+  return (
+    <fieldset className="edit-grid" data-testid="saml-form-attributes">
+      <legend>Attributes (one name per line; empty: the preset&apos;s{preset === 'generic' ? ' — a generic IdP must name its groups or email attribute' : ''})</legend>
+      {ATTRIBUTE_KINDS.map(({ key, label }) => (
+        <label key={key}>
+          {label}
+          <textarea className="input mono" name={`attr-${key}`} defaultValue={attributes[key]?.join('\n')} placeholder={defaults[key].join('\n') || 'none'} data-testid={`saml-form-attr-${key}`} />
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -90,6 +90,12 @@ export const configEditSchema = z.discriminatedUnion('op', [
       allowIdpInitiated: z.boolean().default(false),
       /** Absent: the preset's default (SAML_EMAILS_AUTHORITATIVE). */
       emailsAuthoritative: z.boolean().optional(),
+      /**
+       * The attribute names that carry groups, email and display name (several allowed, first present
+       * wins). Given: replaces the stored names, and an empty or absent list means the preset's default.
+       * Absent: the stored names are kept (an edit that does not show them).
+       */
+      attributes: z.object({ groups: list.optional(), email: list.optional(), name: list.optional() }).strict().optional(),
     }).strict(),
   }).strict(),
 ]);
@@ -121,6 +127,11 @@ type Account = Item & { roles: Array<{ name: string }> };
 
 function upsert<T>(items: T[], next: T, same: (item: T) => boolean): T[] {
   return items.some(same) ? items.map((item) => (same(item) ? next : item)) : [...items, next];
+}
+
+/** The named attribute lists, without empty ones (an empty list in the file would be refused: min 1). */
+function attributeNames(given: Record<string, string[] | undefined>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(given).filter((entry): entry is [string, string[]] => (entry[1]?.length ?? 0) > 0));
 }
 
 /** Each edit changes the document in place; an entry it names must exist (NOT_FOUND otherwise). */
@@ -164,8 +175,9 @@ const EDITS: { [K in ConfigEdit['op']]: (doc: Doc, edit: Edit<K>) => void } = {
   },
   putSamlConnection(doc, edit) {
     const existing = doc.samlConnections.find((c) => c.id === edit.connection.id);
-    // Settings the form does not show (attributes, clock skew, group names…) are kept on an edit.
+    // Settings the form does not show (clock skew, group names…) are kept on an edit.
     const next: Item = { ...(existing ?? {}), ...edit.connection };
+    if (edit.connection.attributes) next.attributes = attributeNames(edit.connection.attributes);
     if (edit.connection.metadataUrl) delete next.metadataXml;
     if (edit.connection.metadataXml) delete next.metadataUrl;
     // The form shows this one: "preset default" removes the stored choice.

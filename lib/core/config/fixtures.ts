@@ -54,3 +54,22 @@ rules:
     emailDomains: [example.com]
     roles: [dev/ReadOnly]
 `;
+
+/** A site whose only IdP is a corporate ADFS (issue 13 §1): no `idps` key at all. */
+export const SAML_ONLY_YAML = `
+publicUrl: https://rolegate.example.com
+samlConnections:
+  - id: adfs
+    preset: adfs
+    name: Corporate ADFS
+    metadataUrl: https://adfs.example.com/FederationMetadata/2007-06/FederationMetadata.xml
+accounts:
+  - id: "111122223333"
+    alias: dev
+    region: eu-west-1
+    roles: [{ name: ReadOnly }]
+rules:
+  - { id: dev-readonly, idps: [adfs], groups: [aws-dev], roles: [dev/ReadOnly] }
+admins:
+  groups: [{ idp: adfs, group: rolegate-admins }]
+`;

@@ -5,7 +5,9 @@
  * their sessions; one switched back on starts clean too (a session that slipped in on an instance that had
  * not yet seen the disable is dropped then).
  */
+import { GatewayError } from '../errors';
 import { connectionEnabled, type RolegateConfig } from './parse';
+import type { SamlConnectionConfig } from './schema';
 
 type Connections = Pick<RolegateConfig, 'idps' | 'samlConnections'>;
 
@@ -22,4 +24,16 @@ export function enabledConnectionIds(config: Connections): string[] {
 export function connectionsKept(before: Connections | undefined, after: Connections): string[] {
   const enabled = enabledConnectionIds(after);
   return before ? enabled.filter((id) => connectionEnabled(before, id)) : enabled;
+}
+
+/**
+ * The SAML connection a sign-in names, if it may be used now: an id that is not configured as a SAML
+ * connection (a typo, a removed one, an OIDC IdP's id) is NOT_FOUND; a configured but disabled one is
+ * CONNECTION_DISABLED (issue 13 §7: the two were both reported as disabled).
+ */
+export function enabledSamlConnection(config: Pick<RolegateConfig, 'samlConnections'>, id: string): SamlConnectionConfig {
+  const conn = config.samlConnections.find((s) => s.id === id);
+  if (!conn) throw new GatewayError('NOT_FOUND', `no SAML connection ${id.slice(0, 64)}`);
+  if (conn.disabled) throw new GatewayError('CONNECTION_DISABLED', `SAML connection ${id.slice(0, 64)} is disabled`);
+  return conn;
 }

@@ -91,6 +91,9 @@ function resolve(cfg: RolegateConfigParsed, file: string): RolegateConfig {
       problems.push({ path: `idps[${i}].issuer`, message: 'must be https://' });
     }
   });
+  if (cfg.idps.length + cfg.samlConnections.length === 0) {
+    problems.push({ path: 'idps', message: 'nobody could sign in: add an OIDC IdP (idps) or a SAML connection (samlConnections)' });
+  }
   duplicates([...cfg.idps.map((i) => i.id), ...cfg.samlConnections.map((c) => c.id)]).forEach((id) =>
     problems.push({ path: 'idps', message: `duplicate IdP or SAML connection id "${id}"` }),
   );

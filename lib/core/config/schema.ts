@@ -219,7 +219,11 @@ export const configSchema = z.object({
     /** Override of the IAM endpoint (revoking issued sessions with PutRolePolicy), e.g. for a test emulator. */
     iamUrl: z.url().optional(),
   }).strict().default({}),
-  idps: z.array(oidcIdp).min(1),
+  /**
+   * OIDC IdPs. Optional: a SAML-only site has none (issue 13 §1). Someone must be able to sign in, so
+   * parse.ts refuses a config with neither an OIDC IdP nor a SAML connection.
+   */
+  idps: z.array(oidcIdp).default([]),
   accounts: z.array(account).min(1),
   rules: z.array(rule).default([]),
   /**

@@ -9,6 +9,8 @@ import { canonicalJson } from '../../core/config/diff';
 import type { SamlConnectionConfig } from '../../core/config/schema';
 import { GatewayError } from '../../core/errors';
 import { createSamlSp, ensureSamlifyHooks } from '../../core/saml/sp';
+import { parseIdpMetadata } from '../../core/saml/sp/metadata';
+import { spUrls } from '../../core/saml/sp-urls';
 import { getLogger } from '../logger';
 import type { SamlSp } from '../../core/saml/sp/types';
 import type { Container } from '../container';
@@ -40,16 +42,13 @@ function logEngineHooks(): void {
 const cache = new Map<string, Cached>();
 const rings = new Map<string, { signing: SamlKeyRing; encryption: SamlKeyRing }>();
 
-export function spUrls(publicUrl: string, id: string): { spEntityId: string; acsUrl: string } {
-  return { spEntityId: `${publicUrl}/saml/${id}/metadata`, acsUrl: `${publicUrl}/saml/${id}/acs` };
-}
 
 let source: { fetch: typeof fetch; metadata: MetadataSource } | undefined;
 
 /** The IdP's metadata: pasted, or fetched through the bounded, failure-caching source (metadata-fetch.ts). */
 export async function metadataFor(c: Container, conn: SamlConnectionConfig): Promise<{ xml: string; at: number }> {
   if (conn.metadataXml) return { xml: conn.metadataXml, at: Date.now() };
-  if (source?.fetch !== c.fetch) source = { fetch: c.fetch, metadata: createMetadataSource({ fetch: c.fetch }) };
+  if (source?.fetch !== c.fetch) source = { fetch: c.fetch, metadata: createMetadataSource({ fetch: c.fetch, check: (xml) => void parseIdpMetadata(xml) }) };
   // A fetch failure keeps the last good metadata rather than locking everyone out (inside the source).
   return source.metadata.get(conn.metadataUrl ?? '');
 }

@@ -131,3 +131,25 @@ test('good metadata is cached for its TTL and kept when a refetch fails', async 
   fail = true;
   assert.deepEqual(await source.get(`${base}/ok`), first, 'the last good copy');
 });
+
+test('issue 13 §7: an answer that is not usable metadata is SAML_METADATA_UNAVAILABLE (not INTERNAL); the last good copy is kept', async () => {
+  const notMetadata = (xml: string) => {
+    if (!xml.startsWith('<md:EntityDescriptor')) throw new GatewayError('SAML_METADATA_INVALID', 'root must be md:EntityDescriptor');
+  };
+  let t = 0;
+  let page = false;
+  const proxy: typeof fetch = (input, init) => (page ? Promise.resolve(new Response('<html>Service unavailable</html>', { status: 200 })) : fetch(input, init));
+  const source = createMetadataSource({ fetch: proxy, now: () => t, ttlMs: 10_000, check: notMetadata });
+  page = true;
+  const cold = source.get(`${base}/ok`).then(() => 'ok', (e: unknown) => e);
+  const error = await cold;
+  assert.ok(error instanceof GatewayError);
+  assert.equal(error.code, 'SAML_METADATA_UNAVAILABLE');
+  assert.match(error.message, /not usable metadata \(root must be md:EntityDescriptor\)/);
+  t += 60_000;
+  page = false;
+  const good = await source.get(`${base}/ok`);
+  t += 20_000;
+  page = true;
+  assert.deepEqual(await source.get(`${base}/ok`), good, 'a later error page does not replace good metadata');
+});

@@ -83,6 +83,12 @@ export interface MetadataSourceOptions extends MetadataFetchOptions {
   ttlMs?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /**
+   * Refuses an answer that is not usable metadata (throws). Such an answer — a proxy's error page or a
+   * login page served with 200 — counts as a failed fetch: SAML_METADATA_UNAVAILABLE to the person
+   * signing in (issue 13 §7: it was INTERNAL), backoff, and the last good copy is kept.
+   */
+  check?: (xml: string) => void;
 }
 
 export interface MetadataSource {
@@ -104,7 +110,13 @@ export function createMetadataSource(opts: MetadataSourceOptions): MetadataSourc
 
   async function refresh(url: string, s: UrlState): Promise<void> {
     try {
-      s.xml = await fetchMetadataXml(opts.fetch, url, opts);
+      const xml = await fetchMetadataXml(opts.fetch, url, opts);
+      try {
+        opts.check?.(xml);
+      } catch (e) {
+        throw unavailable(url, `the answer is not usable metadata (${e instanceof Error ? e.message : 'invalid'})`, e);
+      }
+      s.xml = xml;
       s.at = now();
       s.failures = 0;
       s.error = undefined;

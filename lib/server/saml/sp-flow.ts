@@ -4,7 +4,7 @@ import 'server-only';
  * session an OIDC sign-in gets. Every outcome leaves an audit event and a diagnostics trace (checks,
  * attributes, matched rules — never the raw response).
  */
-import { connectionEnabled } from '../../core/config/parse';
+import { enabledSamlConnection } from '../../core/config/live-connections';
 import { GatewayError } from '../../core/errors';
 import { sessionSetCookie } from '../auth/session-cookie';
 import type { Container } from '../container';
@@ -28,7 +28,7 @@ export function samlRequestCookie(id: string | undefined): string {
 }
 
 export async function startSamlLogin(c: Container, connectionId: string): Promise<{ url: string; requestId: string }> {
-  if (!connectionEnabled(c.config, connectionId)) throw new GatewayError('CONNECTION_DISABLED', `SAML connection ${connectionId.slice(0, 64)} is disabled`);
+  enabledSamlConnection(c.config, connectionId);
   const rt = await getSamlConnection(c, connectionId);
   const { url, id } = rt.sp.createAuthnRequest({ forceAuthn: true });
   await c.repos.samlRequests.rememberRequest({ id, connectionId, expiresAt: new Date(c.now().getTime() + REQUEST_TTL_MS) });
@@ -44,9 +44,11 @@ function acsDeps(c: Container, meta: RequestMeta, connectionId: string): AcsDeps
 /** Validates the posted response and returns the Set-Cookie of the new portal session. */
 export async function completeSamlLogin(c: Container, connectionId: string, samlResponse: string, meta: RequestMeta, boundRequestId: string | undefined): Promise<string> {
   const deps = acsDeps(c, meta, connectionId);
-  if (!connectionEnabled(c.config, connectionId)) {
-    await deps.signinFailed('CONNECTION_DISABLED');
-    throw new GatewayError('CONNECTION_DISABLED', `SAML connection ${connectionId.slice(0, 64)} is disabled`);
+  try {
+    enabledSamlConnection(c.config, connectionId);
+  } catch (e) {
+    if (e instanceof GatewayError) await deps.signinFailed(e.code);
+    throw e;
   }
   const rt = await getSamlConnection(c, connectionId);
   const { sid } = await acceptSamlResponse(deps, { conn: rt.conn, sp: rt.sp, samlResponse, meta, boundRequestId });
