@@ -2,7 +2,9 @@
  * The demo's world: three accounts, their roles, the mapping rules (Rolegate config) and the same
  * roles as IAM would hold them, with trust policies for Rolegate's issuer (AWS emulator config).
  */
+import { parseConfigText } from '../../../lib/core/config/parse';
 import type { EmulatorConfigInput } from '../aws-emulator/config';
+import { emulatorConfigFor } from '../aws-emulator/for-rolegate';
 import { ENTRA_GROUP_IDS } from '../oidc-idp/users';
 
 export interface DemoPorts {
@@ -100,40 +102,11 @@ rules:
 `;
 }
 
-function trustStatement(accountId: string, ports: DemoPorts, delivery: DemoRole['delivery']) {
-  const provider = `localhost:${ports.app}`;
-  if (delivery === 'saml') {
-    return {
-      Effect: 'Allow' as const,
-      Principal: { Federated: `arn:aws:iam::${accountId}:saml-provider/rolegate` },
-      Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession', 'sts:SetSourceIdentity'],
-      Condition: { StringEquals: { 'SAML:aud': `http://localhost:${ports.aws}/saml` } },
-    };
-  }
-  return {
-    Effect: 'Allow' as const,
-    Principal: { Federated: `arn:aws:iam::${accountId}:oidc-provider/${provider}` },
-    Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity'],
-    Condition: { StringEquals: { [`${provider}:aud`]: DEMO_AUDIENCE } },
-  };
-}
-
 /**
  * The IAM side: in each account an OIDC provider for Rolegate's issuer and a SAML provider holding
  * Rolegate's IdP metadata (as an admin would upload it), and trust policies on them.
  */
 export function emulatorConfig(ports: DemoPorts, rolegateIdpMetadataXml: string): EmulatorConfigInput {
-  const provider = `localhost:${ports.app}`;
-  return {
-    samlProviders: DEMO_ACCOUNTS.map((a) => ({ account: a.id, name: 'rolegate', metadataXml: rolegateIdpMetadataXml })),
-    oidcProviders: DEMO_ACCOUNTS.map((a) => ({ account: a.id, url: provider, clientIds: [DEMO_AUDIENCE], scheme: 'http' as const })),
-    accounts: DEMO_ACCOUNTS.map((a) => ({
-      id: a.id,
-      roles: DEMO_ROLES.filter((r) => r.account === a.id).map((r) => ({
-        name: r.name,
-        maxSessionDuration: r.maxSessionDuration,
-        trustPolicy: { Version: '2012-10-17', Statement: [trustStatement(a.id, ports, r.delivery)] },
-      })),
-    })),
-  };
+  const config = parseConfigText(rolegateConfigYaml(ports), 'demo config');
+  return emulatorConfigFor(config, { idpMetadataXml: rolegateIdpMetadataXml, samlSigninUrl: `http://localhost:${ports.aws}/saml` });
 }
