@@ -12,6 +12,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LoggerInstance } from 'next-auth';
 import type pino from 'pino';
 import { isGatewayError, type GatewayErrorCode } from '../../core/errors';
+import { scrubSecrets } from '../scrub-secrets';
+
+export { scrubSecrets };
 
 /** One error next-auth logged, reduced to what is safe to log and to classify. */
 export interface AuthErrorEvent {
@@ -26,22 +29,6 @@ export interface AuthErrorEvent {
   gatewayCode?: GatewayErrorCode;
   /** An IdP's `error_description`, scrubbed. */
   description?: string;
-}
-
-const MAX_TEXT = 300;
-
-/**
- * Replaces every run that could be a state, nonce, code, PKCE verifier or JWT with `[redacted]`:
- * 16+ characters of base64url, base64 or hex with a digit in them, or 24+ without a dot. openid-client
- * puts state and nonce values into its mismatch messages ("state mismatch, expected …, got: …"); host
- * names and words (no digit, dotted or short) stay readable.
- */
-export function scrubSecrets(text: string): string {
-  const secretLike = (run: string) => /\d/.test(run) || (run.length >= 24 && !run.includes('.'));
-  return text
-    .slice(0, MAX_TEXT * 2)
-    .replace(/[A-Za-z0-9._~+=-]{16,}/g, (run) => (secretLike(run) ? '[redacted]' : run))
-    .slice(0, MAX_TEXT);
 }
 
 const textOf = (v: unknown): string | undefined => (typeof v === 'string' ? scrubSecrets(v) : undefined);
