@@ -38,7 +38,7 @@ test('an unknown IdP id in a sign-in or callback URL is OIDC_IDP_UNKNOWN, not ne
 test('the IdP answering error=access_denied is OIDC_IDP_ERROR', async ({ page }) => {
   // The IdP refuses at its authorization endpoint, as Okta does for a user not assigned to the app.
   await page.route(
-    (url) => url.port !== APP_PORT && url.pathname.endsWith('/auth') && url.searchParams.has('state'),
+    (url) => url.port !== APP_PORT && url.searchParams.get('response_type') === 'code' && url.searchParams.has('state'),
     async (route) => {
       const state = new URL(route.request().url()).searchParams.get('state') ?? '';
       const back = `http://localhost:${APP_PORT}/api/auth/callback/okta?${new URLSearchParams({ error: 'access_denied', error_description: 'User is not assigned to the client application.', state })}`;
