@@ -34,13 +34,14 @@ export function hasEntraGroupsOverage(raw: RawClaims): boolean {
   return raw.hasgroups === true || raw.hasgroups === 'true' || isDistributedClaim(raw, 'groups');
 }
 
-function groupsFor(idp: IdpConfig, raw: RawClaims): string[] {
+/** The groups of `subject` (already checked to be present). */
+function groupsFor(idp: IdpConfig, raw: RawClaims, subject: string): string[] {
   switch (idp.preset) {
     case 'google':
       return [];
     case 'entra': {
       if (hasEntraGroupsOverage(raw)) {
-        throw new GatewayError('OIDC_GROUPS_OVERAGE', `Entra groups overage for sub ${str(raw.sub) ?? '?'}`);
+        throw new GatewayError('OIDC_GROUPS_OVERAGE', `Entra groups overage for sub ${subject}`);
       }
       const groups = stringList(raw[idp.groupsClaim]).map((id) => idp.groupNames[id] ?? id);
       return [...groups, ...stringList(raw[idp.rolesClaim])];
@@ -48,7 +49,7 @@ function groupsFor(idp: IdpConfig, raw: RawClaims): string[] {
     default:
       // Any IdP may move a long groups list out of the token (issue 13 §4): that is an overage too.
       if (isDistributedClaim(raw, idp.groupsClaim)) {
-        throw new GatewayError('OIDC_GROUPS_OVERAGE', `distributed ${idp.groupsClaim} claim for sub ${str(raw.sub) ?? '?'}`);
+        throw new GatewayError('OIDC_GROUPS_OVERAGE', `distributed ${idp.groupsClaim} claim for sub ${subject}`);
       }
       return stringList(raw[idp.groupsClaim]);
   }
@@ -91,7 +92,7 @@ export function normalizeClaims(idp: IdpConfig, raw: RawClaims): IdentityClaims 
     ...emailOf(idp, raw),
     name: str(raw[nameClaim]),
     hostedDomain: hostedDomain?.toLowerCase(),
-    groups: [...new Set(groupsFor(idp, raw))],
+    groups: [...new Set(groupsFor(idp, raw, subject))],
     extra,
   };
 }
