@@ -4,7 +4,7 @@
  * and answered an unknown IdP id with its own 400 text page.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from '../fixtures/signin';
+import { signIn, signInToRoles } from '../fixtures/signin';
 import { DEMO_PASSWORD } from '../support/oidc-idp/users';
 
 const APP_PORT = String(Number(process.env.E2E_PORT ?? 3100));
@@ -59,20 +59,24 @@ test('a callback without this browser’s state cookie is OIDC_STATE_INVALID', a
 });
 
 test('a code the IdP refuses to exchange (forged or already used) is OIDC_TOKEN_INVALID', async ({ page }) => {
-  await page.route(
-    (url) => url.port === APP_PORT && url.pathname === '/api/auth/callback/okta' && url.searchParams.has('code'),
-    async (route) => {
-      const forged = new URL(route.request().url());
-      forged.searchParams.set('code', 'forged-authorization-code');
-      await route.continue({ url: forged.toString() });
-    },
-  );
+  // This browser's sign-in is genuine (its state, nonce and PKCE cookies are set) but the code is not:
+  // openid-client's token request is refused with invalid_grant. (Playwright cannot rewrite the IdP's
+  // redirect to the callback, so the callback is visited with the real state and a forged code.)
+  const authorize = page.waitForRequest((r) => new URL(r.url()).searchParams.get('response_type') === 'code');
   await startOkta(page);
-  await submitIdpLogin(page, 'alice@example.com');
+  const sent = new URL((await authorize).url());
+  const callback = new URLSearchParams({ code: 'forged-authorization-code', state: sent.searchParams.get('state') ?? '', iss: `${sent.origin}/okta` });
+  await page.goto(`/api/auth/callback/okta?${callback}`);
   await expectErrorPage(page, 'OIDC_TOKEN_INVALID', /answer could not be verified/);
 });
 
 test('groups sent as a distributed claim are OIDC_GROUPS_OVERAGE, not a sign-in with no roles', async ({ page }) => {
   await signIn(page, 'okta', 'olga@example.com');
   await expectErrorPage(page, 'OIDC_GROUPS_OVERAGE', /too many groups/);
+});
+
+test('a good sign-in still passes through untouched, after a refused one in the same browser', async ({ page }) => {
+  await page.goto('/api/auth/callback/okta?code=abc&state=def');
+  await expectErrorPage(page, 'OIDC_STATE_INVALID', /could not be matched/);
+  await signInToRoles(page, 'okta', 'alice@example.com');
 });

@@ -9,13 +9,16 @@ import { format } from 'node:util';
 import type pino from 'pino';
 import { scrubSecrets } from '../scrub-secrets';
 
+// Terminal colour codes (Next.js colours its console output) mean nothing in a JSON log.
+const ANSI_SGR = /\u001b\[[0-9;]*m/g;
+
 const LEVELS = { debug: 'debug', log: 'info', info: 'info', warn: 'warn', error: 'error' } as const;
 
 /** Sends console.{debug,log,info,warn,error} to `log`; returns a function that restores the console. */
 export function routeConsoleToPino(log: pino.Logger, target: Console = console): () => void {
   const saved = { ...target };
   for (const [method, level] of Object.entries(LEVELS) as [keyof typeof LEVELS, pino.Level][]) {
-    target[method] = (...args: unknown[]) => log[level]({ source: 'console' }, scrubSecrets(format(...args), 2000));
+    target[method] = (...args: unknown[]) => log[level]({ source: 'console' }, scrubSecrets(format(...args).replace(ANSI_SGR, ''), 2000));
   }
   return () => void Object.assign(target, saved);
 }
