@@ -80,3 +80,17 @@ test('a good sign-in still passes through untouched, after a refused one in the 
   await expectErrorPage(page, 'OIDC_STATE_INVALID', /could not be matched/);
   await signInToRoles(page, 'okta', 'alice@example.com');
 });
+
+test('refusals reach the ledger as signin failed rows with their code and count', async ({ page }) => {
+  // The counters of a minute reach the ledger at the first sweep after it closes (up to two minutes).
+  test.setTimeout(240_000);
+  for (let i = 0; i < 3; i++) await page.goto(`/api/auth/callback/no-such-idp?code=c${i}`);
+  await expectErrorPage(page, 'OIDC_IDP_UNKNOWN', /does not know/);
+  await signInToRoles(page, 'okta', 'alice@example.com');
+  const rows = page.getByTestId('audit-row').filter({ hasText: 'OIDC_IDP_UNKNOWN' });
+  await expect
+    .poll(async () => (await page.goto('/admin/audit?type=signin&q=OIDC_IDP_UNKNOWN'), rows.count()), { timeout: 200_000, intervals: [10_000] })
+    .toBeGreaterThan(0);
+  await expect(rows.first()).toHaveAttribute('data-outcome', 'failed');
+  await expect(rows.first()).toContainText(/\d+ in this minute/);
+});
