@@ -9,6 +9,12 @@ import type { Repos } from '../db/repos';
 import { ipBucket } from './per-ip-limit';
 import type { RequestMeta } from './request-meta';
 
-export function countSigninFailures(repos: Pick<Repos, 'signinFailures'>, now: () => Date, meta: RequestMeta, idpId: string): (code: GatewayErrorCode) => Promise<void> {
-  return (code) => repos.signinFailures.recordSigninFailure({ at: now(), ip: ipBucket(meta.ip), code, idpId });
+export function countSigninFailures(
+  repos: Pick<Repos, 'signinFailures'>,
+  now: () => Date,
+  meta: RequestMeta,
+  idpId: string,
+): (code: GatewayErrorCode) => Promise<void> {
+  return (code) =>
+    repos.signinFailures.recordSigninFailure({ at: now(), ip: ipBucket(meta.ip), code, idpId });
 }

@@ -18,12 +18,35 @@ describeEachDialect('OIDC sign-in refusals in the ledger', (ctx) => {
     const { repos } = ctx();
     let n = 0;
     const now = () => new Date(minute.getTime() + n * 100);
-    const deps = { config, signinFailed: (code: Parameters<ReturnType<typeof countSigninFailures>>[0], idpId: string) => countSigninFailures(repos, now, { ip: '198.51.100.9' }, idpId)(code) };
-    const tokenRefused = async () => new Response(null, { status: 302, headers: { Location: 'http://localhost/api/auth/error?error=OAuthCallback' } });
-    for (; n < 150; n++) await handleAuthRequest(deps, new Request(`http://localhost/api/auth/callback/okta?code=c${n}&state=s`), tokenRefused);
-    for (; n < 200; n++) await handleAuthRequest(deps, new Request(`http://localhost/api/auth/callback/evil${n}?code=c`), async () => assert.fail());
-    assert.equal(await repos.signinFailures.rollUpSigninFailures(new Date(minute.getTime() + 60_000)), 2);
-    const rows = (await repos.audit.listAudit({ limit: 50, type: 'signin', outcome: 'failed' })).filter((e) => e.at.getTime() === minute.getTime());
+    const deps = {
+      config,
+      signinFailed: (code: Parameters<ReturnType<typeof countSigninFailures>>[0], idpId: string) =>
+        countSigninFailures(repos, now, { ip: '198.51.100.9' }, idpId)(code),
+    };
+    const tokenRefused = async () =>
+      new Response(null, {
+        status: 302,
+        headers: { Location: 'http://localhost/api/auth/error?error=OAuthCallback' },
+      });
+    for (; n < 150; n++)
+      await handleAuthRequest(
+        deps,
+        new Request(`http://localhost/api/auth/callback/okta?code=c${n}&state=s`),
+        tokenRefused,
+      );
+    for (; n < 200; n++)
+      await handleAuthRequest(
+        deps,
+        new Request(`http://localhost/api/auth/callback/evil${n}?code=c`),
+        async () => assert.fail(),
+      );
+    assert.equal(
+      await repos.signinFailures.rollUpSigninFailures(new Date(minute.getTime() + 60_000)),
+      2,
+    );
+    const rows = (
+      await repos.audit.listAudit({ limit: 50, type: 'signin', outcome: 'failed' })
+    ).filter((e) => e.at.getTime() === minute.getTime());
     const seen = rows.map((r) => [r.code, r.idpId ?? '', r.ip, r.detail?.count]).sort();
     assert.deepEqual(seen, [
       ['OIDC_IDP_UNKNOWN', '', '198.51.100.9', 50],

@@ -37,8 +37,12 @@ async function targetOf(res: Response): Promise<string | undefined> {
   const location = res.headers.get('Location');
   if (location !== null) return location;
   if (!res.headers.get('Content-Type')?.includes('application/json')) return undefined;
-  const body: unknown = await res.clone().json().catch(() => undefined);
-  const url = typeof body === 'object' && body !== null ? (body as { url?: unknown }).url : undefined;
+  const body: unknown = await res
+    .clone()
+    .json()
+    .catch(() => undefined);
+  const url =
+    typeof body === 'object' && body !== null ? (body as { url?: unknown }).url : undefined;
   return typeof url === 'string' ? url : undefined;
 }
 
@@ -54,7 +58,11 @@ function redirectedTo(res: Response, target: string): Response {
 }
 
 /** Serves one `/api/auth/*` request; `runNextAuth` is next-auth's handler for it. */
-export async function handleAuthRequest(d: AuthRouteDeps, req: Request, runNextAuth: () => Promise<Response>): Promise<Response> {
+export async function handleAuthRequest(
+  d: AuthRouteDeps,
+  req: Request,
+  runNextAuth: () => Promise<Response>,
+): Promise<Response> {
   const url = new URL(req.url);
   const { action, providerId } = authPath(url.pathname);
   const refused = idpRefusal(d.config, action, providerId);
@@ -67,7 +75,11 @@ export async function handleAuthRequest(d: AuthRouteDeps, req: Request, runNextA
   const target = await targetOf(result);
   const nextAuthError = target === undefined ? undefined : nextAuthErrorOf(target, url.origin);
   if (nextAuthError === undefined || target === undefined) return result;
-  const code = refusalCode({ nextAuthError, idpError: action === 'callback' && url.searchParams.has('error'), errors });
+  const code = refusalCode({
+    nextAuthError,
+    idpError: action === 'callback' && url.searchParams.has('error'),
+    errors,
+  });
   await d.signinFailed(code, providerId ?? '');
   return redirectedTo(result, new URL(errorPath(code), new URL(target, url.origin)).toString());
 }

@@ -27,27 +27,55 @@ function capture(level: pino.Level = 'debug') {
 
 test('issue 13 §4: each next-auth event is one pino JSON line, and no state, nonce, code or token value reaches it', () => {
   const { lines, logger } = capture();
-  logger.debug('GET_AUTHORIZATION_URL', { url: `https://idp.example/auth?state=${STATE}&nonce=${NONCE}`, cookies: [{ value: STATE }] });
-  logger.debug('OAUTH_CALLBACK_RESPONSE', { account: { id_token: JWT, access_token: CODE }, profile: { sub: 'alice' } });
-  logger.error('OAUTH_CALLBACK_ERROR', { error: Object.assign(new Error(`state mismatch, expected ${STATE}, got: ${NONCE}`), { name: 'OAuthCallbackError' }), providerId: 'okta' });
-  logger.error('OAUTH_CALLBACK_HANDLER_ERROR', { error: new Error('access_denied'), error_description: `code ${CODE} was used`, providerId: 'okta' });
+  logger.debug('GET_AUTHORIZATION_URL', {
+    url: `https://idp.example/auth?state=${STATE}&nonce=${NONCE}`,
+    cookies: [{ value: STATE }],
+  });
+  logger.debug('OAUTH_CALLBACK_RESPONSE', {
+    account: { id_token: JWT, access_token: CODE },
+    profile: { sub: 'alice' },
+  });
+  logger.error('OAUTH_CALLBACK_ERROR', {
+    error: Object.assign(new Error(`state mismatch, expected ${STATE}, got: ${NONCE}`), {
+      name: 'OAuthCallbackError',
+    }),
+    providerId: 'okta',
+  });
+  logger.error('OAUTH_CALLBACK_HANDLER_ERROR', {
+    error: new Error('access_denied'),
+    error_description: `code ${CODE} was used`,
+    providerId: 'okta',
+  });
   logger.warn('DEBUG_ENABLED');
   assert.equal(lines.length, 5);
   const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-  assert.deepEqual(parsed.map((p) => [p.source, p.event]), [
-    ['next-auth', 'GET_AUTHORIZATION_URL'],
-    ['next-auth', 'OAUTH_CALLBACK_RESPONSE'],
-    ['next-auth', 'OAUTH_CALLBACK_ERROR'],
-    ['next-auth', 'OAUTH_CALLBACK_HANDLER_ERROR'],
-    ['next-auth', 'DEBUG_ENABLED'],
-  ]);
-  assert.deepEqual([parsed[2]?.name, parsed[2]?.message, parsed[2]?.providerId], ['OAuthCallbackError', 'state mismatch, expected [redacted], got: [redacted]', 'okta']);
-  assert.deepEqual([parsed[3]?.message, parsed[3]?.description], ['access_denied', 'code [redacted] was used']);
-  for (const secret of [STATE, NONCE, CODE, JWT, 'alice']) assert.ok(!lines.join('\n').includes(secret), secret);
+  assert.deepEqual(
+    parsed.map((p) => [p.source, p.event]),
+    [
+      ['next-auth', 'GET_AUTHORIZATION_URL'],
+      ['next-auth', 'OAUTH_CALLBACK_RESPONSE'],
+      ['next-auth', 'OAUTH_CALLBACK_ERROR'],
+      ['next-auth', 'OAUTH_CALLBACK_HANDLER_ERROR'],
+      ['next-auth', 'DEBUG_ENABLED'],
+    ],
+  );
+  assert.deepEqual(
+    [parsed[2]?.name, parsed[2]?.message, parsed[2]?.providerId],
+    ['OAuthCallbackError', 'state mismatch, expected [redacted], got: [redacted]', 'okta'],
+  );
+  assert.deepEqual(
+    [parsed[3]?.message, parsed[3]?.description],
+    ['access_denied', 'code [redacted] was used'],
+  );
+  for (const secret of [STATE, NONCE, CODE, JWT, 'alice'])
+    assert.ok(!lines.join('\n').includes(secret), secret);
 });
 
 test('issue 13 §4: scrubbing keeps the words of a message and cuts long ones', () => {
   assert.equal(scrubSecrets('State cookie was missing.'), 'State cookie was missing.');
-  assert.equal(scrubSecrets(`unexpected iss value, expected https://sso.example/okta, got: ${JWT}`), 'unexpected iss value, expected https://sso.example/okta, got: [redacted]');
+  assert.equal(
+    scrubSecrets(`unexpected iss value, expected https://sso.example/okta, got: ${JWT}`),
+    'unexpected iss value, expected https://sso.example/okta, got: [redacted]',
+  );
   assert.equal(scrubSecrets('x '.repeat(400)).length, 300);
 });

@@ -31,29 +31,42 @@ export interface AuthErrorEvent {
   description?: string;
 }
 
-const textOf = (v: unknown): string | undefined => (typeof v === 'string' ? scrubSecrets(v) : undefined);
+const textOf = (v: unknown): string | undefined =>
+  typeof v === 'string' ? scrubSecrets(v) : undefined;
 /** A class name is an identifier, never a secret: kept as long as it looks like one. */
-const nameOf = (v: unknown): string | undefined => (typeof v === 'string' && /^[A-Za-z_$][\w$]{0,63}$/.test(v) ? v : undefined);
+const nameOf = (v: unknown): string | undefined =>
+  typeof v === 'string' && /^[A-Za-z_$][\w$]{0,63}$/.test(v) ? v : undefined;
 
 function describeError(e: unknown): Pick<AuthErrorEvent, 'name' | 'message' | 'gatewayCode'> {
-  if (isGatewayError(e)) return { name: e.name, message: scrubSecrets(e.message), gatewayCode: e.code };
+  if (isGatewayError(e))
+    return { name: e.name, message: scrubSecrets(e.message), gatewayCode: e.code };
   if (e instanceof Error) return { name: nameOf(e.name), message: textOf(e.message) };
   return {};
 }
 
 /** next-auth logs either an Error or `{ error, providerId, … }`: both reduced to an AuthErrorEvent. */
 export function toAuthErrorEvent(event: string, metadata: unknown): AuthErrorEvent {
-  const m = typeof metadata === 'object' && metadata !== null && !(metadata instanceof Error) ? (metadata as Record<string, unknown>) : undefined;
+  const m =
+    typeof metadata === 'object' && metadata !== null && !(metadata instanceof Error)
+      ? (metadata as Record<string, unknown>)
+      : undefined;
   const described = describeError(m ? m.error : metadata);
   const providerId = typeof m?.providerId === 'string' ? m.providerId.slice(0, 64) : undefined;
   const description = textOf(m?.error_description);
-  return { event: event.slice(0, 64), ...(providerId ? { providerId } : {}), ...described, ...(description ? { description } : {}) };
+  return {
+    event: event.slice(0, 64),
+    ...(providerId ? { providerId } : {}),
+    ...described,
+    ...(description ? { description } : {}),
+  };
 }
 
 const captured = new AsyncLocalStorage<AuthErrorEvent[]>();
 
 /** Runs one auth request and returns, besides its result, the errors next-auth logged while serving it. */
-export async function captureAuthErrors<T>(run: () => Promise<T>): Promise<{ result: T; errors: AuthErrorEvent[] }> {
+export async function captureAuthErrors<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T; errors: AuthErrorEvent[] }> {
   const errors: AuthErrorEvent[] = [];
   const result = await captured.run(errors, run);
   return { result, errors };

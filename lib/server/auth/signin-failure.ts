@@ -11,7 +11,10 @@ import type { AuthErrorEvent } from './next-auth-logger';
 /** The `<action>` and `<id>` of `/api/auth/<action>/<id>`. */
 export function authPath(pathname: string): { action?: string; providerId?: string } {
   const [action, providerId] = pathname.replace(/^\/api\/auth\/?/, '').split('/');
-  return { action: action || undefined, providerId: providerId === undefined ? undefined : decoded(providerId) };
+  return {
+    action: action || undefined,
+    providerId: providerId === undefined ? undefined : decoded(providerId),
+  };
 }
 
 function decoded(segment: string): string {
@@ -26,7 +29,11 @@ function decoded(segment: string): string {
  * A sign-in start or callback that names no enabled IdP: unknown (`OIDC_IDP_UNKNOWN`) or disabled by an
  * administrator (`CONNECTION_DISABLED`). next-auth itself would answer the first with its own text page.
  */
-export function idpRefusal(config: Pick<RolegateConfig, 'idps'>, action: string | undefined, providerId: string | undefined): GatewayErrorCode | undefined {
+export function idpRefusal(
+  config: Pick<RolegateConfig, 'idps'>,
+  action: string | undefined,
+  providerId: string | undefined,
+): GatewayErrorCode | undefined {
   if ((action !== 'signin' && action !== 'callback') || providerId === undefined) return undefined;
   const idp = config.idps.find((i) => i.id === providerId);
   if (!idp) return 'OIDC_IDP_UNKNOWN';

@@ -7,7 +7,12 @@ import { routeConsoleToPino } from './console-to-pino';
 
 test('issue 13 §4: samlify-style console.warn and console.error become one pino JSON line each, token values scrubbed', () => {
   const lines: string[] = [];
-  const stream = new Writable({ write: (chunk: Buffer, _e, done) => (lines.push(...chunk.toString().split('\n').filter(Boolean)), done()) });
+  const stream = new Writable({
+    write: (chunk: Buffer, _e, done) => (
+      lines.push(...chunk.toString().split('\n').filter(Boolean)),
+      done()
+    ),
+  });
   const fake = { ...console };
   const restore = routeConsoleToPino(pino({ level: 'debug' }, stream), fake);
   fake.warn('Construct identity  provider - missing endpoint of SingleLogoutService');
@@ -16,9 +21,20 @@ test('issue 13 §4: samlify-style console.warn and console.error become one pino
   fake.info('\u001b[32m\u001b[1m✓\u001b[22m\u001b[39m Ready');
   assert.equal(lines.length, 4);
   const parsed = lines.map((l) => JSON.parse(l) as { level: number; source: string; msg: string });
-  assert.deepEqual(parsed.map((p) => [p.level, p.source]), [[40, 'console'], [50, 'console'], [30, 'console'], [30, 'console']]);
+  assert.deepEqual(
+    parsed.map((p) => [p.level, p.source]),
+    [
+      [40, 'console'],
+      [50, 'console'],
+      [30, 'console'],
+      [30, 'console'],
+    ],
+  );
   assert.equal(parsed[3]?.msg, '✓ Ready', 'terminal colours are dropped');
-  assert.equal(parsed[0]?.msg, 'Construct identity  provider - missing endpoint of SingleLogoutService');
+  assert.equal(
+    parsed[0]?.msg,
+    'Construct identity  provider - missing endpoint of SingleLogoutService',
+  );
   assert.match(parsed[1]?.msg ?? '', /^Error: ERR_DECRYPT \[redacted\]/);
   assert.ok(!lines.join('').includes('bm9uY2U') && !lines.join('').includes('c3RhdGU'));
   restore();

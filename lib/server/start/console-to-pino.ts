@@ -18,7 +18,8 @@ const LEVELS = { debug: 'debug', log: 'info', info: 'info', warn: 'warn', error:
 export function routeConsoleToPino(log: pino.Logger, target: Console = console): () => void {
   const saved = { ...target };
   for (const [method, level] of Object.entries(LEVELS) as [keyof typeof LEVELS, pino.Level][]) {
-    target[method] = (...args: unknown[]) => log[level]({ source: 'console' }, scrubSecrets(format(...args).replace(ANSI_SGR, ''), 2000));
+    target[method] = (...args: unknown[]) =>
+      log[level]({ source: 'console' }, scrubSecrets(format(...args).replace(ANSI_SGR, ''), 2000));
   }
   return () => void Object.assign(target, saved);
 }
