@@ -12,6 +12,8 @@ export function createLogger(level: pino.LevelWithSilent): pino.Logger {
       paths: [
         '*.secretAccessKey', '*.sessionToken', '*.SessionToken', '*.SecretAccessKey', '*.token', '*.id_token',
         '*.access_token', '*.refresh_token', '*.SAMLResponse', '*.loginUrl', '*.password', '*.clientSecret',
+        // OIDC sign-in checks (issue 13 §4): next-auth's own lines are reduced before logging (next-auth-logger.ts).
+        '*.state', '*.nonce', '*.code_verifier', '*.codeVerifier',
       ],
       censor: '[redacted]',
     },

@@ -97,6 +97,13 @@ describe('demo IdP: discovery, login page and ID token claims', () => {
     assert.equal(frank.claims.hasgroups, true);
   });
 
+  it('Okta: olga\'s groups arrive as a distributed claim (issue 13 §4), nothing inline', async () => {
+    const { claims } = await signIn(idp(), 'okta', 'olga@example.com');
+    assert.equal(claims.groups, undefined);
+    assert.deepEqual(claims._claim_names, { groups: 'src1' });
+    assert.deepEqual(claims._claim_sources, { src1: { endpoint: 'https://example.okta.com/api/v1/users/00u5o6l7g8a9o0v1e2r3/groups' } });
+  });
+
   it('Entra: groups and roles come even without the groups scope, as Entra does', async () => {
     const { claims } = await signIn(idp(), 'entra', 'dana@contoso.example', { scope: 'openid profile' });
     assert.equal((claims.groups as string[]).length, 2);

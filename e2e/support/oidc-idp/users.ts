@@ -81,6 +81,18 @@ const OKTA: readonly DemoUser[] = [
       groups: ['aws-readonly'],
     },
   },
+  {
+    // Issue 13 §4: an IdP that moves a long groups list out of the token (a distributed claim, OIDC Core
+    // §5.6.2). Rolegate must refuse it as an overage rather than sign her in with no groups.
+    flavour: 'okta', login: 'olga@example.com', sub: '00u5o6l7g8a9o0v1e2r3',
+    summary: 'groups as a distributed claim (_claim_names/_claim_sources): an overage',
+    claims: {
+      name: 'Olga Overage', given_name: 'Olga', family_name: 'Overage', preferred_username: 'olga@example.com',
+      email: 'olga@example.com', email_verified: true, department: 'platform',
+      _claim_names: { groups: 'src1' },
+      _claim_sources: { src1: { endpoint: 'https://example.okta.com/api/v1/users/00u5o6l7g8a9o0v1e2r3/groups' } },
+    },
+  },
 ];
 
 const DANA_OID = 'd1d2d3d4-0000-4000-8000-00000000da4a';

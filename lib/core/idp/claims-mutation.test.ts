@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { parseConfigText } from '../config/parse';
 import { EXAMPLE_CONFIG_YAML } from '../config/fixtures';
 import { GatewayError } from '../errors';
-import { hasEntraGroupsOverage, normalizeClaims, type RawClaims } from './claims';
+import { hasEntraGroupsOverage, isDistributedClaim, normalizeClaims, type RawClaims } from './claims';
 
 const cfg = parseConfigText(
   EXAMPLE_CONFIG_YAML.replace(
@@ -123,4 +123,28 @@ test('extra keeps the string claims only, for rules on custom claims', () => {
   const c = claims('okta', { department: 'ops', level: 3, admin: true, groups: ['a'] });
   assert.deepEqual(c.extra, { iss: ISS.okta, sub: 's1', department: 'ops' });
   assert.deepEqual([c.idpId, c.issuer, c.subject], ['okta', ISS.okta, 's1']);
+});
+
+test('issue 13 §4: a generic or Okta IdP that sends its groups claim as a distributed claim is an overage, not "no roles"', () => {
+  const distributed = { _claim_names: { groups: 'src1' }, _claim_sources: { src1: { endpoint: 'https://sso.corp.example/groups' } } };
+  rejects(() => claims('corp', { groups: ['partial'], ...distributed }), 'OIDC_GROUPS_OVERAGE', /^distributed groups claim for sub s1$/);
+  rejects(() => claims('okta', distributed), 'OIDC_GROUPS_OVERAGE');
+  rejects(() => normalizeClaims(idp('corp'), { iss: ISS.corp, ...distributed }), 'OIDC_CLAIMS_INVALID', /^ID token has no sub$/);
+  // Only the claim Rolegate reads counts: another distributed claim, or a reference that is not an object, is no overage.
+  assert.deepEqual(claims('corp', { groups: ['a'], _claim_names: { address: 'src1' } }).groups, ['a']);
+  assert.deepEqual(claims('corp', { groups: ['a'], _claim_names: 'groups' }).groups, ['a']);
+  assert.deepEqual(claims('corp', { groups: ['a'], _claim_names: null }).groups, ['a']);
+  // An inherited name is not a claim the token names (Object.hasOwn, not `in`).
+  assert.equal(isDistributedClaim({ _claim_names: {} }, 'toString'), false);
+  assert.equal(isDistributedClaim({ _claim_names: { groups: 'src1' } }, 'groups'), true);
+  // Google has no groups claim: nothing is read, so nothing can overflow.
+  assert.deepEqual(claims('google', { email: 'g@example.com', hd: 'example.com', ...distributed }).groups, []);
+});
+
+test('issue 13 §4: a distributed groups claim under a configured groups claim name is caught under that name', () => {
+  const custom = parseConfigText(EXAMPLE_CONFIG_YAML.replace('idps:\n', 'idps:\n  - { id: ping, preset: generic, name: Ping, issuer: https://ping.example, clientId: c2, groupsClaim: memberOf }\n'));
+  const ping = custom.idps.find((i) => i.id === 'ping');
+  assert.ok(ping);
+  rejects(() => normalizeClaims(ping, { iss: 'https://ping.example', sub: 'p1', _claim_names: { memberOf: 'src1' } }), 'OIDC_GROUPS_OVERAGE', /^distributed memberOf claim for sub p1$/);
+  assert.deepEqual(normalizeClaims(ping, { iss: 'https://ping.example', sub: 'p1', memberOf: ['ops'], _claim_names: { groups: 'src1' } }).groups, ['ops']);
 });

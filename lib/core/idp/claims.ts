@@ -1,8 +1,8 @@
 /**
  * Turns an upstream ID token's claims into Rolegate's IdentityClaims, per IdP preset, rejecting what a
  * careful RP must reject (AWS-FACTS §3): an issuer that is not exactly the configured one, a Google
- * account outside the allowed Workspace domains, an Entra groups overage (which would otherwise grant
- * silently nothing). The claims' signature, `aud`, `exp` and `nonce` were already verified by the OIDC
+ * account outside the allowed Workspace domains, a groups overage (Entra's `hasgroups`, or any IdP's
+ * groups claim sent as a distributed claim), which would otherwise grant silently nothing. The claims' signature, `aud`, `exp` and `nonce` were already verified by the OIDC
  * client against the IdP's JWKS before this runs.
  */
 import type { IdpConfig } from '../config/schema';
@@ -19,25 +19,38 @@ function stringList(v: unknown): string[] {
   return [];
 }
 
-/** Entra signals "too many groups for the token" with `hasgroups` or a `_claim_names.groups` reference. */
-export function hasEntraGroupsOverage(raw: RawClaims): boolean {
+/**
+ * Whether `claim` is a distributed claim (OIDC Core §5.6.2): `_claim_names` names it, so its values sit
+ * at another endpoint (`_claim_sources`) instead of in the token. Read as absent, it would grant silently
+ * nothing.
+ */
+export function isDistributedClaim(raw: RawClaims, claim: string): boolean {
   const names = raw._claim_names;
-  const refersGroups = typeof names === 'object' && names !== null && 'groups' in names;
-  return raw.hasgroups === true || raw.hasgroups === 'true' || refersGroups;
+  return typeof names === 'object' && names !== null && Object.hasOwn(names, claim);
 }
 
-function groupsFor(idp: IdpConfig, raw: RawClaims): string[] {
+/** Entra signals "too many groups for the token" with `hasgroups` or a `_claim_names.groups` reference. */
+export function hasEntraGroupsOverage(raw: RawClaims): boolean {
+  return raw.hasgroups === true || raw.hasgroups === 'true' || isDistributedClaim(raw, 'groups');
+}
+
+/** The groups of `subject` (already checked to be present). */
+function groupsFor(idp: IdpConfig, raw: RawClaims, subject: string): string[] {
   switch (idp.preset) {
     case 'google':
       return [];
     case 'entra': {
       if (hasEntraGroupsOverage(raw)) {
-        throw new GatewayError('OIDC_GROUPS_OVERAGE', `Entra groups overage for sub ${str(raw.sub) ?? '?'}`);
+        throw new GatewayError('OIDC_GROUPS_OVERAGE', `Entra groups overage for sub ${subject}`);
       }
       const groups = stringList(raw[idp.groupsClaim]).map((id) => idp.groupNames[id] ?? id);
       return [...groups, ...stringList(raw[idp.rolesClaim])];
     }
     default:
+      // Any IdP may move a long groups list out of the token (issue 13 §4): that is an overage too.
+      if (isDistributedClaim(raw, idp.groupsClaim)) {
+        throw new GatewayError('OIDC_GROUPS_OVERAGE', `distributed ${idp.groupsClaim} claim for sub ${subject}`);
+      }
       return stringList(raw[idp.groupsClaim]);
   }
 }
@@ -79,7 +92,7 @@ export function normalizeClaims(idp: IdpConfig, raw: RawClaims): IdentityClaims 
     ...emailOf(idp, raw),
     name: str(raw[nameClaim]),
     hostedDomain: hostedDomain?.toLowerCase(),
-    groups: [...new Set(groupsFor(idp, raw))],
+    groups: [...new Set(groupsFor(idp, raw, subject))],
     extra,
   };
 }

@@ -4,11 +4,13 @@
  * the revocable server-side session and keeps only its id in the (encrypted) cookie, signOut revokes it.
  */
 import type { NextAuthOptions } from 'next-auth';
+import type pino from 'pino';
 import type { RolegateConfig } from '../../core/config/parse';
 import { GatewayError } from '../../core/errors';
 import { normalizeClaims, type RawClaims } from '../../core/idp/claims';
 import type { RequestMeta } from '../request-meta';
 import type { Store } from '../ports';
+import { nextAuthLogger } from './next-auth-logger';
 import { startPortalSession } from './portal-session';
 import { oidcProvider } from './providers';
 
@@ -19,6 +21,8 @@ export interface AuthDeps {
   store: Store;
   hashSessionId: (sid: string) => string;
   now: () => Date;
+  /** Rolegate's pino logger: next-auth logs through it (next-auth-logger.ts). */
+  log: () => pino.Logger;
 }
 
 function claimsFor(deps: AuthDeps, provider: string | undefined, profile: unknown) {
@@ -35,6 +39,8 @@ export function buildAuthOptions(deps: AuthDeps, meta: RequestMeta): NextAuthOpt
     // A disabled IdP is not a provider at all: next-auth refuses to start or finish a sign-in with it.
     providers: config.idps.filter((idp) => !idp.disabled).map((idp) => oidcProvider(idp, deps.clientSecrets.get(idp.id) ?? '')),
     pages: { signIn: '/signin', error: '/error', signOut: '/signin' },
+    // Refusals reach Rolegate's error page through the route (auth-route.ts), which reads their causes here.
+    logger: nextAuthLogger(deps.log),
     callbacks: {
       async signIn({ account, profile }) {
         try {

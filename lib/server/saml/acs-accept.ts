@@ -15,7 +15,6 @@ import { safeEqual } from '../../db/crypto';
 import type { Repos } from '../../db/repos';
 import { startPortalSession, type PersistPortalSession } from '../auth/portal-session';
 import type { Store } from '../ports';
-import { ipBucket } from '../per-ip-limit';
 import type { RequestMeta } from '../request-meta';
 
 export interface AcsDeps {
@@ -28,14 +27,8 @@ export interface AcsDeps {
   now: () => Date;
 }
 
-/**
- * The failure recorder the ACS uses: counted per address (IPv6: per /64), code, connection and minute,
- * reaching the ledger as one row with the count (lib/db/repos/signin-failures.ts), so a flood of failed
- * posts cannot append a row each. `idpId` is '' for a connection that is not configured.
- */
-export function countSigninFailures(repos: Pick<Repos, 'signinFailures'>, now: () => Date, meta: RequestMeta, idpId: string): AcsDeps['signinFailed'] {
-  return (code) => repos.signinFailures.recordSigninFailure({ at: now(), ip: ipBucket(meta.ip), code, idpId });
-}
+/** The failure recorder the ACS uses (shared with the OIDC callback: signin-failure-count.ts). */
+export { countSigninFailures } from '../signin-failure-count';
 
 export interface AcsInput {
   conn: SamlConnectionConfig;

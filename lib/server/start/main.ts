@@ -6,6 +6,7 @@
 import { defaultNodeEnvToProduction, getEnv, setNextSelfOrigin } from '../../config/env';
 import { GatewayError } from '../../core/errors';
 import { createLogger } from '../create-logger';
+import { routeConsoleToPino } from './console-to-pino';
 import { localUrl, parseStartOptions } from './options';
 
 async function main(): Promise<void> {
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   const env = getEnv();
   const opts = parseStartOptions(process.argv.slice(2), env.PORT, process.cwd());
   const log = createLogger(env.LOG_LEVEL);
+  // samlify and Next.js write to console: as pino lines, like the rest of the log.
+  routeConsoleToPino(log);
   const url = localUrl(opts);
   setNextSelfOrigin(url);
   // Loaded after NODE_ENV is settled: Next and React choose their builds when they load.
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   const detail = err instanceof GatewayError ? err.message : err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-  console.error(`rolegate: cannot start: ${detail}`);
+  // For the person starting it, unscrubbed: console may already be routed to the log.
+  process.stderr.write(`rolegate: cannot start: ${detail}\n`);
   process.exit(1);
 });
