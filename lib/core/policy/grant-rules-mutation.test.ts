@@ -133,6 +133,11 @@ describe('decideGrant', () => {
     assert.deepEqual(decideGrant(noEmails, { userId: 'ivan', isAdmin: true }, 'approve', later), { decision: 'approve', status: 'active', activatedAt: later, approvals: 2 });
   });
 
+  it('a requester without a verified email still cannot decide their own grant', () => {
+    const byIvan = pending({ requestedBy: 'ivan', requestedByEmail: undefined });
+    assert.throws(() => decideGrant(byIvan, { userId: 'ivan', isAdmin: true }, 'approve', later), refused('GRANT_SELF_APPROVAL', 'you requested this grant', 'requester ivan deciding own grant g1'));
+  });
+
   it('a rejection reports the approvals counted so far', () => {
     assert.deepEqual(decideGrant(pending({ approvals: [approval('hank')] }), gina, 'reject', later), { decision: 'reject', status: 'rejected', approvals: 1 });
   });

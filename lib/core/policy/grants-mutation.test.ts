@@ -32,6 +32,10 @@ describe('effectiveWindow', () => {
 });
 
 describe('isGrantActive', () => {
+  it('gives nothing unless the status is active, even when the window is known and contains now', () => {
+    for (const status of ['pending', 'rejected', 'revoked'] as const) assert.equal(isGrantActive(grant({ status }), at(1)), false, status);
+  });
+
   it('refuses an "active" grant that needs approval but was never activated (inconsistent row: deny)', () => {
     assert.equal(isGrantActive(grant({ requiredApprovals: 1, activatedAt: undefined }), at(1)), false);
   });
