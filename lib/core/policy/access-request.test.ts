@@ -40,3 +40,23 @@ test('a reason, a duration within limits, no second pending request for the role
   const five = Array.from({ length: 5 }, (_, i) => ({ roleId: `x/${i}` }));
   assert.throws(() => checkAccessRequest(ask, ctx({ pending: five })), code('GRANT_INVALID', /at most 5/));
 });
+
+test('issue 12 §8: the duration bounds are inclusive — 5 minutes and the configured maximum may be asked for', () => {
+  assert.equal(checkAccessRequest({ ...ask, durationSeconds: 300 }, ctx()).durationSeconds, 300);
+  assert.equal(checkAccessRequest({ ...ask, durationSeconds: 8 * 3600 }, ctx()).durationSeconds, 8 * 3600);
+  assert.throws(() => checkAccessRequest({ ...ask, durationSeconds: 299 }, ctx()), code('GRANT_INVALID', /^ask for 5 minutes to 8 hours$/));
+  assert.throws(() => checkAccessRequest({ ...ask, durationSeconds: 9 * 3600 }, ctx({ maxDurationSeconds: 8.5 * 3600 })), code('GRANT_INVALID', /^ask for 5 minutes to 8 hours$/), 'whole hours, rounded down');
+});
+
+test('issue 12 §8: a pending request for the same role is refused wherever it sits in the list; four others still allow one more', () => {
+  const others = Array.from({ length: 4 }, (_, i) => ({ roleId: `x/${i}` }));
+  assert.throws(() => checkAccessRequest(ask, ctx({ pending: [others[0]!, { roleId: ask.roleId }] })), code('GRANT_INVALID', /^you already have a pending request for this role$/));
+  assert.equal(checkAccessRequest(ask, ctx({ pending: others })).status, 'pending');
+  assert.throws(() => checkAccessRequest(ask, ctx({ pending: [...others, { roleId: 'x/4' }] })), code('GRANT_INVALID', /^at most 5 requests can wait for approval at once$/));
+});
+
+test('issue 12 §8: a role that cannot be requested is refused with a public reason that does not echo the id, and the log keeps at most 200 characters of it', () => {
+  const long = `111122223333/${'A'.repeat(300)}`;
+  assert.throws(() => checkAccessRequest({ ...ask, roleId: long }, ctx()), (e: unknown) =>
+    code('GRANT_ROLE_UNKNOWN', /^this role cannot be requested$/)(e) && (e as GatewayError).message === `role ${long.slice(0, 200)} is not requestable`);
+});

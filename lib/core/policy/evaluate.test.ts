@@ -62,3 +62,18 @@ test('globs are anchored, literal outside * and ?, and case-sensitive', () => {
   assert.ok(!compileGlob('Admins')('admins'));
   assert.ok(!compileGlob('a(b|c)')('ab'));
 });
+
+test('issue 12 §8: an email-domain match names the domain, and a hosted domain counts whatever its case', () => {
+  const google = { idpId: 'google', issuer: 'https://accounts.google.com' };
+  const reasons = (c: IdentityClaims) => evaluatePolicy(c, cfg.rules, cfg.roles).map((g) => `${g.role.id} ${g.grantedBy.map((m) => `${m.ruleId}: ${m.reason}`).join()}`);
+  assert.deepEqual(reasons(claims({ ...google, email: 'gina@example.com' })), ['111122223333/ReadOnly google-domain: domain example.com']);
+  assert.deepEqual(reasons(claims({ ...google, hostedDomain: 'Example.COM' })), ['111122223333/ReadOnly google-domain: domain example.com']);
+});
+
+test('issue 12 §8: the domain of an email is what follows its LAST @', () => {
+  const google = { idpId: 'google', issuer: 'https://accounts.google.com' };
+  // A quoted local part may hold an @ (RFC 5321 §4.1.2): the mailbox is still at example.com ...
+  assert.deepEqual(ids(claims({ ...google, email: '"gina@evil.example"@example.com' })), ['111122223333/ReadOnly']);
+  // ... and an address at evil.example does not get example.com's roles by quoting it first.
+  assert.deepEqual(ids(claims({ ...google, email: '"gina@example.com"@evil.example' })), []);
+});

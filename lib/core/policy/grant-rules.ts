@@ -115,7 +115,8 @@ export interface GrantDecisionResult {
 export function decideGrant(grant: Grant, approver: GrantActor, decision: GrantDecision, now: Date): GrantDecisionResult {
   if (!approver.isAdmin) throw new GatewayError('FORBIDDEN', `user ${approver.userId} is not an admin`);
   if (grant.status !== 'pending') throw new GatewayError('GRANT_STATE_CONFLICT', `grant ${grant.id} is ${grant.status}`, { publicDetail: `the grant is ${grant.status}` });
-  const sameEmail = (e: string | undefined) => approver.email !== undefined && e !== undefined && approver.email === e;
+  // Two people without a verified email are not the same person; a missing `e` never equals a string.
+  const sameEmail = (e: string | undefined) => approver.email !== undefined && approver.email === e;
   if (approver.userId === grant.requestedBy || sameEmail(grant.requestedByEmail)) {
     throw new GatewayError('GRANT_SELF_APPROVAL', `requester ${approver.userId} deciding own grant ${grant.id}`, { publicDetail: 'you requested this grant' });
   }

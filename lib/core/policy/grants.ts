@@ -69,19 +69,24 @@ export interface GrantHold {
  * isGrantActive refuses it.
  */
 export function effectiveWindow(grant: Grant): GrantWindow | undefined {
-  let start = grant.startsAt;
+  let start = grant.startsAt.getTime();
   if (grant.requiredApprovals > 0) {
     if (!grant.activatedAt) return undefined;
-    if (grant.activatedAt > start) start = grant.activatedAt;
+    start = Math.max(start, grant.activatedAt.getTime());
   }
-  return { startsAt: start, endsAt: new Date(start.getTime() + grant.durationSeconds * 1000) };
+  return { startsAt: new Date(start), endsAt: new Date(start + grant.durationSeconds * 1000) };
+}
+
+/** The window of an active, unrevoked grant that contains `now` (start inclusive, end exclusive), else undefined. */
+function activeWindow(grant: Grant, now: Date): GrantWindow | undefined {
+  if (grant.status !== 'active' || grant.revokedAt) return undefined;
+  const w = effectiveWindow(grant);
+  return w && w.startsAt <= now && now < w.endsAt ? w : undefined;
 }
 
 /** True only for an active, unrevoked grant whose window contains `now` (start inclusive, end exclusive). */
 export function isGrantActive(grant: Grant, now: Date): boolean {
-  if (grant.status !== 'active' || grant.revokedAt) return false;
-  const w = effectiveWindow(grant);
-  return w !== undefined && w.startsAt <= now && now < w.endsAt;
+  return activeWindow(grant, now) !== undefined;
 }
 
 export function grantPhase(grant: Grant, now: Date): GrantPhase {
@@ -107,9 +112,12 @@ export interface GrantPrincipal {
  */
 export function grantAppliesTo(grant: Pick<Grant, 'userId' | 'email' | 'emailIdp'>, who: GrantPrincipal): boolean {
   if (grant.userId !== undefined) return grant.userId === who.userId;
-  if (grant.email === undefined || grant.emailIdp === undefined) return false;
-  if (who.claims.emailVerified !== true || !who.claims.email || who.claims.idpId !== grant.emailIdp) return false;
-  return who.claims.email.toLowerCase() === grant.email;
+  // A grant naming no IdP matches nobody, also not a sign-in that (wrongly) carries no IdP id; a grant naming
+  // no email matches nobody through the last comparison.
+  if (grant.emailIdp === undefined) return false;
+  const { idpId, email, emailVerified } = who.claims;
+  if (emailVerified !== true || !email || idpId !== grant.emailIdp) return false;
+  return email.toLowerCase() === grant.email;
 }
 
 /**
@@ -119,12 +127,12 @@ export function grantAppliesTo(grant: Pick<Grant, 'userId' | 'email' | 'emailIdp
 export function rolesHeldByGrants(grants: readonly Grant[], who: GrantPrincipal, roles: ReadonlyMap<string, RoleDef>, now: Date): GrantHold[] {
   const best = new Map<string, GrantHold>();
   for (const grant of grants) {
-    if (!grantAppliesTo(grant, who) || !isGrantActive(grant, now)) continue;
     const role = roles.get(grant.roleId);
-    const endsAt = effectiveWindow(grant)?.endsAt;
-    if (!role || !endsAt) continue;
+    const window = grantAppliesTo(grant, who) ? activeWindow(grant, now) : undefined;
+    if (!role || !window) continue;
     const held = best.get(role.id);
-    if (!held || held.endsAt < endsAt) best.set(role.id, { role, grant, endsAt });
+    // On a tie the grant listed first stays.
+    if (!held || held.endsAt < window.endsAt) best.set(role.id, { role, grant, endsAt: window.endsAt });
   }
   return [...roles.keys()].flatMap((id) => {
     const held = best.get(id);

@@ -18,3 +18,11 @@ test('anything else passes through unchanged, to be refused by the policy re-che
     assert.equal(roles.has(ref), false);
   }
 });
+
+test('issue 12 §8: an exact role id wins over another account whose alias reads like that id', () => {
+  // Account 444455556666 took the alias "111122223333": "111122223333/Admin" is still the role of that id.
+  const other = { ...roles.get('444455556666/Operator')!, id: '444455556666/Admin', accountAlias: '111122223333', roleName: 'Admin', arn: 'arn:aws:iam::444455556666:role/Admin' };
+  const clash = new Map([[other.id, other], ...roles]);
+  assert.equal(resolveRoleRef(clash, '111122223333/Admin'), '111122223333/Admin');
+  assert.equal(resolveRoleRef(clash, 'arn:aws:iam::444455556666:role/Admin'), '444455556666/Admin');
+});
