@@ -111,7 +111,14 @@ test('the error a log shows names the issuer, the sub or the Google hd that was 
 test('the Google hd is compared and kept lower-cased', () => {
   const g = claims('google', { hd: 'Example.COM' });
   assert.equal(g.hostedDomain, 'example.com');
-  assert.equal(claims('okta', { hd: 'Corp.Example' }).hostedDomain, 'corp.example');
+});
+
+test('issue 12 §1: an hd claim counts only from Google, which verifies it; from any other IdP it is dropped', () => {
+  // Elsewhere `hd` is just a claim the IdP (or its users) may set: kept, it matched emailDomains rules
+  // for a person whose email is unverified.
+  assert.equal(claims('okta', { hd: 'corp.example' }).hostedDomain, undefined);
+  assert.equal(claims('corp', { hd: 'corp.example' }).hostedDomain, undefined);
+  assert.equal(claims('entra', { hd: 'corp.example' }).hostedDomain, undefined);
 });
 
 test('the name comes from the generic IdP’s nameClaim, and from `name` for the presets', () => {

@@ -91,7 +91,9 @@ export function normalizeClaims(idp: IdpConfig, raw: RawClaims): IdentityClaims 
     subject,
     ...emailOf(idp, raw),
     name: str(raw[nameClaim]),
-    hostedDomain: hostedDomain?.toLowerCase(),
+    // Only Google's hd is Google's word (a Workspace domain it checked above); any other IdP's `hd` is a
+    // plain claim, and emailDomains rules match it (policy/evaluate.ts): dropped.
+    hostedDomain: idp.preset === 'google' ? hostedDomain?.toLowerCase() : undefined,
     groups: [...new Set(groupsFor(idp, raw, subject))],
     extra,
   };
