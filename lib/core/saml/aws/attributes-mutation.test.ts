@@ -189,6 +189,13 @@ test('issue 12 §8: a transitive key must be a session tag (any case), valid, li
     'AWS_VALUE_INVALID',
     twice,
   );
+  // One case folding for matching and for duplicates: KELVIN SIGN (U+212A) lower-cases to "k", so
+  // both keys name the one tag "k" and it is listed twice (upper-casing would keep them apart).
+  rejects(
+    { principalTags: { k: 'a' }, transitiveTagKeys: ['k', '\u212a'] },
+    'AWS_VALUE_INVALID',
+    twice,
+  );
   const out = awsSamlAttributes({
     ...BASE,
     principalTags: { Team: 'a' },

@@ -39,28 +39,9 @@ test('issue 12 §8: rejectValue names the field and the rule, as message and pub
 });
 
 test('issue 12 §8: GHSA-34r5-q4jw-r36m — every markup, quote, comma and control character is refused', () => {
-  const forbidden = [
-    '<',
-    '>',
-    '&',
-    '"',
-    "'",
-    ',',
-    '\u0000',
-    '\t',
-    '\n',
-    '\r',
-    '\u001f',
-    '\u007f',
-    '\u0085',
-    '\u009f',
-    '\u2028',
-    '\u2029',
-    '\ufffe',
-    '\uffff',
-    '\ud800',
-    '\udfff',
-  ];
+  // Markup, quotes, comma; C0 (TAB/LF/CR included), DEL and C1; LS/PS; non-characters; lone surrogates.
+  const forbidden = [...'<>&"\',', ...'\u0000\t\n\r\u001f', ...'\u007f\u0085\u009f'];
+  forbidden.push(...'\u2028\u2029\ufffe\uffff', '\ud800', '\udfff');
   for (const ch of forbidden) {
     for (const value of [ch, `a${ch}`, `${ch}a`, `ab${ch}cd`]) {
       rejects(() => assertSamlSafe('RoleSessionName', value), 'RoleSessionName', FORBIDDEN_DETAIL);
@@ -69,22 +50,8 @@ test('issue 12 §8: GHSA-34r5-q4jw-r36m — every markup, quote, comma and contr
 });
 
 test('issue 12 §8: the neighbours of the forbidden ranges stay allowed (space, ~, NBSP, U+2027, U+202A, U+FFFD, emoji)', () => {
-  const allowed = [
-    '',
-    ' ',
-    '!',
-    '~',
-    'a b',
-    '\u00a0',
-    '\u00e9',
-    '\u2027',
-    '\u202a',
-    '\ufffd',
-    '\ufffc',
-    '\u{1f600}',
-    'arn:aws:iam::123456789012:role/Admin',
-    'team=blue+green/x@y.z:1_2-3',
-  ];
+  const allowed = ['', 'a b', ...' !~\u00a0\u00e9\u2027\u202a\ufffc\ufffd', '\u{1f600}'];
+  allowed.push('arn:aws:iam::123456789012:role/Admin', 'team=blue+green/x@y.z:1_2-3');
   for (const value of allowed)
     assert.doesNotThrow(() => assertSamlSafe('PrincipalTag', value), value);
 });
