@@ -63,7 +63,8 @@ function assertRecipientPartition(recipient: string, rolesPartition: string): vo
 }
 
 function assertSize(xml: string): void {
-  const base64Length = Math.ceil(Buffer.byteLength(xml, 'utf8') / 3) * 4;
+  // Buffer.byteLength counts UTF-8 by default, the encoding the response is sent in.
+  const base64Length = Math.ceil(Buffer.byteLength(xml) / 3) * 4;
   if (base64Length > MAX_BASE64_LENGTH) {
     throw new GatewayError('SAML_TOO_LARGE', `SAML response is ${base64Length} base64 chars`, {
       publicDetail: 'too many roles or session tags for one AWS sign-in',

@@ -81,6 +81,11 @@ export function assertNameId(value: unknown): string {
  */
 export const MAX_LIFETIME_SECONDS = 300;
 
+/** `Number.isInteger` as a type guard: it is already false for every non-number. */
+function isInteger(value: unknown): value is number {
+  return Number.isInteger(value);
+}
+
 /**
  * Checks `now` is a real date and `lifetimeSeconds` an integer in 1–{@link MAX_LIFETIME_SECONDS}.
  */
@@ -89,8 +94,7 @@ export function assertValidity(now: unknown, lifetimeSeconds: unknown): void {
     rejectValue('now', 'it must be a valid date');
   }
   const ok =
-    typeof lifetimeSeconds === 'number' &&
-    Number.isInteger(lifetimeSeconds) &&
+    isInteger(lifetimeSeconds) &&
     lifetimeSeconds >= 1 &&
     lifetimeSeconds <= MAX_LIFETIME_SECONDS;
   if (!ok) {
