@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileScores, MIN_SCORE } from './mutation-scores';
-import { filesToRun, recordable, testInputs, watchedFiles, type TestInputs } from './mutation-watch';
+import { filesToRun, recordable, testInputs, testsFor, watchedFiles, type TestInputs } from './mutation-watch';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const BASELINE = path.join(root, '.ci/mutation-baseline.sha256');
@@ -31,9 +31,11 @@ function readBaseline(): Map<string, string> {
   return out;
 }
 
-function runStryker(files: string[]): Promise<number> {
+function runStryker(files: string[], testFiles: string[]): Promise<number> {
   const args = ['stryker', 'run', '--mutate', files.join(','), '--concurrency', process.env.MUTATION_CONCURRENCY ?? '2'];
-  const child = spawn('npx', args, { cwd: root, stdio: 'inherit', detached: true });
+  // Only the tests that load these files (stryker.config.mjs reads STRYKER_TEST_FILES).
+  const env = { ...process.env, STRYKER_TEST_FILES: testFiles.join(',') };
+  const child = spawn('npx', args, { cwd: root, stdio: 'inherit', detached: true, env });
   let overBudget = false;
   const timer = setTimeout(() => {
     overBudget = true;
@@ -57,7 +59,7 @@ async function main(): Promise<number> {
   }
   console.log(`mutation: ${changed.length} file(s) to run: ${changed.join(' ')}`);
   if (process.argv.includes('--list')) return 0;
-  const code = await runStryker(changed);
+  const code = await runStryker(changed, testsFor(tests, changed));
   if (code !== 0) return code;
   const scores = fileScores(JSON.parse(readFileSync(REPORT, 'utf8')));
   const low = changed.filter((f) => (scores.get(f) ?? 0) < MIN_SCORE);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { importClosure } from './import-closure';
-import { filesToRun, recordable, testInputs, watchedFiles } from './mutation-watch';
+import { filesToRun, recordable, testInputs, testsFor, watchedFiles } from './mutation-watch';
 
 /** A tiny repository: two checks with a test each, a whole-pipeline test, a shared test helper. */
 const roots: string[] = [];
@@ -70,4 +70,11 @@ test('issue 12 §8: tests and helpers feeding a failed file are not recorded', (
   const tests = testInputs(root, mutate);
   const recorded = recordable(mutate, tests, ['lib/c/b.ts'], ['lib/c/a.ts']);
   assert.deepEqual(recorded.sort(), ['lib/c/b.test.ts', 'lib/c/b.ts']);
+});
+
+test('issue 12 §8: Stryker runs only the tests that load the files it mutates', () => {
+  const { root, mutate } = tree();
+  const tests = testInputs(root, mutate);
+  assert.deepEqual(testsFor(tests, ['lib/c/b.ts']), ['lib/c/b.test.ts', 'lib/c/pipeline.test.ts']);
+  assert.deepEqual(testsFor(tests, ['lib/c/a.ts']), ['lib/c/a.test.ts', 'lib/c/pipeline.test.ts']);
 });

@@ -1,7 +1,7 @@
 /**
  * Which files of the Stryker mutate set a change can lower the score of (the mutation gate, issue 12 §8).
  * A mutate-set file's score depends on its own code and on the tests that load it: a test file and the test
- * helpers it loads (files under a `testing/` folder). So a changed mutate-set file reruns itself, and a
+ * helpers it loads (files under a `testing/` folder, and the attack suite's cases under e2e/). So a changed mutate-set file reruns itself, and a
  * changed, added or deleted test or helper reruns the mutate-set files its tests load (their import
  * closure), not its whole directory: one edited SAML check test reruns that check, not all twelve.
  */
@@ -10,7 +10,8 @@ import path from 'node:path';
 import { importClosure } from './import-closure';
 
 const isTest = (f: string): boolean => f.endsWith('.test.ts');
-const isTestSupport = (f: string): boolean => isTest(f) || f.split('/').includes('testing');
+// Tests, helpers under a `testing/` folder, and the attack suite's cases under e2e/.
+const isTestSupport = (f: string): boolean => isTest(f) || f.split('/').includes('testing') || f.startsWith('e2e/');
 
 export interface TestInputs {
   /** Test file → the mutate-set files it loads. */
@@ -19,9 +20,13 @@ export interface TestInputs {
   inputs: Map<string, string[]>;
 }
 
+/** The SAML attack suite, run as node:test tests: it can kill mutants in every file it loads. */
+export const ATTACK_SUITE = 'e2e/attacks/attacks.test.ts';
+
 export function testInputs(root: string, mutate: string[]): TestInputs {
   const dirs = [...new Set(mutate.map((f) => path.dirname(f)))];
-  const tests = dirs.flatMap((d) => readdirSync(path.join(root, d)).filter(isTest).map((f) => `${d}/${f}`));
+  const beside = dirs.flatMap((d) => readdirSync(path.join(root, d)).filter(isTest).map((f) => `${d}/${f}`));
+  const tests = existsSync(path.join(root, ATTACK_SUITE)) ? [...beside, ATTACK_SUITE] : beside;
   const covers = new Map<string, string[]>();
   const inputs = new Map<string, string[]>();
   for (const test of tests) {
@@ -52,6 +57,11 @@ export function filesToRun(root: string, mutate: string[], tests: TestInputs, di
     }
   }
   return mutate.filter((f) => run.has(f));
+}
+
+/** The test files that load any of `files`: all Stryker needs to run to score them. */
+export function testsFor(tests: TestInputs, files: string[]): string[] {
+  return [...tests.covers].filter(([, covered]) => covered.some((f) => files.includes(f))).map(([test]) => test).sort();
 }
 
 /** The watched files whose hashes may be recorded: none that feed a test covering a failed file. */
