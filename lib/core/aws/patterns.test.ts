@@ -95,4 +95,25 @@ describe('assertRegionInPartition', () => {
       assert.throws(() => assertRegionInPartition(p, r), { code: 'AWS_VALUE_INVALID' });
     }
   });
+
+  it('issue 12 §8: names the partition in both messages and shows at most 40 characters of the value', () => {
+    const long = `eu-west-1${'x'.repeat(100)}`;
+    assert.throws(() => assertRegionInPartition('aws-cn', long), {
+      code: 'AWS_VALUE_INVALID',
+      message: `region ${JSON.stringify(long).slice(0, 40)} not in aws-cn`,
+      publicDetail: 'not an AWS region name (e.g. eu-west-1, us-gov-west-1, cn-north-1); it must belong to the aws-cn partition',
+    });
+  });
+});
+
+describe('ROLE_ARN length', () => {
+  it('issue 12 §8: the pattern bounds an ARN (IAM path ≤ 512 with its slashes, name ≤ 64) far inside arnType\'s 2048', () => {
+    const arn = (path: string, name: string): string => `arn:aws-us-gov:iam::123456789012:role/${path}${name}`;
+    const longest = arn(`${'p'.repeat(510)}/`, 'n'.repeat(64));
+    assert.equal(longest.length, 613);
+    assert.equal(isAwsValue('roleArn', longest), true);
+    assert.equal(isAwsValue('roleArn', arn(`${'p'.repeat(511)}/`, 'n')), false);
+    assert.equal(isAwsValue('roleArn', arn('', 'n'.repeat(65))), false);
+    assert.equal(isAwsValue('roleArn', `${longest}${'/n'.repeat(800)}`), false);
+  });
 });
