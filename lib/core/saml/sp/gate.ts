@@ -9,8 +9,11 @@ import type { Trace } from './trace';
 /** The largest decoded response we parse: 256 KiB. Real responses are 3–20 KB. */
 export const MAX_RESPONSE_BYTES = 256 * 1024;
 const MAX_BASE64_CHARS = Math.ceil(MAX_RESPONSE_BYTES / 3) * 4;
-/** Stateless between calls (no `stream` option), so one instance serves every request. */
-const UTF8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+/**
+ * Stateless between calls (no `stream` option), so one instance serves every request. The defaults are the
+ * behaviour we want: a leading BOM is dropped, and a malformed byte becomes U+FFFD (the signature then fails).
+ */
+const UTF8 = new TextDecoder('utf-8');
 
 /** 1 for the characters of the standard base64 alphabet (RFC 4648 §4), indexed by char code. */
 const BASE64_ALPHABET = new Uint8Array(128);
@@ -31,9 +34,10 @@ export function decodeResponse(samlResponseBase64: string, trace: Trace): string
   if (samlResponseBase64.length > MAX_BASE64_CHARS * 2) {
     throw trace.fail('SAML_TOO_LARGE', 'size', `more than ${MAX_RESPONSE_BYTES} bytes`);
   }
-  const compact = samlResponseBase64.replace(/[\r\n\t ]+/g, '');
+  const compact = samlResponseBase64.replace(/[\r\n\t ]/g, '');
   if (compact.length > MAX_BASE64_CHARS) throw trace.fail('SAML_TOO_LARGE', 'size', `more than ${MAX_RESPONSE_BYTES} bytes`);
-  if (compact.length === 0 || compact.length % 4 !== 0 || !isBase64Text(compact)) {
+  // isBase64Text is false for the empty string.
+  if (compact.length % 4 !== 0 || !isBase64Text(compact)) {
     throw trace.fail('SAML_MALFORMED', 'base64', 'SAMLResponse is not base64');
   }
   const bytes = Buffer.from(compact, 'base64');
