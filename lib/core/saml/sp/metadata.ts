@@ -44,6 +44,7 @@ export function importCert(body: string): TrustedCert {
     throw invalid('a signing certificate does not parse', e);
   }
   const key = cert.publicKey;
+  // Stryker disable next-line OptionalChaining: Node sets asymmetricKeyDetails on every public KeyObject; `?.` is for the type
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
   if (key.asymmetricKeyType !== 'rsa' || bits < MIN_RSA_BITS) throw invalid(`signing key must be RSA ≥ ${MIN_RSA_BITS} bits`);
   return { body: normalized, key, notAfter: new Date(cert.validTo), subject: cert.subject };
@@ -60,10 +61,10 @@ function signingCerts(descriptor: Element): TrustedCert[] {
   return [...unique.values()];
 }
 
+/** The validUntil instant; absent, empty or unreadable counts as none. */
 function validUntilOf(root: Element): Date | undefined {
-  const raw = attr(root, 'validUntil');
-  const at = raw ? new Date(raw) : undefined;
-  return at && !Number.isNaN(at.getTime()) ? at : undefined;
+  const at = new Date(attr(root, 'validUntil') ?? Number.NaN);
+  return Number.isNaN(at.getTime()) ? undefined : at;
 }
 
 /** Parses and checks IdP metadata. Throws GatewayError SAML_METADATA_INVALID. */
@@ -80,9 +81,10 @@ export function parseIdpMetadata(xml: string): IdpMetadata {
   const entityId = attr(root, 'entityID');
   if (!entityId) throw invalid('entityID is missing');
   const descriptors = children(root, MD, 'IDPSSODescriptor');
-  const descriptor = descriptors[0];
-  if (descriptors.length !== 1 || !descriptor) throw invalid('exactly one IDPSSODescriptor is required');
-  if (!(attr(descriptor, 'protocolSupportEnumeration') ?? '').split(/\s+/).includes(NS.samlp)) {
+  if (descriptors.length !== 1) throw invalid('exactly one IDPSSODescriptor is required');
+  const descriptor = descriptors[0] as Element;
+  // Split on each whitespace character: a run of them only adds empty tokens, which never equal the URI.
+  if (!(attr(descriptor, 'protocolSupportEnumeration') ?? '').split(/\s/).includes(NS.samlp)) {
     throw invalid('IDPSSODescriptor does not support SAML 2.0');
   }
   const singleSignOnServices = children(descriptor, MD, 'SingleSignOnService').map((s) => ({
