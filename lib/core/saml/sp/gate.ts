@@ -22,7 +22,8 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
 /** Exactly `/^[A-Za-z0-9+/]+={0,2}$/.test(s)`, as one pass over the char codes (the regex was 20 µs a response). */
 export function isBase64Text(s: string): boolean {
   let i = 0;
-  while (i < s.length && BASE64_ALPHABET[s.charCodeAt(i)] === 1) i++;
+  // Past the end charCodeAt is NaN, which indexes nothing: the walk stops there without a length test.
+  while (BASE64_ALPHABET[s.charCodeAt(i)] === 1) i++;
   if (i === 0 || s.length - i > 2) return false;
   for (let j = i; j < s.length; j++) if (s.charCodeAt(j) !== 0x3d) return false;
   return true;
