@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
-import { webcrypto } from 'node:crypto';
+import { generateKeyPairSync, webcrypto } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import * as x509 from '@peculiar/x509';
 import { GatewayError } from '../../errors';
@@ -67,6 +67,32 @@ describe('issue 12 §8: IdP metadata certificates', () => {
     refusedWith(() => importCert(rsa1024), 'signing key must be RSA ≥ 2048 bits');
     refusedWith(() => importCert(ec), 'signing key must be RSA ≥ 2048 bits');
     refusedWith(() => importCert('AAAA'), 'a signing certificate does not parse');
+  });
+
+  it('refuses a 2048-bit key that is not plain RSA (RSA-PSS cannot verify rsa-sha256)', async () => {
+    const signer = (await webcrypto.subtle.generateKey(
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 },
+      true,
+      ['sign', 'verify'],
+    )) as CryptoKeyPair;
+    const pss = generateKeyPairSync('rsa-pss', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'der' });
+    const cert = await x509.X509CertificateGenerator.create({
+      serialNumber: '01',
+      subject: 'CN=pss',
+      issuer: 'CN=pss',
+      notBefore: new Date(Date.now() - 86_400_000),
+      notAfter: new Date(Date.now() + 86_400_000),
+      signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5' },
+      publicKey: new x509.PublicKey(pss),
+      signingKey: signer.privateKey,
+    });
+    refusedWith(() => importCert(cert.toString('base64')), 'signing key must be RSA ≥ 2048 bits');
+  });
+
+  it('keeps the parser error as the cause of a refusal', () => {
+    for (const f of [() => importCert('AAAA'), () => parseIdpMetadata('<md:EntityDescriptor')]) {
+      assert.throws(f, (e: unknown) => e instanceof GatewayError && e.cause instanceof Error);
+    }
   });
 
   it('trusts KeyDescriptors with no use attribute, and lists a repeated certificate once', () => {

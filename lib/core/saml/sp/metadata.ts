@@ -36,7 +36,7 @@ function invalid(message: string, cause?: unknown): GatewayError {
 
 /** Imports a certificate body; refuses non-RSA keys and RSA keys under 2048 bits. */
 export function importCert(body: string): TrustedCert {
-  const normalized = body.replace(/\s+/g, '');
+  const normalized = body.replace(/\s/g, '');
   let cert: X509Certificate;
   try {
     cert = new X509Certificate(Buffer.from(normalized, 'base64'));
@@ -84,7 +84,8 @@ export function parseIdpMetadata(xml: string): IdpMetadata {
   if (descriptors.length !== 1) throw invalid('exactly one IDPSSODescriptor is required');
   const descriptor = descriptors[0] as Element;
   // Split on each whitespace character: a run of them only adds empty tokens, which never equal the URI.
-  if (!(attr(descriptor, 'protocolSupportEnumeration') ?? '').split(/\s/).includes(NS.samlp)) {
+  const protocols = attr(descriptor, 'protocolSupportEnumeration')?.split(/\s/);
+  if (!protocols?.includes(NS.samlp)) {
     throw invalid('IDPSSODescriptor does not support SAML 2.0');
   }
   const singleSignOnServices = children(descriptor, MD, 'SingleSignOnService').map((s) => ({
