@@ -32,9 +32,9 @@ export async function decryptResponse(
   const [responseXml, assertionXml] = decrypted;
   rejectDoctype(assertionXml, trace, 'decrypted-doctype');
   let doc: Document;
+  // Stryker disable all: defence in depth, unreachable in tests — samlify serialised responseXml from a DOM it parsed
   try {
     doc = parseXml(responseXml);
-    // Stryker disable all: defence in depth, unreachable in tests — samlify serialised responseXml from a DOM it parsed
   } catch (e) {
     // Same code as a failed decryption: a distinct "not well-formed" answer is the CBC oracle of
     // Jager & Somorovsky, "How to Break XML Encryption" (CCS 2011).
