@@ -104,4 +104,17 @@ describe('issue 12 §8: decrypting an EncryptedAssertion (Shibboleth shape)', ()
     assert.equal(r.nameId, 'alice@example.com');
     assert.deepEqual(traced(r, 'decrypt'), [{ check: 'decrypt', ok: true }]);
   });
+
+  it('an encrypted assertion signed only by the Response signature over its ciphertext is unsigned once decrypted', async () => {
+    // That signature covers the ciphertext, which anyone holding our certificate can make: it vouches for
+    // nothing inside. Dropped with the ciphertext, the plaintext has no signature at all.
+    const xml = await idp.issue(testSp, { inResponseTo: '_req', style: { signResponse: true, signAssertion: false } });
+    const e = await rejection(sp.validateResponse(b64(xml), pending()));
+    assert.equal(e.code, 'SAML_SIGNATURE_MISSING');
+    // The outer (encrypted) Response passes, the decrypted one has nothing left to verify.
+    assert.deepEqual(traced(e, 'signature-present'), [
+      { check: 'signature-present', ok: true },
+      { check: 'signature-present', ok: false, detail: 'no signature' },
+    ]);
+  });
 });
