@@ -117,3 +117,34 @@ test('issue 12 §8: pairs spanning partitions or listed twice are refused with t
     'the same role/provider pair is listed twice',
   );
 });
+
+test('issue 12 §8: a comma inside an ARN is refused naming the field, never the value', () => {
+  const evil = `${PROVIDER},arn:aws:iam::999999999999:role/Evil`;
+  const cases: [AwsRolePair[], string][] = [
+    [
+      [
+        { roleArn: ROLE, providerArn: PROVIDER },
+        { roleArn: evil, providerArn: PROVIDER },
+      ],
+      'roles[1].roleArn',
+    ],
+    [
+      [
+        { roleArn: ROLE, providerArn: PROVIDER },
+        { roleArn: ROLE, providerArn: evil },
+      ],
+      'roles[1].providerArn',
+    ],
+  ];
+  for (const [roles, field] of cases) {
+    assert.throws(
+      () => roleAttributeValues(roles),
+      (e: unknown) =>
+        e instanceof GatewayError &&
+        e.code === 'SAML_ATTRIBUTE_INVALID' &&
+        e.message.startsWith(`${field}: `) &&
+        (e.publicDetail ?? '').startsWith(`${field}: `) &&
+        !e.message.includes(evil),
+    );
+  }
+});
