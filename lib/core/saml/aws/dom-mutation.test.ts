@@ -67,3 +67,14 @@ test('issue 12 §8: SAML IDs are "_" + 160 random bits in hex (xs:ID NCName, SAM
 test('issue 12 §8: SAML times are UTC with a Z (SAML core §1.3.3)', () => {
   assert.equal(samlTime(new Date(Date.UTC(2026, 2, 1, 10, 0, 0, 5))), '2026-03-01T10:00:00.005Z');
 });
+
+test('issue 12 §8: each element carries its namespace itself, not only through the root declarations', () => {
+  const b = xmlBuilder('saml:Assertion', []);
+  fillRoot(b, {}, [b.el('ds:Signature')]);
+  assert.equal(b.doc.documentElement.namespaceURI, 'urn:oasis:names:tc:SAML:2.0:assertion');
+  assert.equal(
+    serialize(b.doc),
+    '<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">' +
+      '<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"/></saml:Assertion>',
+  );
+});

@@ -88,3 +88,12 @@ test('issue 12 §8: a duplicate or bundled certificate is refused with its reaso
   assert.ok(bundle.cause instanceof Error);
   assert.equal(bundle.cause.message, 'PEM holds more than one certificate');
 });
+
+test('issue 12 §8: a bad entityId or ssoUrl is refused naming that field', async () => {
+  for (const field of ['entityId', 'ssoUrl'] as const) {
+    const e = refused(await valid({ [field]: 'ftp://rolegate.example.com/' }));
+    assert.equal(e.code, 'SAML_ATTRIBUTE_INVALID');
+    assert.ok(e.message.startsWith(`${field}: `), e.message);
+    assert.ok((e.publicDetail ?? '').startsWith(`${field}: `));
+  }
+});
