@@ -11,7 +11,7 @@ import { GatewayError } from '../../errors';
 import { certBody } from '../certificate';
 import { fillRoot, serialize, samlTime, XML_DECLARATION, xmlBuilder, type XmlBuilder } from './dom';
 import { NS, SAML } from './names';
-import { MIN_RSA_BITS } from './sign';
+import { isSigningRsaKey } from './sign';
 import { assertSamlUrl } from './values';
 
 /** Input of {@link awsIdpMetadataXml}. */
@@ -43,9 +43,7 @@ function certificateBodies(pems: readonly string[]): string[] {
   const bodies = pems.map((pem, i) => {
     try {
       const cert = new X509Certificate(pem);
-      const key = cert.publicKey;
-      const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-      if (key.asymmetricKeyType !== 'rsa' || bits < MIN_RSA_BITS) throw new Error('not RSA-2048+');
+      if (!isSigningRsaKey(cert.publicKey)) throw new Error('not RSA-2048+');
       const body = cert.raw.toString('base64');
       // One certificate per entry: a PEM bundle would otherwise publish only its first cert.
       if (body !== certBody(pem)) throw new Error('PEM holds more than one certificate');

@@ -10,11 +10,12 @@ import { assertSamlSafe } from './values';
 
 /**
  * IAM SAML provider ARN: `arn:<partition>:iam::<12 digits>:saml-provider/<name>`, name 1–128 of
- * `[\w+=,.@-]` (IAM CreateSAMLProvider `Name` is at most 128 characters). Commas are rejected
- * earlier by {@link assertSamlSafe}, as AWS splits the Role value on them.
+ * `[\w+=.@-]` (IAM CreateSAMLProvider `Name` is at most 128 characters of `[\w+=,.@-]`; the comma
+ * is left out here because AWS splits the Role value on it, and {@link assertSamlSafe} has already
+ * refused it before this pattern runs).
  */
 export const SAML_PROVIDER_ARN =
-  /^arn:(aws|aws-us-gov|aws-cn):iam::(\d{12}):saml-provider\/([\w+=,.@-]{1,128})$/;
+  /^arn:(aws|aws-us-gov|aws-cn):iam::(\d{12}):saml-provider\/([\w+=.@-]{1,128})$/;
 
 /**
  * A sanity cap on pairs per response; the signed size is checked against STS's 100 000 base64
@@ -36,9 +37,10 @@ function checkPair(pair: AwsRolePair, i: number): { partition: Partition; value:
   assertSamlSafe(`roles[${i}].roleArn`, pair.roleArn);
   assertSamlSafe(`roles[${i}].providerArn`, pair.providerArn);
   assertAwsValue('roleArn', pair.roleArn);
-  const role = ROLE_ARN.exec(pair.roleArn);
+  // assertAwsValue has matched ROLE_ARN, so exec cannot return null here.
+  const role = ROLE_ARN.exec(pair.roleArn)!;
   const provider = SAML_PROVIDER_ARN.exec(pair.providerArn);
-  if (!role || !provider) {
+  if (!provider) {
     return invalid(
       `roles[${i}].providerArn is not a SAML provider ARN`,
       'a SAML provider ARN looks like arn:aws:iam::123456789012:saml-provider/Name',

@@ -3,7 +3,7 @@
  * directly. Algorithms per AWS-FACTS §0.3/§1.2: RSA-SHA256, exclusive c14n, SHA-256 digest (AWS
  * publishes no list; this is what its SP metadata and real ADFS output use; never SHA-1).
  */
-import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
 import { GatewayError } from '../../errors';
 import { NS } from './names';
@@ -28,6 +28,17 @@ export interface SamlSigner {
 export const MIN_RSA_BITS = 2048;
 
 /**
+ * True for an `rsa` (rsaEncryption) key of at least {@link MIN_RSA_BITS} bits. Not `rsa-pss`: Node
+ * signs with such a key using PSS padding, which an RSA-SHA256 (PKCS#1 v1.5) verifier like IAM
+ * rejects. Used for our signing key and for every certificate we publish.
+ */
+export function isSigningRsaKey(key: KeyObject): boolean {
+  // Stryker disable next-line OptionalChaining: Node sets asymmetricKeyDetails on every asymmetric KeyObject; `?.` only satisfies its type
+  const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+  return key.asymmetricKeyType === 'rsa' && bits >= MIN_RSA_BITS;
+}
+
+/**
  * Throws `SIGNING_KEY_UNAVAILABLE` unless the key is RSA ≥ {@link MIN_RSA_BITS} bits and matches
  * the certificate: a mismatch would yield assertions IAM rejects as "Response signature invalid".
  */
@@ -35,8 +46,7 @@ export function assertSigner(signer: SamlSigner): void {
   try {
     const key = createPrivateKey(signer.privateKeyPem);
     const cert = new X509Certificate(signer.certPem);
-    const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-    if (key.asymmetricKeyType !== 'rsa' || bits < MIN_RSA_BITS) throw new Error('not RSA-2048+');
+    if (!isSigningRsaKey(key)) throw new Error('not RSA-2048+');
     if (!cert.checkPrivateKey(key)) throw new Error('key does not match certificate');
   } catch (cause) {
     throw new GatewayError('SIGNING_KEY_UNAVAILABLE', 'SAML signing key/certificate unusable', {
