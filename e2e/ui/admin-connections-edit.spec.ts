@@ -68,7 +68,8 @@ test('an admin adds an OIDC IdP with its secret and a SAML connection; the secre
     await expect(alice.getByTestId('oidc-form-done')).toBeVisible();
     const eve = await (await browser.newContext()).newPage();
     await signInPartners(eve);
-    await expect(eve).toHaveURL(/[?&]error=OAuthCallback/);
+    // Rolegate's error page with its code (issue 13 §4), not next-auth's OAuthCallback.
+    await expect(eve).toHaveURL(/\/error\?error=OIDC_TOKEN_INVALID$/);
     await alice.goto('/admin/connections?idp=okta-partners#oidc-form');
     await saveIdp(alice, secret);
     await expect(alice.getByTestId('oidc-form-done')).toBeVisible();
