@@ -93,6 +93,7 @@ export function normalizeClaims(idp: IdpConfig, raw: RawClaims): IdentityClaims 
     name: str(raw[nameClaim]),
     // Only Google's hd is Google's word (a Workspace domain it checked above); any other IdP's `hd` is a
     // plain claim, and emailDomains rules match it (policy/evaluate.ts): dropped.
+    // Stryker disable next-line OptionalChaining: for Google, hd was required above; the ?. is for the type
     hostedDomain: idp.preset === 'google' ? hostedDomain?.toLowerCase() : undefined,
     groups: [...new Set(groupsFor(idp, raw, subject))],
     extra,
