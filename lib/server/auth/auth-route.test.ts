@@ -96,26 +96,24 @@ test("issue 13 §4: the IdP's error= on the callback is OIDC_IDP_ERROR, next-aut
   assert.deepEqual(d.failures, [['OIDC_IDP_ERROR', 'okta']]);
 });
 
+/** next-auth's callback fails with `message` (as openid-client words it): Rolegate names it `code`. */
+async function assertCallbackRefusal(message: string, code: string): Promise<void> {
+  const d = deps();
+  const res = await handleAuthRequest(d, new Request(`${BASE}/api/auth/callback/okta?code=c&state=s`), async () => {
+    logger.error('OAUTH_CALLBACK_ERROR', { error: new OAuthCallbackError(message), providerId: 'okta' });
+    return nextAuthRedirect(`${BASE}/api/auth/error?error=OAuthCallback`);
+  });
+  assert.equal(res.headers.get('Location'), `${BASE}/error?error=${code}`, message);
+  assert.deepEqual(d.failures, [[code, 'okta']]);
+}
+
 test('issue 13 §4: a missing state cookie or a state mismatch is OIDC_STATE_INVALID', async () => {
   for (const message of [
     'State cookie was missing.',
     'state mismatch, expected Zm9vYmFyYmF6cXV4cXV1eA, got: b3RoZXJvdGhlcm90aGVy',
     'PKCE code_verifier cookie was missing.',
   ]) {
-    const d = deps();
-    const res = await handleAuthRequest(
-      d,
-      new Request(`${BASE}/api/auth/callback/okta?code=c&state=s`),
-      async () => {
-        logger.error('OAUTH_CALLBACK_ERROR', {
-          error: new OAuthCallbackError(message),
-          providerId: 'okta',
-        });
-        return nextAuthRedirect(`${BASE}/api/auth/error?error=OAuthCallback`);
-      },
-    );
-    assert.equal(res.headers.get('Location'), `${BASE}/error?error=OIDC_STATE_INVALID`, message);
-    assert.deepEqual(d.failures, [['OIDC_STATE_INVALID', 'okta']]);
+    await assertCallbackRefusal(message, 'OIDC_STATE_INVALID');
   }
 });
 
@@ -125,20 +123,7 @@ test('issue 13 §4: a token openid-client rejects (or a refused code exchange) i
     'invalid_grant (grant request is invalid)',
     'nonce mismatch, expected undefined, got: x',
   ]) {
-    const d = deps();
-    const res = await handleAuthRequest(
-      d,
-      new Request(`${BASE}/api/auth/callback/okta?code=c&state=s`),
-      async () => {
-        logger.error('OAUTH_CALLBACK_ERROR', {
-          error: new OAuthCallbackError(message),
-          providerId: 'okta',
-        });
-        return nextAuthRedirect(`${BASE}/api/auth/error?error=OAuthCallback`);
-      },
-    );
-    assert.equal(res.headers.get('Location'), `${BASE}/error?error=OIDC_TOKEN_INVALID`, message);
-    assert.deepEqual(d.failures, [['OIDC_TOKEN_INVALID', 'okta']]);
+    await assertCallbackRefusal(message, 'OIDC_TOKEN_INVALID');
   }
 });
 
