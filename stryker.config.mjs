@@ -24,6 +24,8 @@ const MUTATE = {
   'lib/core/saml/sp': [
     'algorithms', 'assertion-checks', 'cert-trust', 'decrypt', 'gate', 'identity', 'metadata', 'metadata-expiry',
     'session-checks', 'structure', 'time-window', 'validate-response',
+    // Single logout (issue 13 §5): what decides whether an IdP's LogoutRequest ends sessions.
+    'logout-checks', 'logout-request', 'logout-signature', 'logout-structure', 'redirect-binding',
   ],
   // Our own IdP: the assertion we sign for AWS and its values.
   'lib/core/saml/aws': true,

@@ -15,14 +15,19 @@ export interface Identity {
   attributes: Record<string, string[]>;
 }
 
-/** saml-core §2.2.3 / §2.4.1: one NameID, text only, non-empty. EncryptedID is not supported. */
-export function readNameId(assertion: Element, trace: Trace): { nameId: string; nameIdFormat?: string } {
-  const subject = child(assertion, NS.saml, 'Subject');
-  const nameIdEl = subject && child(subject, NS.saml, 'NameID');
-  if (!nameIdEl) {
-    const why = subject && child(subject, NS.saml, 'EncryptedID') ? 'EncryptedID is not supported' : 'no NameID';
-    throw trace.fail('SAML_NAMEID_INVALID', 'nameid', why);
-  }
+/** What identifies the person to the IdP: the NameID exactly as signed, with its qualifiers (saml-core §2.2.3). */
+export interface NameIdValue {
+  nameId: string;
+  nameIdFormat?: string;
+  nameQualifier?: string;
+  spNameQualifier?: string;
+}
+
+/**
+ * A NameID element's value and qualifiers: text only (no comment, no markup), non-empty, at most 1024
+ * characters, no padding or control characters. Shared by the assertion and the LogoutRequest.
+ */
+export function readNameIdElement(nameIdEl: Element, trace: Trace): NameIdValue {
   for (let n = nameIdEl.firstChild; n; n = n.nextSibling) {
     if (n.nodeType !== NodeType.text && n.nodeType !== NodeType.cdata) {
       throw trace.fail('SAML_NAMEID_INVALID', 'nameid', n.nodeType === NodeType.comment ? 'comment inside NameID' : 'markup inside NameID');
@@ -34,7 +39,18 @@ export function readNameId(assertion: Element, trace: Trace): { nameId: string; 
     throw trace.fail('SAML_NAMEID_INVALID', 'nameid', 'empty, too long, padded with spaces or control characters');
   }
   trace.pass('nameid');
-  return { nameId, nameIdFormat: attr(nameIdEl, 'Format') };
+  return { nameId, nameIdFormat: attr(nameIdEl, 'Format'), nameQualifier: attr(nameIdEl, 'NameQualifier'), spNameQualifier: attr(nameIdEl, 'SPNameQualifier') };
+}
+
+/** saml-core §2.2.3 / §2.4.1: one NameID, text only, non-empty. EncryptedID is not supported. */
+export function readNameId(assertion: Element, trace: Trace): NameIdValue {
+  const subject = child(assertion, NS.saml, 'Subject');
+  const nameIdEl = subject && child(subject, NS.saml, 'NameID');
+  if (!nameIdEl) {
+    const why = subject && child(subject, NS.saml, 'EncryptedID') ? 'EncryptedID is not supported' : 'no NameID';
+    throw trace.fail('SAML_NAMEID_INVALID', 'nameid', why);
+  }
+  return readNameIdElement(nameIdEl, trace);
 }
 
 /** saml-core §2.7.3: Attribute Name → every AttributeValue's textContent; xsi:nil values are skipped. */

@@ -26,6 +26,11 @@ export interface IdpMetadata {
   singleSignOnServices: Array<{ Binding: string; Location: string }>;
   redirectSsoUrl?: string;
   wantAuthnRequestsSigned: boolean;
+  /**
+   * The IdP's HTTP-Redirect SingleLogoutService (saml-metadata §2.2.2: responses go to ResponseLocation,
+   * else Location), when it has one: the only binding we send logout messages by (slo.md in the README).
+   */
+  redirectSlo?: { location: string; responseLocation: string };
   /** The metadata's own validUntil (saml-metadata §2.3.2), when it has one. */
   validUntil?: Date;
 }
@@ -59,6 +64,14 @@ function signingCerts(descriptor: Element): TrustedCert[] {
   const unique = new Map(certs.map((c) => [c.body, c]));
   if (unique.size === 0) throw invalid('no signing certificate');
   return [...unique.values()];
+}
+
+/** The first HTTP-Redirect SingleLogoutService with a Location. */
+function redirectSloOf(descriptor: Element): IdpMetadata['redirectSlo'] {
+  const slo = children(descriptor, MD, 'SingleLogoutService').find((s) => attr(s, 'Binding') === BINDING_REDIRECT && attr(s, 'Location'));
+  if (!slo) return undefined;
+  const location = attr(slo, 'Location') as string;
+  return { location, responseLocation: attr(slo, 'ResponseLocation') || location };
 }
 
 /** The validUntil instant; absent, empty or unreadable counts as none. */
@@ -99,6 +112,7 @@ export function parseIdpMetadata(xml: string): IdpMetadata {
     singleSignOnServices,
     redirectSsoUrl: singleSignOnServices.find((s) => s.Binding === BINDING_REDIRECT)?.Location,
     wantAuthnRequestsSigned: attr(descriptor, 'WantAuthnRequestsSigned') === 'true',
+    redirectSlo: redirectSloOf(descriptor),
     validUntil: validUntilOf(root),
   };
 }

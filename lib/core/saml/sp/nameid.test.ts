@@ -15,8 +15,14 @@ const withNameId = (inner: string) => parsed(responseText({ nameIdXml: inner }))
 describe('NameID', () => {
   it('returns the NameID text and its Format', () => {
     const { result, trace } = passing((t) => readNameId(withNameId('alice@example.com'), t));
-    assert.deepEqual(result, { nameId: 'alice@example.com', nameIdFormat: PERSISTENT });
+    assert.deepEqual(result, { nameId: 'alice@example.com', nameIdFormat: PERSISTENT, nameQualifier: undefined, spNameQualifier: undefined });
     assert.deepEqual(trace.entries, [{ check: 'nameid', ok: true }]);
+  });
+
+  it('returns the NameQualifier and SPNameQualifier as signed (sent back in a LogoutRequest, issue 13 §5)', () => {
+    const { assertion } = parsed(responseText(), (x) => x.replace(`<NameID Format="${PERSISTENT}">`, `<NameID Format="${PERSISTENT}" NameQualifier="https://idp" SPNameQualifier="https://sp">`));
+    const { result } = passing((t) => readNameId(assertion, t));
+    assert.deepEqual([result.nameQualifier, result.spNameQualifier], ['https://idp', 'https://sp']);
   });
 
   it('accepts a CDATA NameID', () => {

@@ -51,7 +51,7 @@ function checkAssertions(elements: Element[], response: Element, trace: Trace): 
 }
 
 /** Every ID / Id / id attribute (any namespace, as xml-crypto resolves them) must be unique. */
-function checkUniqueIds(elements: Element[], trace: Trace): void {
+export function checkUniqueIds(elements: Element[], trace: Trace): void {
   const seen = new Set<string>();
   for (const el of elements) {
     const attrs = el.attributes;
@@ -66,8 +66,8 @@ function checkUniqueIds(elements: Element[], trace: Trace): void {
   trace.pass('unique-ids');
 }
 
-/** A signature must be a direct child of the Response or the assertion and reference exactly its parent. */
-function checkSignaturePlacement(elements: Element[], allowedParents: Element[], trace: Trace): Element[] {
+/** A signature must be a direct child of one of `allowedParents` (the Response, the assertion) and reference exactly its parent. */
+export function checkSignaturePlacement(elements: Element[], allowedParents: Element[], trace: Trace): Element[] {
   const signatures = named(elements, NS.ds, 'Signature');
   for (const sig of signatures) {
     const parent = sig.parentNode as Element;

@@ -37,3 +37,10 @@ export class Trace {
     this.pass(check);
   }
 }
+
+/** Any failure of a validation pipeline as the SamlValidationError it reports: a bug becomes INTERNAL, never a pass. */
+export function asValidationError(e: unknown, trace: Trace): SamlValidationError {
+  if (e instanceof SamlValidationError) return e;
+  if (e instanceof GatewayError) return new SamlValidationError(e.code, e.message, [...trace.entries], e);
+  return trace.fail('INTERNAL', 'unexpected', e instanceof Error ? e.name : 'error', e);
+}

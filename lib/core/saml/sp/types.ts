@@ -11,6 +11,11 @@ export interface SamlSpConnection {
   spEntityId: string;
   /** Our Assertion Consumer Service URL: the only accepted Destination and Recipient (saml-profiles §4.1.4.2–3). */
   acsUrl: string;
+  /**
+   * Our SingleLogoutService URL: the only accepted Destination of a LogoutRequest. Single logout is on when
+   * it is set, the IdP's metadata has an HTTP-Redirect SingleLogoutService and we have a signing key.
+   */
+  sloUrl?: string;
   /** The IdP's `<EntityDescriptor>`; its signing certificates are the only trusted keys. */
   idpMetadataXml: string;
   /** PEM key + certificate used to sign AuthnRequests when the IdP sets WantAuthnRequestsSigned. */
@@ -76,6 +81,9 @@ export interface ValidatedAssertion {
   issuer: string;
   nameId: string;
   nameIdFormat?: string;
+  /** The NameID's qualifiers as signed: sent back in a LogoutRequest (saml-core §3.7.1). */
+  nameQualifier?: string;
+  spNameQualifier?: string;
   sessionIndex?: string;
   assertionId: string;
   /** The earliest NotOnOrAfter of the subject confirmation and the conditions. */
@@ -87,6 +95,44 @@ export interface ValidatedAssertion {
   attributes: Record<string, string[]>;
   trace: TraceEntry[];
 }
+
+/** The sign-in a LogoutRequest of ours ends at the IdP: the NameID and SessionIndex of that assertion. */
+export interface SamlSessionRef {
+  nameId: string;
+  nameIdFormat?: string;
+  nameQualifier?: string;
+  spNameQualifier?: string;
+  sessionIndex?: string;
+}
+
+/** An IdP's LogoutRequest as it arrived: the query string (HTTP-Redirect) or the form fields (HTTP-POST). */
+export type LogoutRequestInput =
+  | { binding: 'redirect'; /** The exact query string received, without `?`: the signature covers its bytes. */ query: string }
+  | { binding: 'post'; samlRequest: string; relayState?: string };
+
+export interface LogoutValidateContext {
+  now: Date;
+  /** LogoutRequest IDs already acted on (remembered like assertion IDs). */
+  replay: ReplayStore;
+  onRejected?: (rejection: SamlRejection) => void | Promise<void>;
+}
+
+/** A LogoutRequest that passed every check (saml-core §3.7.1). */
+export interface ValidatedLogoutRequest {
+  id: string;
+  issuer: string;
+  nameId: string;
+  nameIdFormat?: string;
+  /** Empty: every session of this NameID ends (saml-core §3.7.3.2). */
+  sessionIndexes: string[];
+  relayState?: string;
+  /** Until when the ID must be remembered: the end of the window in which it would be accepted. */
+  replayUntil: Date;
+  trace: TraceEntry[];
+}
+
+/** saml-core §3.2.2.2 top-level status codes a LogoutResponse of ours carries. */
+export type LogoutStatus = 'Success' | 'Requester' | 'Responder';
 
 export interface AuthnRequestOptions {
   relayState?: string;
@@ -100,4 +146,12 @@ export interface SamlSp {
   createAuthnRequest(opts?: AuthnRequestOptions): { url: string; id: string };
   /** Validates a base64 `SAMLResponse` from the HTTP-POST binding (saml-bindings §3.5). */
   validateResponse(samlResponseBase64: string, ctx: ValidateContext): Promise<ValidatedAssertion>;
+  /** True when single logout is on for this connection (see {@link SamlSpConnection.sloUrl}). */
+  readonly singleLogout: boolean;
+  /** A signed HTTP-Redirect LogoutRequest for the IdP (saml-bindings §3.4.4.1); undefined when single logout is off. */
+  createLogoutRequest(session: SamlSessionRef, relayState?: string): { url: string; id: string } | undefined;
+  /** A signed HTTP-Redirect LogoutResponse answering `inResponseTo`; undefined when single logout is off. */
+  createLogoutResponse(inResponseTo: string, status: LogoutStatus, relayState?: string): string | undefined;
+  /** Checks an IdP's LogoutRequest as strictly as a Response (logout-request.ts); never through samlify. */
+  validateLogoutRequest(input: LogoutRequestInput, ctx: LogoutValidateContext): Promise<ValidatedLogoutRequest>;
 }

@@ -19,8 +19,14 @@ export { SchemaViolation } from './engine';
 
 const table = { ...samlTable, ...dsigTable, ...xencTable };
 const RESPONSE = key(NS.samlp, 'Response');
+const LOGOUT_REQUEST = key(NS.samlp, 'LogoutRequest');
 
 /** Validates a parsed `<samlp:Response>`. Throws SchemaViolation (with an element path) on the first problem. */
 export function validateResponseSchema(doc: Document): void {
   validateDocument(doc, table, RESPONSE);
+}
+
+/** Validates a parsed `<samlp:LogoutRequest>` (saml-core §3.7.1) with the same tables. Throws SchemaViolation. */
+export function validateLogoutRequestSchema(doc: Document): void {
+  validateDocument(doc, table, LOGOUT_REQUEST);
 }

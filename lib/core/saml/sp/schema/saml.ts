@@ -45,6 +45,27 @@ export const samlTable: SchemaTable = {
       { choice: [A('Assertion'), A('EncryptedAssertion')], min: 0, max: Infinity },
     ],
   },
+  // saml-core §3.7.1 LogoutRequest (RequestAbstractType §3.2.1). Narrowed: the principal is a plain NameID
+  // (BaseID and EncryptedID are refused; nothing we send asks for an encrypted NameID).
+  [P('LogoutRequest')]: {
+    attrs: {
+      ID: req('ID'),
+      Version: req('version'),
+      IssueInstant: req('dateTime'),
+      Destination: opt('anyURI'),
+      Consent: opt('anyURI'),
+      NotOnOrAfter: opt('dateTime'),
+      Reason: opt('string'),
+    },
+    content: [
+      { el: A('Issuer'), min: 0 },
+      { el: DS('Signature'), min: 0 },
+      { el: P('Extensions'), min: 0 },
+      { el: A('NameID') },
+      { el: P('SessionIndex'), min: 0, max: Infinity },
+    ],
+  },
+  [P('SessionIndex')]: { content: 'string' },
   [P('Extensions')]: { content: 'skip' },
   [P('Status')]: { content: [{ el: P('StatusCode') }, { el: P('StatusMessage'), min: 0 }, { el: P('StatusDetail'), min: 0 }] },
   [P('StatusCode')]: { attrs: { Value: req('anyURI') }, content: [{ el: P('StatusCode'), min: 0 }] },

@@ -37,13 +37,14 @@ export interface TestIdp {
   issue(sp: TestSp, opts?: IssueOptions): Promise<string>;
 }
 
-export function idpMetadataXml(entityId: string, certPems: string[], ssoUrl: string): string {
+export function idpMetadataXml(entityId: string, certPems: string[], ssoUrl: string, sloUrl?: string): string {
   const keys = certPems
     .map((pem) => `<md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>${certBody(pem)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>`)
     .join('');
   return (
     `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${entityId}">` +
     `<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">${keys}` +
+    (sloUrl ? `<md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${sloUrl}"/>` : '') +
     `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${ssoUrl}"/>` +
     `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${ssoUrl}"/>` +
     `</md:IDPSSODescriptor></md:EntityDescriptor>`
@@ -88,7 +89,7 @@ export async function createTestIdp(shape: IdpShape, cert?: SigningCertificate):
     shape,
     entityId,
     cert: c,
-    metadataXml: idpMetadataXml(entityId, [c.certPem], `https://${shape}.idp.test/sso`),
+    metadataXml: idpMetadataXml(entityId, [c.certPem], `https://${shape}.idp.test/sso`, `https://${shape}.idp.test/slo`),
     issue: (sp, opts = {}) => issueWith(idp, { ...SHAPES[shape], ...opts.style }, sp, opts),
   };
   return idp;
