@@ -16,7 +16,7 @@ const PUBLIC = [
   /^\/\.well-known\//,
   /^\/favicon\.ico$/,
   // SAML: our SP endpoints (the IdP posts cross-site to the ACS) and our IdP metadata for IAM.
-  /^\/saml\/[a-z0-9-]+\/(login|acs|metadata)$/,
+  /^\/saml\/[a-z0-9-]+\/(login|acs|metadata|slo)$/,
   /^\/aws\/saml\/metadata$/,
   // The JSON API and the CLI's OAuth endpoints: CLI requests carry a bearer token, not a cookie. Every
   // handler there authenticates itself (lib/server/api/principal.ts) or is an OAuth endpoint by design.

@@ -3,6 +3,7 @@
  * Prisma repos; tests can wire fakes.
  */
 import type { AuditSink } from '../core/issuance/audit-event';
+import type { SamlSessionRef } from '../core/saml/sp/types';
 import type { IdentityClaims } from '../core/types';
 
 export interface SessionUser {
@@ -20,6 +21,8 @@ export interface ActiveSession {
   claims: IdentityClaims;
   createdAt: Date;
   expiresAt: Date;
+  /** The SAML sign-in's NameID and SessionIndex, for single logout (issue 13 §5). */
+  saml?: SamlSessionRef;
 }
 
 /** Who a request acts for, whatever authenticated it: the claims every authorisation decision is made on. */

@@ -12,7 +12,10 @@ export const dynamic = 'force-dynamic';
 
 export default async function SigninPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const c = await getContainer();
-  const callbackUrl = safeReturnPath((await searchParams).callbackUrl);
+  const params = await searchParams;
+  const callbackUrl = safeReturnPath(params.callbackUrl);
+  // After single logout (issue 13 §5): our session ended, and the IdP was asked to end its own.
+  const signedOutAtIdp = params.signedOut === 'idp';
   if (await currentSession()) redirect(callbackUrl);
   const idps = [
     ...c.config.idps.filter((i) => !i.disabled).map((i) => ({ id: i.id, name: i.name, preset: i.preset, kind: 'oidc' as const })),
@@ -22,6 +25,11 @@ export default async function SigninPage({ searchParams }: { searchParams: Promi
     <AppShell demo={c.env.demo}>
       <section className="signin">
         <h1>Sign in to AWS</h1>
+        {signedOutAtIdp && (
+          <p role="status" data-testid="signed-out-idp">
+            You are signed out of Rolegate, and your identity provider was asked to end its session too.
+          </p>
+        )}
         <p className="muted">Choose your organisation’s identity provider. Rolegate gives you short-lived credentials for the AWS roles your groups allow.</p>
         <SigninButtons idps={idps} callbackUrl={callbackUrl} />
       </section>

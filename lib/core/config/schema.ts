@@ -113,6 +113,11 @@ const samlConnection = z.object({
    * (SAML_EMAILS_AUTHORITATIVE).
    */
   emailsAuthoritative: z.boolean().optional(),
+  /**
+   * Single logout (issue 13 §5): an IdP's LogoutRequest also ends the person's CLI logins through this
+   * connection, not only their portal sessions. Off by default: a browser logout rarely means "and my laptop's CLI".
+   */
+  sloEndsCliLogins: z.boolean().default(false),
   disabled: idpBase.disabled,
 }).strict().refine((c) => (c.metadataUrl === undefined) !== (c.metadataXml === undefined), {
   message: 'give exactly one of metadataUrl or metadataXml',

@@ -6,7 +6,7 @@ import { samlIdentityClaims } from './claims';
 
 const conn = (over: Partial<SamlConnectionConfig>): SamlConnectionConfig => ({
   id: 'corp', name: 'Corp', preset: 'adfs', metadataXml: 'x'.repeat(100), allowIdpInitiated: false, clockSkewSeconds: 60,
-  DANGEROUSLY_ALLOW_SHA1: false, attributes: {}, groupNames: {}, emailsAuthoritative: true, disabled: false, ...over,
+  DANGEROUSLY_ALLOW_SHA1: false, attributes: {}, groupNames: {}, emailsAuthoritative: true, disabled: false, sloEndsCliLogins: false, ...over,
 });
 
 test('ADFS-shaped attributes: Group claim, email claim, persistent NameID as the subject', () => {

@@ -12,6 +12,22 @@ export interface ConnectionRevocation {
   deviceApprovals: number;
 }
 
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+/**
+ * Revokes the CLI logins and uncollected device approvals that came through the connections `idpId`
+ * matches, of `userIds` only when given (single logout, issue 13 §5); the counts.
+ */
+export async function revokeCliAccess(tx: Tx, scope: { idpId: string | { notIn: string[] }; userIds?: string[] }, now: Date, reason: string): Promise<Omit<ConnectionRevocation, 'sessions'>> {
+  const { idpId, userIds } = scope;
+  const cli = await tx.cliGrant.updateMany({ where: { idpId, revokedAt: null, ...(userIds ? { userId: { in: userIds } } : {}) }, data: { revokedAt: now, revokedReason: reason } });
+  const devices = await tx.deviceAuthorization.updateMany({
+    where: { idpId, status: 'approved', expiresAt: { gt: now }, ...(userIds ? { approvedBy: { in: userIds } } : {}) },
+    data: { status: 'denied', decidedAt: now },
+  });
+  return { cliLogins: cli.count, deviceApprovals: devices.count };
+}
+
 export function createConnectionAccessRepo(db: Db) {
   return {
     /** Revokes what came through any connection not in `keep` (by IdP/connection id); the counts. */
@@ -20,12 +36,7 @@ export function createConnectionAccessRepo(db: Db) {
         db.$transaction(async (tx) => {
           const idpId = { notIn: keep };
           const sessions = await tx.portalSession.updateMany({ where: { idpId, revokedAt: null }, data: { revokedAt: now } });
-          const cli = await tx.cliGrant.updateMany({ where: { idpId, revokedAt: null }, data: { revokedAt: now, revokedReason: 'connection-disabled' } });
-          const devices = await tx.deviceAuthorization.updateMany({
-            where: { idpId, status: 'approved', expiresAt: { gt: now } },
-            data: { status: 'denied', decidedAt: now },
-          });
-          return { sessions: sessions.count, cliLogins: cli.count, deviceApprovals: devices.count };
+          return { sessions: sessions.count, ...(await revokeCliAccess(tx, { idpId }, now, 'connection-disabled')) };
         }),
       ),
   };

@@ -14,6 +14,7 @@ import { createSamlKeysRepo } from './saml-keys';
 import { createSamlReplayRepo } from './saml-replay';
 import { createSamlRequestsRepo } from './saml-requests';
 import { createSamlSignInRepo } from './saml-signin';
+import { createSamlLogoutRepo } from './saml-logout';
 import { createSamlTracesRepo } from './saml-traces';
 import { createSessionsRepo } from './sessions';
 import { createSettingsRepo } from './settings';
@@ -30,6 +31,7 @@ export function createRepos(db: Db) {
     samlRequests: createSamlRequestsRepo(db),
     samlReplay: createSamlReplayRepo(db),
     samlSignIn: createSamlSignInRepo(db),
+    samlLogout: createSamlLogoutRepo(db),
     samlKeys: createSamlKeysRepo(db),
     samlTraces: createSamlTracesRepo(db),
     signinFailures: createSigninFailuresRepo(db),
@@ -78,6 +80,7 @@ export { samlKeyAad } from './saml-keys';
 export type { SeenAssertion } from './saml-replay';
 export type { NewSamlRequest } from './saml-requests';
 export type { SamlSignIn } from './saml-signin';
+export type { SamlLogout, SamlLogoutResult } from './saml-logout';
 export type { SigninFailure } from './signin-failures';
 export type {
   NewSamlTrace,

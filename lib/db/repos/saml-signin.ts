@@ -40,7 +40,8 @@ async function consumeRequest(tx: Tx, s: SamlSignIn): Promise<void> {
   if (count !== 1) throw refused('SAML_IN_RESPONSE_TO_MISMATCH', 'the AuthnRequest was answered or expired meanwhile');
 }
 
-async function recordAssertion(tx: Tx, s: SamlSignIn): Promise<void> {
+/** Records an ID in the replay cache (an assertion's, or a LogoutRequest's: saml-logout.ts); SAML_REPLAY when known. */
+export async function recordAssertion(tx: Tx, s: Pick<SamlSignIn, 'connectionId' | 'assertionId' | 'replayUntil' | 'now'>): Promise<void> {
   const { connectionId, assertionId } = s;
   // An expired leftover (not purged yet) no longer guards anything: it gives way to this sighting.
   await tx.samlReplay.deleteMany({ where: { connectionId, assertionId, expiresAt: { lte: s.now } } });

@@ -2,6 +2,7 @@
  * Portal sessions: the row behind the session id in the cookie. Every authorisation decision reads the
  * claims snapshot from here, and revoking the row ends the session whatever the cookie says.
  */
+import type { SamlSessionRef } from '../../core/saml/sp/types';
 import type { IdentityClaims } from '../../core/types';
 import type { Db } from '../client';
 import type { PortalSession as SessionRow } from '../generated/sqlite/client';
@@ -19,6 +20,8 @@ export interface SessionRecord {
   createdAt: Date;
   expiresAt: Date;
   revokedAt?: Date;
+  /** A SAML sign-in's NameID and SessionIndex (single logout, issue 13 §5). */
+  saml?: SamlSessionRef;
 }
 
 export interface ActiveSession extends SessionRecord {
@@ -34,6 +37,7 @@ export interface NewSession {
   userAgent?: string | null;
   expiresAt: Date;
   createdAt?: Date;
+  saml?: SamlSessionRef;
 }
 
 export function toSessionRecord(row: SessionRow, claims: IdentityClaims): SessionRecord {
@@ -47,6 +51,19 @@ export function toSessionRecord(row: SessionRow, claims: IdentityClaims): Sessio
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
     revokedAt: present(row.revokedAt),
+    saml: samlRefOf(row),
+  };
+}
+
+/** The SAML sign-in a row records, when it has one. */
+function samlRefOf(row: SessionRow): SamlSessionRef | undefined {
+  if (row.samlNameId === null) return undefined;
+  return {
+    nameId: row.samlNameId,
+    nameIdFormat: present(row.samlNameIdFormat),
+    nameQualifier: present(row.samlNameQualifier),
+    spNameQualifier: present(row.samlSpNameQualifier),
+    sessionIndex: present(row.samlSessionIndex),
   };
 }
 
@@ -61,6 +78,11 @@ export function newSessionRow(input: NewSession) {
     userAgent: input.userAgent ?? null,
     createdAt: input.createdAt ?? new Date(),
     expiresAt: input.expiresAt,
+    samlNameId: input.saml?.nameId ?? null,
+    samlNameIdFormat: input.saml?.nameIdFormat ?? null,
+    samlNameQualifier: input.saml?.nameQualifier ?? null,
+    samlSpNameQualifier: input.saml?.spNameQualifier ?? null,
+    samlSessionIndex: input.saml?.sessionIndex ?? null,
   };
 }
 

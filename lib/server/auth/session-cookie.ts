@@ -21,3 +21,9 @@ export async function sessionSetCookie(input: { publicUrl: string; secret: strin
     ...(secure ? ['Secure'] : []),
   ].join('; ');
 }
+
+/** Ends the cookie (single logout, issue 13 §5: our route signs out without next-auth's signOut). */
+export function clearSessionCookie(publicUrl: string): string {
+  const secure = publicUrl.startsWith('https://');
+  return [`${sessionCookieName(publicUrl)}=`, 'Path=/', 'HttpOnly', 'SameSite=Lax', 'Max-Age=0', ...(secure ? ['Secure'] : [])].join('; ');
+}

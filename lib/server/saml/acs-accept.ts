@@ -63,7 +63,10 @@ export async function acceptSamlResponse(d: AcsDeps, input: AcsInput): Promise<{
   const validated: ValidatedAssertion = await input.sp.validateResponse(input.samlResponse, checkingContext(d, connectionId, input.boundRequestId, now));
   try {
     const claims = samlIdentityClaims(input.conn, validated);
-    const persist: PersistPortalSession = async ({ identity, session }) => {
+    const { nameId, nameIdFormat, nameQualifier, spNameQualifier, sessionIndex } = validated;
+    const persist: PersistPortalSession = async ({ identity, session: base }) => {
+      // What our LogoutRequest names and an IdP's LogoutRequest is matched on (single logout, issue 13 §5).
+      const session = { ...base, saml: { nameId, nameIdFormat, nameQualifier, spNameQualifier, sessionIndex } };
       const { user } = await d.repos.samlSignIn.acceptSamlSignIn({ connectionId, requestId: validated.inResponseTo, assertionId: validated.assertionId, replayUntil: validated.replayUntil, identity, session, now });
       return { userId: user.id };
     };

@@ -30,6 +30,12 @@ describe('issue 13 §5: IdP-initiated LogoutRequest by HTTP-POST', () => {
     assert.ok(v.trace.some((t) => t.check === 'signature' && t.detail === 'enveloped signature'));
   });
 
+  it('takes an empty RelayState as none and refuses one over 80 bytes', async () => {
+    assert.equal((await sp.validateLogoutRequest(post(signedLogoutRequest(idp), ''), { now: new Date(), replay: new MemoryReplayStore() })).relayState, undefined);
+    assert.equal(await logoutCode(sp, post(signed, 'r'.repeat(80))), 'accepted');
+    assert.equal(await logoutCode(sp, post(signed, 'r'.repeat(81))), 'SAML_MALFORMED');
+  });
+
   it('refuses an unsigned request, a foreign key and a tampered NameID', async () => {
     assert.equal(await logoutCode(sp, post(logoutRequestFor(idp))), 'SAML_SIGNATURE_MISSING');
     const mallory = await freshCert('mallory');

@@ -33,21 +33,23 @@ export interface LogoutRuntime {
   skewMs: number;
 }
 
-/** saml-bindings §3.4.3: at most 80 bytes; we only echo it back to the IdP. */
-function relayStateOf(raw: string | undefined, trace: Trace): string | undefined {
-  if (raw === undefined) return undefined;
-  const value = formDecode(raw);
-  if (value === undefined || Buffer.byteLength(value) > MAX_RELAY_STATE_BYTES) throw trace.fail('SAML_MALFORMED', 'relay-state', 'RelayState is not %-encoded or longer than 80 bytes');
+/** saml-bindings §3.4.3: at most 80 bytes; we only echo it back to the IdP. Empty counts as none. */
+function relayStateOf(value: string | undefined, trace: Trace): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (Buffer.byteLength(value) > MAX_RELAY_STATE_BYTES) throw trace.fail('SAML_MALFORMED', 'relay-state', 'RelayState longer than 80 bytes');
   return value;
 }
 
 /** The message XML and RelayState, with the binding's signature checked where it lives in the query. */
 function received(rt: LogoutRuntime, input: LogoutRequestInput, trace: Trace): { xml: string; relayState?: string } {
   trace.pass('message', `LogoutRequest, HTTP-${input.binding === 'redirect' ? 'Redirect' : 'POST'}`);
-  if (input.binding === 'post') return { xml: decodeResponse(input.samlRequest, trace), relayState: input.relayState };
+  if (input.binding === 'post') return { xml: decodeResponse(input.samlRequest, trace), relayState: relayStateOf(input.relayState, trace) };
   const q = readRedirectQuery(input.query, 'SAMLRequest', trace);
   verifyRedirectSignature(q, 'SAMLRequest', rt.keys, rt.allowSha1, trace);
-  return { xml: inflateRedirectMessage(q, trace), relayState: relayStateOf(q.relayState, trace) };
+  const decoded = q.relayState === undefined ? undefined : formDecode(q.relayState);
+  if (decoded === undefined && q.relayState !== undefined) throw trace.fail('SAML_MALFORMED', 'relay-state', 'RelayState is not %-encoded');
+  const relayState = relayStateOf(decoded, trace);
+  return { xml: inflateRedirectMessage(q, trace), relayState };
 }
 
 async function pipeline(rt: LogoutRuntime, input: LogoutRequestInput, ctx: LogoutValidateContext, trace: Trace): Promise<ValidatedLogoutRequest> {

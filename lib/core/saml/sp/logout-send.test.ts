@@ -95,6 +95,9 @@ describe('issue 13 §5: single logout out of Rolegate', () => {
     assert.equal(parseIdpMetadata(base).redirectSlo, undefined);
     assert.equal(parseIdpMetadata(withSlo('<md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://x/slo"/>')).redirectSlo, undefined);
     assert.equal(parseIdpMetadata(withSlo(redirectSlo('Location=""'))).redirectSlo, undefined);
+    assert.equal(parseIdpMetadata(withSlo(redirectSlo('Location="javascript:alert(1)"'))).redirectSlo, undefined);
+    assert.equal(parseIdpMetadata(withSlo(redirectSlo('Location="https://"'))).redirectSlo, undefined);
+    assert.deepEqual(parseIdpMetadata(withSlo(redirectSlo('Location="HTTP://x/slo" ResponseLocation="data:x"'))).redirectSlo, { location: 'HTTP://x/slo', responseLocation: 'HTTP://x/slo' });
     assert.deepEqual(parseIdpMetadata(withSlo(redirectSlo('Location="https://x/slo"'))).redirectSlo, { location: 'https://x/slo', responseLocation: 'https://x/slo' });
     assert.deepEqual(parseIdpMetadata(withSlo(redirectSlo('Location="https://x/slo" ResponseLocation=""'))).redirectSlo, { location: 'https://x/slo', responseLocation: 'https://x/slo' });
     assert.deepEqual(parseIdpMetadata(withSlo(redirectSlo('ResponseLocation="https://x/r"') + redirectSlo('Location="https://x/slo" ResponseLocation="https://x/r2"'))).redirectSlo, { location: 'https://x/slo', responseLocation: 'https://x/r2' });

@@ -66,12 +66,15 @@ function signingCerts(descriptor: Element): TrustedCert[] {
   return [...unique.values()];
 }
 
-/** The first HTTP-Redirect SingleLogoutService with a Location. */
+const isHttpUrl = (url: string | undefined): url is string => /^https?:\/\/./i.test(url ?? '');
+
+/** The first HTTP-Redirect SingleLogoutService with an http(s) Location: where the browser is sent. */
 function redirectSloOf(descriptor: Element): IdpMetadata['redirectSlo'] {
-  const slo = children(descriptor, MD, 'SingleLogoutService').find((s) => attr(s, 'Binding') === BINDING_REDIRECT && attr(s, 'Location'));
+  const slo = children(descriptor, MD, 'SingleLogoutService').find((s) => attr(s, 'Binding') === BINDING_REDIRECT && isHttpUrl(attr(s, 'Location')));
   if (!slo) return undefined;
   const location = attr(slo, 'Location') as string;
-  return { location, responseLocation: attr(slo, 'ResponseLocation') || location };
+  const responseLocation = attr(slo, 'ResponseLocation');
+  return { location, responseLocation: isHttpUrl(responseLocation) ? responseLocation : location };
 }
 
 /** The validUntil instant; absent, empty or unreadable counts as none. */
