@@ -7,6 +7,7 @@ import { createTestIdp, type IssueOptions } from '../../lib/core/saml/sp/testing
 import { connect } from '../../lib/core/saml/sp/testing/harness';
 import type { IdpShape } from '../../lib/core/saml/sp/testing/shapes';
 import type { PositiveControl } from './case';
+import { logoutPositives } from './cases-logout';
 import type { World } from './world';
 
 function shapeAccepted(shape: IdpShape): PositiveControl {
@@ -40,4 +41,5 @@ export const positiveControls: PositiveControl[] = [
   variantAccepted('RSA-SHA1 accepted with DANGEROUSLY_ALLOW_SHA1', { DANGEROUSLY_ALLOW_SHA1: true }, { signing: { signatureAlgorithm: ALG.rsaSha1, digestAlgorithm: ALG.sha1 } }),
   variantAccepted('expired 30 s ago accepted within the 60 s skew', {}, {}, { nowShiftMs: 300_000 + 30_000 }),
   variantAccepted('RSA-SHA512 signature accepted', {}, { signing: { signatureAlgorithm: ALG.rsaSha512, digestAlgorithm: ALG.sha512 } }),
+  ...logoutPositives,
 ];

@@ -5,6 +5,7 @@
 import { isGatewayError } from '../../lib/core/errors';
 import { runCase, type AttackCase, type PositiveControl } from './case';
 import { encryptionCases } from './cases-encryption';
+import { logoutCases } from './cases-logout';
 import { outboundCases } from './cases-outbound';
 import { protocolCases } from './cases-protocol';
 import { signatureCases } from './cases-signature';
@@ -12,7 +13,7 @@ import { xmlCases } from './cases-xml';
 import { xswCases } from './cases-xsw';
 import type { World } from './world';
 
-export const attacks: AttackCase[] = [...xswCases, ...xmlCases, ...signatureCases, ...protocolCases, ...encryptionCases, ...outboundCases];
+export const attacks: AttackCase[] = [...xswCases, ...xmlCases, ...signatureCases, ...protocolCases, ...encryptionCases, ...outboundCases, ...logoutCases];
 
 /** Runs one attack; returns a problem description, or undefined when it was rejected as expected. */
 export async function attack(c: AttackCase, w: World): Promise<{ problem?: string; code?: string }> {

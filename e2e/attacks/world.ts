@@ -10,7 +10,7 @@ import type { GatewayErrorCode } from '../../lib/core/errors';
 import { b64 } from './dom';
 
 export interface AuditRecord {
-  type: 'signin' | 'issuance';
+  type: 'signin' | 'signout' | 'issuance';
   outcome: 'failed';
   code: GatewayErrorCode;
 }
