@@ -16,6 +16,8 @@ export const SSP_AUTHSOURCE = 'example-userpass';
 export interface SspRemoteSp {
   entityId: string;
   acsUrl: string;
+  /** Single logout (issue 13 §5): Rolegate's SLO endpoint and its SP signing certificate (base64 DER). */
+  singleLogout?: { url: string; signingCert: string };
 }
 
 function phpFile(variable: string, value: PhpValue): string {
@@ -58,18 +60,47 @@ function authsourcesPhp(): PhpValue {
   return { admin: { '0': 'core:AdminPassword' }, [SSP_AUTHSOURCE]: { '0': 'exampleauth:UserPass', ...users } };
 }
 
+/**
+ * SimpleSAMLphp's single-logout settings for a Rolegate SP (modules/saml/lib/IdP/SAML2.php, Message.php):
+ * its HTTP-Redirect SingleLogoutService (SimpleSAMLphp prefers Redirect, then POST), the signing key it
+ * checks our LogoutRequest and LogoutResponse with (`validate.logout`; off by default), and signing its own
+ * logout messages to us (`sign.logout`; off by default — Rolegate refuses unsigned ones). The key is listed
+ * under `keys` for signing only, so an encryption certificate can sit beside it.
+ */
+function singleLogoutEntry(slo: NonNullable<SspRemoteSp['singleLogout']>): Record<string, PhpValue> {
+  return {
+    SingleLogoutService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect', Location: slo.url }],
+    keys: [{ type: 'X509Certificate', signing: true, encryption: false, X509Certificate: slo.signingCert }],
+    'validate.logout': true,
+    'sign.logout': true,
+  };
+}
+
+/**
+ * Where SimpleSAMLphp may send a browser back after its IdP-initiated logout (`ReturnTo`, checked by
+ * Utils\HTTP::checkURLAllowed against `trusted.url.domains`, host:port for a non-standard port): the SPs' hosts.
+ */
+function returnToHosts(sps: SspRemoteSp[]): Record<string, PhpValue> {
+  return { 'trusted.url.domains': [...new Set(sps.map((sp) => new URL(sp.acsUrl).host))] };
+}
+
+/** saml20-sp-remote.php: the Rolegate SPs SimpleSAMLphp knows (read on every request, so it can be rewritten live). */
+export function writeRemoteSps(dir: string, sps: SspRemoteSp[]): void {
+  const remote: Record<string, PhpValue> = {};
+  for (const sp of sps) remote[sp.entityId] = { AssertionConsumerService: sp.acsUrl, ...(sp.singleLogout ? singleLogoutEntry(sp.singleLogout) : {}) };
+  writeFileSync(path.join(dir, 'metadata', 'saml20-sp-remote.php'), `<?php\n$metadata = ${phpLiteral(remote)};\n`);
+}
+
 /** Writes the config directory under `dir` for an IdP served at `baseUrl`; returns the config dir. */
 export async function writeSspConfig(dir: string, baseUrl: string, sps: SspRemoteSp[]): Promise<string> {
   for (const sub of ['config', 'cert', 'log', 'data', 'tmp', 'sessions', 'metadata']) mkdirSync(path.join(dir, sub), { recursive: true });
   const cert = await generateSigningCertificate({ commonName: 'SimpleSAMLphp e2e IdP', notBefore: new Date(Date.now() - 60_000), validDays: 2 });
   writeFileSync(path.join(dir, 'cert', 'idp.crt'), cert.certPem);
   writeFileSync(path.join(dir, 'cert', 'idp.key'), cert.privateKeyPem, { mode: 0o600 });
-  writeFileSync(path.join(dir, 'config', 'config.php'), phpFile('config', configPhp(baseUrl, dir)));
+  writeFileSync(path.join(dir, 'config', 'config.php'), phpFile('config', { ...configPhp(baseUrl, dir), ...returnToHosts(sps) }));
   writeFileSync(path.join(dir, 'config', 'authsources.php'), phpFile('config', authsourcesPhp()));
   const hosted = { '__DYNAMIC:1__': { host: '__DEFAULT__', privatekey: 'idp.key', certificate: 'idp.crt', auth: SSP_AUTHSOURCE } };
   writeFileSync(path.join(dir, 'metadata', 'saml20-idp-hosted.php'), `<?php\n$metadata = ${phpLiteral(hosted)};\n`);
-  const remote: Record<string, PhpValue> = {};
-  for (const sp of sps) remote[sp.entityId] = { AssertionConsumerService: sp.acsUrl };
-  writeFileSync(path.join(dir, 'metadata', 'saml20-sp-remote.php'), `<?php\n$metadata = ${phpLiteral(remote)};\n`);
+  writeRemoteSps(dir, sps);
   return path.join(dir, 'config');
 }

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeSspConfig, type SspRemoteSp } from './config';
+import { writeRemoteSps, writeSspConfig, type SspRemoteSp } from './config';
 
 export const SSP_ROOT = '/usr/share/simplesamlphp';
 
@@ -16,6 +16,10 @@ export interface SimpleSamlPhp {
   metadataUrl: string;
   /** IdP-initiated SSO towards `spEntityId` (SimpleSAMLphp's unsolicited-response endpoint). */
   idpInitiatedUrl(spEntityId: string): string;
+  /** IdP-initiated single logout of every SP of the browser's session, then back to `returnTo`. */
+  idpLogoutUrl(returnTo: string): string;
+  /** Replaces the SPs it knows (metadata files are read per request: no restart). */
+  setSps(sps: SspRemoteSp[]): void;
   /** SimpleSAMLphp's own log (for failure messages). */
   log(): string;
   close(): Promise<void>;
@@ -75,6 +79,8 @@ export async function startSimpleSamlPhp(opts: { port: number; sps: SspRemoteSp[
     url,
     metadataUrl,
     idpInitiatedUrl: (sp) => `${url}/saml2/idp/SSOService.php?spentityid=${encodeURIComponent(sp)}`,
+    idpLogoutUrl: (returnTo) => `${url}/saml2/idp/SingleLogoutService.php?ReturnTo=${encodeURIComponent(returnTo)}`,
+    setSps: (sps) => writeRemoteSps(dir, sps),
     log: () => { try { return readFileSync(path.join(dir, 'log', 'simplesamlphp.log'), 'utf8'); } catch { return ''; } },
     close,
   };
