@@ -76,6 +76,12 @@ test('issue 13 §5: single logout both ways with SimpleSAMLphp', async ({ browse
     expect(await portalOpensWith(rory, cookies)).toBe(false);
     await rory.goto('/roles');
     await expect(rory).toHaveURL(/\/signin/);
+
+    // Both are in the ledger: our LogoutRequest sent, the IdP's received (one session ended).
+    const ledger = await admin.request.get('/api/admin/audit/export?format=json&type=signout');
+    const rows = (await ledger.json()) as Array<{ idpId?: string; detail?: { slo?: string; sessions?: number } }>;
+    const slo = rows.filter((r) => r.idpId === CONNECTION).map((r) => [r.detail?.slo, r.detail?.sessions]);
+    expect(slo).toEqual(expect.arrayContaining([['request-sent', undefined], ['request-received', 1]]));
   } catch (err) {
     console.error(`SimpleSAMLphp log:\n${ssp.log().slice(-5000)}`);
     throw err;
