@@ -53,13 +53,16 @@ export async function receiveSamlLogout(c: Container, connectionId: string, inpu
     if (trace) await c.repos.samlTraces.appendSamlTrace({ connectionId, outcome: 'failed', code, checks: trace, attributes: {}, matchedRules: [] });
   };
   let conn;
+  let rt;
   try {
     conn = enabledSamlConnection(c.config, connectionId);
+    rt = await getSamlConnection(c, connectionId);
+    // Without single logout we advertise no SLO endpoint: nothing should have been sent here.
+    if (!rt.sp.singleLogout) throw new GatewayError('NOT_FOUND', `single logout is off for ${connectionId}`);
   } catch (e) {
-    if (e instanceof GatewayError) await refused(e.code);
+    await refused(e instanceof GatewayError ? e.code : 'INTERNAL');
     throw e;
   }
-  const rt = await getSamlConnection(c, connectionId);
   const now = c.now();
   const v = await rt.sp.validateLogoutRequest(input, {
     now,
