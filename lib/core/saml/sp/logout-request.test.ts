@@ -9,6 +9,7 @@ import { deflateRawSync } from 'node:zlib';
 import { connectWithLogout, logoutCode, logoutRequestFor, redirect, redirectLogoutQuery, signedLogoutRequest, signedQuery, type LogoutFields } from './testing/logout';
 import { MemoryReplayStore } from './testing/memory-stores';
 import { createTestIdp, freshCert, type TestIdp } from './testing/test-idp';
+import { SamlValidationError } from './trace';
 import type { SamlSp } from './types';
 
 describe('issue 13 §5: IdP-initiated LogoutRequest by HTTP-Redirect', () => {
@@ -69,6 +70,20 @@ describe('issue 13 §5: IdP-initiated LogoutRequest by HTTP-Redirect', () => {
     assert.equal(await logoutCode(sp, redirect(signedRaw(idp, 'QUJD'))), 'SAML_MALFORMED');
     const bomb = encodeURIComponent(deflateRawSync(Buffer.alloc(300 * 1024, 0x20)).toString('base64'));
     assert.equal(await logoutCode(sp, redirect(signedRaw(idp, bomb))), 'SAML_TOO_LARGE');
+  });
+
+  it('names the decoding step that failed', async () => {
+    const last = async (query: string) => {
+      const e = await sp.validateLogoutRequest(redirect(query), { now: new Date(), replay: new MemoryReplayStore() }).catch((err: unknown) => err);
+      assert.ok(e instanceof SamlValidationError);
+      return e.trace.at(-1);
+    };
+    assert.deepEqual(await last(signedRaw(idp, '%21%21')), { check: 'base64', ok: false, detail: 'message is not base64' });
+    assert.deepEqual(await last(signedRaw(idp, 'QUJD')), { check: 'inflate', ok: false, detail: 'not DEFLATE data' });
+    const bomb = encodeURIComponent(deflateRawSync(Buffer.alloc(300 * 1024, 0x20)).toString('base64'));
+    assert.deepEqual(await last(signedRaw(idp, bomb)), { check: 'inflate', ok: false, detail: 'more than 262144 bytes' });
+    assert.deepEqual(await last(signedRaw(idp, undefined, '%E0%A4%A')), { check: 'relay-state', ok: false, detail: 'RelayState is not %-encoded' });
+    assert.deepEqual(await last(signedRaw(idp, 'QUJD%')), { check: 'base64', ok: false, detail: 'message is not base64' });
   });
 
   it('ignores parameters it does not know, and refuses a RelayState over 80 bytes or not %-encoded', async () => {
