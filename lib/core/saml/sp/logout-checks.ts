@@ -42,7 +42,8 @@ export function checkLogoutDestination(request: Element, x: LogoutExpectations, 
  * when present, not passed (with skew). Returns the end of the window in which the request is accepted.
  */
 export function checkLogoutTime(request: Element, x: LogoutExpectations, trace: Trace): number {
-  const issued = Date.parse(attr(request, 'IssueInstant') ?? '');
+  // The schema (checked before) requires IssueInstant as a UTC xs:dateTime.
+  const issued = Date.parse(attr(request, 'IssueInstant') as string);
   // Written as "not inside" so that an unreadable time (NaN) is outside: fail closed.
   if (!(issued <= x.nowMs + x.skewMs)) throw trace.fail('SAML_NOT_YET_VALID', 'issue-instant', `IssueInstant in the future, skew ${x.skewMs / 1000}s`);
   const oldestEnd = issued + MAX_LOGOUT_AGE_MS + x.skewMs;

@@ -84,6 +84,7 @@ describe('issue 13 §5: IdP-initiated LogoutRequest by HTTP-Redirect', () => {
     assert.deepEqual(await last(signedRaw(idp, bomb)), { check: 'inflate', ok: false, detail: 'more than 262144 bytes' });
     assert.deepEqual(await last(signedRaw(idp, undefined, '%E0%A4%A')), { check: 'relay-state', ok: false, detail: 'RelayState is not %-encoded' });
     assert.deepEqual(await last(signedRaw(idp, 'QUJD%')), { check: 'base64', ok: false, detail: 'message is not base64' });
+    assert.deepEqual(await last(signedRaw(idp, 'QUJ')), { check: 'base64', ok: false, detail: 'message is not base64' });
   });
 
   it('ignores parameters it does not know, and refuses a RelayState over 80 bytes or not %-encoded', async () => {

@@ -40,16 +40,21 @@ function relayStateOf(value: string | undefined, trace: Trace): string | undefin
   return value;
 }
 
+/** The RelayState of a redirect query, %-decoded. */
+function queryRelayState(raw: string | undefined, trace: Trace): string | undefined {
+  if (raw === undefined) return undefined;
+  const value = formDecode(raw);
+  if (value === undefined) throw trace.fail('SAML_MALFORMED', 'relay-state', 'RelayState is not %-encoded');
+  return value;
+}
+
 /** The message XML and RelayState, with the binding's signature checked where it lives in the query. */
 function received(rt: LogoutRuntime, input: LogoutRequestInput, trace: Trace): { xml: string; relayState?: string } {
   trace.pass('message', `LogoutRequest, HTTP-${input.binding === 'redirect' ? 'Redirect' : 'POST'}`);
   if (input.binding === 'post') return { xml: decodeResponse(input.samlRequest, trace), relayState: relayStateOf(input.relayState, trace) };
   const q = readRedirectQuery(input.query, 'SAMLRequest', trace);
   verifyRedirectSignature(q, 'SAMLRequest', rt.keys, rt.allowSha1, trace);
-  const decoded = q.relayState === undefined ? undefined : formDecode(q.relayState);
-  if (decoded === undefined && q.relayState !== undefined) throw trace.fail('SAML_MALFORMED', 'relay-state', 'RelayState is not %-encoded');
-  const relayState = relayStateOf(decoded, trace);
-  return { xml: inflateRedirectMessage(q, trace), relayState };
+  return { xml: inflateRedirectMessage(q, trace), relayState: relayStateOf(queryRelayState(q.relayState, trace), trace) };
 }
 
 async function pipeline(rt: LogoutRuntime, input: LogoutRequestInput, ctx: LogoutValidateContext, trace: Trace): Promise<ValidatedLogoutRequest> {

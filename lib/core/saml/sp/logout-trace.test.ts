@@ -8,7 +8,7 @@ import { before, describe, it } from 'node:test';
 import { ALG } from './algorithms';
 import { connectWithLogout, logoutRequestFor, post, redirect, redirectLogoutQuery, signedLogoutRequest, signedQuery, type LogoutFields } from './testing/logout';
 import { MemoryReplayStore } from './testing/memory-stores';
-import { createTestIdp, freshCert, type TestIdp } from './testing/test-idp';
+import { createTestIdp, freshCert, idpMetadataXml, type TestIdp } from './testing/test-idp';
 import { SamlValidationError } from './trace';
 import type { LogoutRequestInput, SamlSp, TraceEntry } from './types';
 
@@ -61,6 +61,37 @@ describe('issue 13 §5: the trace of a LogoutRequest', () => {
     const v = await sp.validateLogoutRequest(redirect(query), { now: NOW, replay: new MemoryReplayStore() });
     assert.equal(v.relayState, 'a b');
     assert.equal(v.trace[2]?.detail, `query signature, ${ALG.rsaSha512}`);
+  });
+
+  it('verifies with any of the metadata certificates (rotation), in both bindings', async () => {
+    const older = await freshCert('older idp key');
+    const rotated = idpMetadataXml(idp.entityId, [older.certPem, idp.cert.certPem], 'https://x/sso', 'https://x/slo');
+    const { sp: rotating } = await connectWithLogout(idp, { idpMetadataXml: rotated });
+    for (const input of [q(), post(signedLogoutRequest(idp, FIELDS))]) {
+      assert.equal((await rotating.validateLogoutRequest(input, { now: NOW, replay: new MemoryReplayStore() })).nameId, 'n');
+    }
+  });
+
+  it('refuses an ID the store has seen even if recording would succeed (the server records in its commit)', async () => {
+    const seenOnly = { seen: async () => true, remember: async () => true };
+    assert.deepEqual(await lastEntry(q(), seenOnly as unknown as MemoryReplayStore), { check: 'replay', ok: false, detail: 'LogoutRequest ID already used' });
+    const racing = { seen: async () => false, remember: async () => false };
+    assert.deepEqual(await lastEntry(q(), racing as unknown as MemoryReplayStore), { check: 'replay', ok: false, detail: 'LogoutRequest ID already used' });
+  });
+
+  it('reads the query exactly: the size limit is inclusive, bare and unknown names (even repeated) are ignored', async () => {
+    const good = redirectLogoutQuery(idp, FIELDS);
+    const padded = `${good}&pad=`;
+    assert.equal((await accept(redirect(`${padded}${'x'.repeat(699_056 - padded.length)}`))).length, 15);
+    assert.deepEqual(await lastEntry(redirect(`${padded}${'x'.repeat(699_057 - padded.length)}`)), { check: 'size', ok: false, detail: 'query longer than 699056' });
+    assert.equal((await accept(redirect(`${good}&SAMLRequestX`))).length, 15);
+    assert.equal((await accept(redirect(`x=1&x=2&${good}`))).length, 15);
+  });
+
+  it('names a %-encoding the signature parameters cannot be decoded from', async () => {
+    const good = redirectLogoutQuery(idp, FIELDS);
+    assert.deepEqual(await lastEntry(redirect(good.replace(/SigAlg=[^&]*/, 'SigAlg=%E0%A4%A'))), { check: 'signature-algorithm', ok: false, detail: 'none' });
+    assert.deepEqual(await lastEntry(redirect(good.replace(/Signature=[^&]*$/, 'Signature=%E0%A4%A'))), { check: 'signature', ok: false, detail: 'Signature is not base64' });
   });
 
   it('names the failing check and why', async () => {

@@ -29,6 +29,7 @@ export interface RedirectQuery {
 export function formDecode(raw: string): string | undefined {
   try {
     return decodeURIComponent(raw.replace(/\+/g, ' '));
+    // Stryker disable next-line BlockStatement: an empty catch answers undefined as well
   } catch {
     return undefined;
   }
@@ -40,7 +41,9 @@ export function readRedirectQuery(query: string, param: MessageParam, trace: Tra
   const raw = new Map<string, string>();
   for (const pair of query.split('&')) {
     const eq = pair.indexOf('=');
-    const name = eq < 0 ? pair : pair.slice(0, eq);
+    // A bare name (no '=') carries nothing we read.
+    if (eq === -1) continue;
+    const name = pair.slice(0, eq);
     if (name !== param && !(SIGNED_PARAMS as readonly string[]).includes(name)) continue;
     if (raw.has(name)) throw trace.fail('SAML_MALFORMED', 'query', `${name} given twice`);
     raw.set(name, pair.slice(eq + 1));
@@ -57,13 +60,13 @@ export function readRedirectQuery(query: string, param: MessageParam, trace: Tra
  */
 export function verifyRedirectSignature(q: RedirectQuery, param: MessageParam, keys: readonly KeyObject[], allowSha1: boolean, trace: Trace): void {
   if (q.sigAlg === undefined || q.signature === undefined) throw trace.fail('SAML_SIGNATURE_MISSING', 'signature-present', 'no SigAlg/Signature');
-  const sigAlg = formDecode(q.sigAlg) ?? '';
-  const hash = HASH_OF[sigAlg];
+  const sigAlg = formDecode(q.sigAlg);
+  const hash = sigAlg === undefined ? undefined : HASH_OF[sigAlg];
   if (hash === undefined || (hash === 'sha1' && !allowSha1)) throw trace.fail('SAML_ALGORITHM_FORBIDDEN', 'signature-algorithm', sigAlg || 'none');
-  const signature = formDecode(q.signature) ?? '';
-  if (!isBase64Text(signature) || signature.length % 4 !== 0) throw trace.fail('SAML_SIGNATURE_INVALID', 'signature', 'Signature is not base64');
+  const signature = formDecode(q.signature);
+  if (signature === undefined || !isBase64Text(signature) || signature.length % 4 !== 0) throw trace.fail('SAML_SIGNATURE_INVALID', 'signature', 'Signature is not base64');
   const relay = q.relayState === undefined ? '' : `&RelayState=${q.relayState}`;
-  const signed = Buffer.from(`${param}=${q.message}${relay}&SigAlg=${q.sigAlg}`, 'utf8');
+  const signed = Buffer.from(`${param}=${q.message}${relay}&SigAlg=${q.sigAlg}`);
   const bytes = Buffer.from(signature, 'base64');
   if (!keys.some((key) => verify(hash, signed, key, bytes))) {
     throw trace.fail('SAML_SIGNATURE_INVALID', 'signature', 'query signature does not verify with a metadata certificate');
@@ -73,13 +76,14 @@ export function verifyRedirectSignature(q: RedirectQuery, param: MessageParam, k
 
 /** The message's XML: base64, then raw DEFLATE (RFC 1951) inflated with the response size cap. */
 export function inflateRedirectMessage(q: RedirectQuery, trace: Trace): string {
-  const b64 = formDecode(q.message) ?? '';
-  if (!isBase64Text(b64) || b64.length % 4 !== 0) throw trace.fail('SAML_MALFORMED', 'base64', 'message is not base64');
+  const b64 = formDecode(q.message);
+  if (b64 === undefined || !isBase64Text(b64) || b64.length % 4 !== 0) throw trace.fail('SAML_MALFORMED', 'base64', 'message is not base64');
   let xml: Buffer;
   try {
     xml = inflateRawSync(Buffer.from(b64, 'base64'), { maxOutputLength: MAX_RESPONSE_BYTES });
   } catch (e) {
-    const tooLarge = e instanceof RangeError || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+    // zlib reports maxOutputLength exceeded as a RangeError (ERR_BUFFER_TOO_LARGE).
+    const tooLarge = e instanceof RangeError;
     throw trace.fail(tooLarge ? 'SAML_TOO_LARGE' : 'SAML_MALFORMED', 'inflate', tooLarge ? `more than ${MAX_RESPONSE_BYTES} bytes` : 'not DEFLATE data', e);
   }
   trace.pass('size', `${xml.length} bytes`);
@@ -91,7 +95,7 @@ const enc = (s: string): string => encodeURIComponent(s);
 
 /** An outgoing redirect URL carrying `xml` as `param`, signed RSA-SHA256 with our SP key. */
 export function signedRedirectUrl(endpoint: string, param: MessageParam, xml: string, privateKeyPem: string, relayState?: string): string {
-  const message = deflateRawSync(Buffer.from(xml, 'utf8')).toString('base64');
+  const message = deflateRawSync(Buffer.from(xml)).toString('base64');
   const signedPart = `${param}=${enc(message)}${relayState === undefined ? '' : `&RelayState=${enc(relayState)}`}&SigAlg=${enc(ALG.rsaSha256)}`;
   const signature = createSign('sha256').update(signedPart).sign(privateKeyPem, 'base64');
   return `${endpoint}${endpoint.includes('?') ? '&' : '?'}${signedPart}&Signature=${enc(signature)}`;
