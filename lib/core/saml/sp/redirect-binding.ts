@@ -27,12 +27,13 @@ export interface RedirectQuery {
 
 /** application/x-www-form-urlencoded decoding of one value; undefined when it is not valid %-encoding. */
 export function formDecode(raw: string): string | undefined {
+  let value: string | undefined;
   try {
-    return decodeURIComponent(raw.replace(/\+/g, ' '));
-    // Stryker disable next-line BlockStatement: an empty catch answers undefined as well
+    value = decodeURIComponent(raw.replace(/\+/g, ' '));
   } catch {
-    return undefined;
+    // Not %-encoding: no value.
   }
+  return value;
 }
 
 /** Splits the query into its raw parameters; a repeated or missing message parameter is refused. */
@@ -61,7 +62,7 @@ export function readRedirectQuery(query: string, param: MessageParam, trace: Tra
 export function verifyRedirectSignature(q: RedirectQuery, param: MessageParam, keys: readonly KeyObject[], allowSha1: boolean, trace: Trace): void {
   if (q.sigAlg === undefined || q.signature === undefined) throw trace.fail('SAML_SIGNATURE_MISSING', 'signature-present', 'no SigAlg/Signature');
   const sigAlg = formDecode(q.sigAlg);
-  const hash = sigAlg === undefined ? undefined : HASH_OF[sigAlg];
+  const hash = HASH_OF[String(sigAlg)];
   if (hash === undefined || (hash === 'sha1' && !allowSha1)) throw trace.fail('SAML_ALGORITHM_FORBIDDEN', 'signature-algorithm', sigAlg || 'none');
   const signature = formDecode(q.signature);
   if (signature === undefined || !isBase64Text(signature) || signature.length % 4 !== 0) throw trace.fail('SAML_SIGNATURE_INVALID', 'signature', 'Signature is not base64');
