@@ -97,6 +97,7 @@ describe('issue 13 §5: single logout out of Rolegate', () => {
     assert.equal(parseIdpMetadata(withSlo(redirectSlo('Location=""'))).redirectSlo, undefined);
     assert.equal(parseIdpMetadata(withSlo(redirectSlo('Location="javascript:alert(1)"'))).redirectSlo, undefined);
     assert.equal(parseIdpMetadata(withSlo(redirectSlo('Location="https://"'))).redirectSlo, undefined);
+    assert.equal(parseIdpMetadata(withSlo(redirectSlo('Location="x-https://x/slo"'))).redirectSlo, undefined);
     assert.deepEqual(parseIdpMetadata(withSlo(redirectSlo('Location="HTTP://x/slo" ResponseLocation="data:x"'))).redirectSlo, { location: 'HTTP://x/slo', responseLocation: 'HTTP://x/slo' });
     assert.deepEqual(parseIdpMetadata(withSlo(redirectSlo('Location="https://x/slo"'))).redirectSlo, { location: 'https://x/slo', responseLocation: 'https://x/slo' });
     assert.deepEqual(parseIdpMetadata(withSlo(redirectSlo('Location="https://x/slo" ResponseLocation=""'))).redirectSlo, { location: 'https://x/slo', responseLocation: 'https://x/slo' });

@@ -66,7 +66,7 @@ function signingCerts(descriptor: Element): TrustedCert[] {
   return [...unique.values()];
 }
 
-const isHttpUrl = (url: string | undefined): url is string => /^https?:\/\/./i.test(url ?? '');
+const isHttpUrl = (url: string | undefined): url is string => /^https?:\/\/./i.test(String(url));
 
 /** The first HTTP-Redirect SingleLogoutService with an http(s) Location: where the browser is sent. */
 function redirectSloOf(descriptor: Element): IdpMetadata['redirectSlo'] {
