@@ -32,6 +32,18 @@ async function refuseUnknownIdp(req: Request, code: GatewayErrorCode): Promise<R
   return new Response(null, { status: 302, headers: { ...headers, Location: errorPath(code) } });
 }
 
+/**
+ * The callback carries the IdP's `error=` (RFC 6749 §4.1.2.1) in its query, or in its form body when the
+ * IdP answers with response_mode=form_post (OAuth 2.0 Form Post Response Mode §2). Read from a clone
+ * before next-auth consumes the body.
+ */
+async function carriesIdpError(req: Request, url: URL): Promise<boolean> {
+  if (url.searchParams.has('error')) return true;
+  if (req.method !== 'POST' || !req.headers.get('Content-Type')?.startsWith('application/x-www-form-urlencoded')) return false;
+  const body = await req.clone().text().catch(() => '');
+  return new URLSearchParams(body).has('error');
+}
+
 /** Where next-auth's response sends the browser: its Location, or the `url` of its JSON answer. */
 async function targetOf(res: Response): Promise<string | undefined> {
   const location = res.headers.get('Location');
@@ -70,6 +82,7 @@ export async function handleAuthRequest(
     await d.signinFailed(refused, refused === 'CONNECTION_DISABLED' ? (providerId ?? '') : '');
     return refuseUnknownIdp(req, refused);
   }
+  const idpError = action === 'callback' && (await carriesIdpError(req, url));
   const { result, errors } = await captureAuthErrors(runNextAuth);
   if (action !== 'signin' && action !== 'callback') return result;
   const target = await targetOf(result);
@@ -77,7 +90,7 @@ export async function handleAuthRequest(
   if (nextAuthError === undefined || target === undefined) return result;
   const code = refusalCode({
     nextAuthError,
-    idpError: action === 'callback' && url.searchParams.has('error'),
+    idpError,
     errors,
   });
   await d.signinFailed(code, providerId ?? '');
