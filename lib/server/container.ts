@@ -3,27 +3,22 @@ import 'server-only';
  * The composition root (STYLE: jackson's controllers()): env + config + database + services, built once
  * per process. Everything else asks `getContainer()` instead of reading env or opening connections.
  */
-import path from 'node:path';
-import { migrate } from '../../prisma/migrate';
 import { getEnv, type RolegateEnv } from '../config/env';
-import { readConfigFile, validateConfigText } from '../config/load';
 import type { RolegateConfig } from '../core/config/parse';
 import type { IssuanceDeps } from '../core/issuance/issue';
 import type { IamGateway } from '../core/aws/iam-gateway';
 import { createSdkIamGateway } from '../core/aws/sdk-iam-gateway';
 import { createSdkStsGateway } from '../core/sts/sdk-gateway';
-import { createDb } from '../db/client';
-import { dialectOf } from '../db/dialect';
-import { createSecretBox, hashToken, type SecretBox } from '../db/crypto';
-import { createRepos, type Repos } from '../db/repos';
+import { hashToken, type SecretBox } from '../db/crypto';
+import type { Repos } from '../db/repos';
+import type { ClientSecrets } from './client-secrets';
 import type { AuthDeps } from './auth/options';
 import { createIssuerKeys, type IssuerKeys } from './issuer-keys';
 import { randomToken, type OAuthDeps } from './oauth/deps';
 import { scheduleAuditRetention } from './audit-retention';
 import { scheduleAuthStateSweep } from './auth-state-sweep';
-import { createClientSecrets, type ClientSecrets } from './client-secrets';
-import { revokeDisabledConnections } from './connection-revocation';
-import { openLiveConfig, type LiveConfig, type LiveSnapshot } from './live-config';
+import type { LiveConfig, LiveSnapshot } from './live-config';
+import { openDatabaseAndLiveConfig } from './open-live';
 import { getLogger } from './logger';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { createSamlKeyRing, idpKeyLifetime, type SamlKeyRing } from './saml/saml-keys';
@@ -63,26 +58,7 @@ export interface Container {
 
 async function build(): Promise<Container> {
   const env = getEnv();
-  const fileText = readConfigFile(env);
-  // Inside the Next bundle import.meta.dirname is not prisma/, so the SQL is found from the app root.
-  await migrate(env.DATABASE_URL, { migrationsDir: path.join(process.cwd(), 'prisma/migrations', dialectOf(env.DATABASE_URL)) });
-  const repos = createRepos(createDb(env.DATABASE_URL));
-  const box = createSecretBox(env.ROLEGATE_ENCRYPTION_KEYS);
-  const now = () => new Date();
-  const secrets = createClientSecrets({ env: env.idpClientSecrets, repo: repos.connectionSecrets, box, now });
-  await secrets.reload();
-  const live = await openLiveConfig(
-    {
-      repo: repos.configRevisions,
-      validate: (text, source) => validateConfigText(env, text, source, secrets.map),
-      beforeAdopt: () => secrets.reload(),
-      onRevision: (before, after) => revokeDisabledConnections({ repo: repos.connectionAccess, appendAudit: (e) => repos.audit.appendAudit(e), now }, before, after),
-      onFileRevision: async (revision, changes) =>
-        void (await repos.audit.appendAudit({ type: 'admin', outcome: 'ok', detail: { action: 'config.apply', target: 'config', source: 'file', file: env.ROLEGATE_CONFIG, revision, changes: changes.map((c) => `${c.kind} ${c.section}/${c.id}`) } })),
-      now,
-    },
-    { text: fileText, name: env.ROLEGATE_CONFIG },
-  );
+  const { repos, box, secrets, live, now } = await openDatabaseAndLiveConfig(env, process.cwd());
   // Settings read once here are restart-only (lib/core/config/restart-only.ts); the rest is read per request.
   const config = live.current().config;
   const store: Store = {

@@ -8,6 +8,7 @@ import { GatewayError } from '../../core/errors';
 import { createLogger } from '../create-logger';
 import { routeConsoleToPino } from './console-to-pino';
 import { localUrl, parseStartOptions } from './options';
+import { preflight } from './preflight';
 
 async function main(): Promise<void> {
   process.title = 'rolegate'; // what ps and /proc/<pid>/cmdline show (`next start` shows next-server)
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   routeConsoleToPino(log);
   const url = localUrl(opts);
   setNextSelfOrigin(url);
+  // Before anything listens: migrations, the config file and the live revision. A problem stops the start.
+  await preflight(env, opts.dir);
   // Loaded after NODE_ENV is settled: Next and React choose their builds when they load.
   const { serve } = await import('./serve');
   const running = await serve({ ...opts, trustedProxyHops: env.ROLEGATE_TRUSTED_PROXY_HOPS }, log);
