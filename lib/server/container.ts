@@ -58,7 +58,7 @@ export interface Container {
 
 async function build(): Promise<Container> {
   const env = getEnv();
-  const { repos, box, secrets, live, now } = await openDatabaseAndLiveConfig(env, process.cwd());
+  const { repos, box, secrets, live, now } = await openDatabaseAndLiveConfig(env, process.cwd(), getLogger());
   // Settings read once here are restart-only (lib/core/config/restart-only.ts); the rest is read per request.
   const config = live.current().config;
   const store: Store = {

@@ -77,6 +77,15 @@ describeEachDialect('live config', (ctx) => {
     assert.deepEqual((await ctx().repos.configRevisions.list(1))[0]?.source, 'file');
   });
 
+  it('issue 14 §3: a start with a file applied before (an older host in a rolling deploy) rolls nothing back: the newest revision stays live, with a warning', async () => {
+    const stale: Array<{ fileRevision: number; liveRevision: number }> = [];
+    const live = await openLiveConfig({ ...deps(), onStaleFile: (s) => void stale.push(s) }, FILE);
+    assert.equal(live.current().revision, 4);
+    assert.deepEqual(stale, [{ fileRevision: 1, liveRevision: 4 }]);
+    assert.equal((await ctx().repos.configRevisions.head())?.revision, 4);
+    assert.ok(live.current().config.rules.some((r) => r.id === 'google-domain' && r.emailDomains?.includes('example.org')));
+  });
+
   it('a start with an invalid file fails and records nothing', async () => {
     await assert.rejects(openLiveConfig(deps(), { ...FILE, text: 'publicUrl: 1' }), ConfigError);
     assert.equal((await ctx().repos.configRevisions.head())?.revision, 4);

@@ -5,6 +5,7 @@
  * throws (ConfigError: every problem at once), so a bad file or a bad stored revision stops the start.
  */
 import path from 'node:path';
+import type pino from 'pino';
 import { migrate } from '../../prisma/migrate';
 import type { RolegateEnv } from '../config/env';
 import { readConfigFile, validateConfigText } from '../config/load';
@@ -26,7 +27,7 @@ export interface OpenedLive {
 }
 
 /** `appRoot` holds prisma/migrations (inside the Next bundle import.meta.dirname is not prisma/). */
-export async function openDatabaseAndLiveConfig(env: RolegateEnv, appRoot: string): Promise<OpenedLive> {
+export async function openDatabaseAndLiveConfig(env: RolegateEnv, appRoot: string, log: pino.Logger): Promise<OpenedLive> {
   const fileText = readConfigFile(env);
   await migrate(env.DATABASE_URL, { migrationsDir: path.join(appRoot, 'prisma/migrations', dialectOf(env.DATABASE_URL)) });
   const db = createDb(env.DATABASE_URL);
@@ -43,6 +44,8 @@ export async function openDatabaseAndLiveConfig(env: RolegateEnv, appRoot: strin
       onRevision: (before, after) => revokeDisabledConnections({ repo: repos.connectionAccess, appendAudit: (e) => repos.audit.appendAudit(e), now }, before, after),
       onFileRevision: async (revision, changes) =>
         void (await repos.audit.appendAudit({ type: 'admin', outcome: 'ok', detail: { action: 'config.apply', target: 'config', source: 'file', file: env.ROLEGATE_CONFIG, revision, changes: changes.map((c) => `${c.kind} ${c.section}/${c.id}`) } })),
+      onStaleFile: ({ fileRevision, liveRevision }) =>
+        log.warn({ file: env.ROLEGATE_CONFIG, fileRevision, liveRevision }, 'config file ignored: its content was applied before (revision %d) and revision %d replaced it since; import it on /admin/config to apply it again', fileRevision, liveRevision),
       now,
     },
     { text: fileText, name: env.ROLEGATE_CONFIG },

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const url = localUrl(opts);
   setNextSelfOrigin(url);
   // Before anything listens: migrations, the config file and the live revision. A problem stops the start.
-  await preflight(env, opts.dir);
+  await preflight(env, opts.dir, log);
   // Loaded after NODE_ENV is settled: Next and React choose their builds when they load.
   const { serve } = await import('./serve');
   const running = await serve({ ...opts, trustedProxyHops: env.ROLEGATE_TRUSTED_PROXY_HOPS }, log);

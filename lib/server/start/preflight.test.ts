@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import pino from 'pino';
 import { parseEnv } from '../../config/env';
 import { ConfigError } from '../../core/config/parse';
 import { EXAMPLE_CONFIG_YAML } from '../../core/config/fixtures';
@@ -16,6 +17,7 @@ import { createDb } from '../../db/client';
 import { createRepos } from '../../db/repos';
 import { preflight } from './preflight';
 
+const silent = pino({ level: 'silent' });
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const SECRETS = { ROLEGATE_IDP_OKTA_CLIENT_SECRET: 's', ROLEGATE_IDP_GOOGLE_CLIENT_SECRET: 's', ROLEGATE_IDP_ENTRA_CLIENT_SECRET: 's' };
 /** A port nothing here listens on: the start must exit before it would bind it. */
@@ -54,7 +56,7 @@ test('issue 14 §1: `npm start` with an invalid config exits 1 before listening,
 
 test('issue 14 §1: a stored live revision that is invalid here (NEXTAUTH_URL moved) stops the start; a good start migrates and adopts the file', async () => {
   const { vars } = site(EXAMPLE_CONFIG_YAML);
-  await preflight(parseEnv(vars), ROOT);
+  await preflight(parseEnv(vars), ROOT, silent);
   const db = createDb(vars.DATABASE_URL);
   try {
     const head = await createRepos(db).configRevisions.head();
@@ -63,12 +65,12 @@ test('issue 14 §1: a stored live revision that is invalid here (NEXTAUTH_URL mo
     await db.$disconnect();
   }
   // Same file, same database, another origin: the live revision no longer validates.
-  await assert.rejects(preflight(parseEnv({ ...vars, NEXTAUTH_URL: 'https://other.example.com' }), ROOT), (e: unknown) => {
+  await assert.rejects(preflight(parseEnv({ ...vars, NEXTAUTH_URL: 'https://other.example.com' }), ROOT, silent), (e: unknown) => {
     assert.ok(e instanceof ConfigError);
     assert.match(e.message, /publicUrl: must equal NEXTAUTH_URL's origin/);
     return true;
   });
   // And a secret the live config needs that the environment no longer has.
   const { ROLEGATE_IDP_ENTRA_CLIENT_SECRET: _gone, ...withoutEntra } = vars;
-  await assert.rejects(preflight(parseEnv(withoutEntra), ROOT), /idps\[2\]: client secret missing: set ROLEGATE_IDP_ENTRA_CLIENT_SECRET/);
+  await assert.rejects(preflight(parseEnv(withoutEntra), ROOT, silent), /idps\[2\]: client secret missing: set ROLEGATE_IDP_ENTRA_CLIENT_SECRET/);
 });

@@ -4,10 +4,11 @@
  * valid and adopted, and the live revision is valid. Readiness then means ready, and a bad config is an
  * exit with every problem printed, never a server answering 500.
  */
+import type pino from 'pino';
 import type { RolegateEnv } from '../../config/env';
 import { openDatabaseAndLiveConfig } from '../open-live';
 
-export async function preflight(env: RolegateEnv, appRoot: string): Promise<void> {
-  const { db } = await openDatabaseAndLiveConfig(env, appRoot);
+export async function preflight(env: RolegateEnv, appRoot: string, log: pino.Logger): Promise<void> {
+  const { db } = await openDatabaseAndLiveConfig(env, appRoot, log);
   await db.$disconnect();
 }
