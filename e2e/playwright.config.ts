@@ -32,7 +32,7 @@ export default defineConfig({
   webServer: {
     command: 'node --import tsx e2e/support/demo/main.ts --no-build',
     cwd: path.resolve(__dirname, '..'),
-    url: `http://localhost:${PORT}/api/health`,
+    url: `http://localhost:${PORT}/api/ready`,
     timeout: 120_000,
     reuseExistingServer: false,
     env: { PORT: String(PORT), ROLEGATE_DEMO_DATA: dataDir },

@@ -38,7 +38,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_00
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Rolegate exited with code ${child.exitCode}`);
     try {
-      const res = await fetch(`${url}/api/health`);
+      const res = await fetch(`${url}/api/ready`);
       if (res.ok) return;
     } catch {
       /* not up yet */
