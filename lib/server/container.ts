@@ -71,7 +71,7 @@ async function build(): Promise<Container> {
   const keys = createIssuerKeys(
     {
       list: () => repos.signingKeys.listSigningKeys(),
-      insert: async (k) => void (await repos.signingKeys.insertSigningKey(k)),
+      insert: async (k, whenNextCount) => void (await repos.signingKeys.insertSigningKey(k, { whenNextCount })),
       activate: async (kid, at) => void (await repos.signingKeys.activateKey(kid, at)),
     },
     box,
