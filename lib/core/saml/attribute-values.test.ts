@@ -10,7 +10,7 @@ const overage = (e: unknown) => e instanceof GatewayError && e.code === 'SAML_GR
 
 test('values are trimmed and values empty after trimming are dropped; names are left alone', () => {
   assert.deepEqual(trimmedAttributes({ ' g ': ['\n    aws-admins\n  ', '\t', 'x'], none: ['   '] }), { ' g ': ['aws-admins', 'x'], none: [] });
-  assert.equal(firstOf({ a: [], b: ['', 'second'] , c: ['c'] }, ['missing', 'a', 'c']), 'c');
+  assert.equal(firstOf({ a: [], b: ['', 'second'], c: ['c'] }, ['missing', 'a', 'c']), 'c');
   assert.equal(firstOf({}, []), undefined);
 });
 

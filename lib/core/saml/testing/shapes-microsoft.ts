@@ -54,7 +54,7 @@ export const MICROSOFT_SHAPES: RealShape[] = [
     expected: { groups: ['aws-billing'], email: 'rita@corp.example', emailVerified: true, name: 'Rita Okafor' },
   },
   {
-    title: 'Entra ID: default claims, group object ids and an app role, emailAddress NameID (UPN)',
+    title: 'Entra ID: default claims, group object ids and an app role, emailAddress NameID (the UPN, as requested)',
     preset: 'entra',
     base: 'entra',
     style: { nameIdFormat: NAMEID.emailAddress },
@@ -68,11 +68,12 @@ export const MICROSOFT_SHAPES: RealShape[] = [
     expected: { groups: ['aws-admins', GROUP_UNMAPPED, 'AWS.ReadOnly'], email: 'dana.whitfield@contoso.example', emailVerified: false, name: 'Dana Whitfield' },
   },
   {
-    title: 'Entra ID: displayname claim added, persistent NameID',
+    // Entra's default NameID is the UPN, labelled persistent although a UPN can be renamed.
+    title: 'Entra ID: displayname claim added, default NameID (the UPN, labelled persistent)',
     preset: 'entra',
     base: 'entra',
     style: { nameIdFormat: NAMEID.persistent },
-    nameId: 'f3Jx9Q0bq4C1lL2m7vQ8dR5sT6uV7wX8yZ9aB0cD1eF',
+    nameId: 'dana@contoso.example',
     attributes: [...entraCommon, { name: `${ID}/displayname`, values: ['Dana W. (Platform)'] }, { name: `${MS}/groups`, values: [GROUP_ADMINS] }],
     conn: entraConn,
     expected: { groups: ['aws-admins'], email: 'dana.whitfield@contoso.example', emailVerified: false, name: 'Dana W. (Platform)' },
