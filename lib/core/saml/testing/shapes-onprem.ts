@@ -33,7 +33,8 @@ export const ONPREM_SHAPES: RealShape[] = [
     title: 'SimpleSAMLphp 1.19 with the shibboleth preset: friendly names as Name (basic), transient NameID, givenName + sn only',
     preset: 'shibboleth',
     base: 'shibboleth',
-    style: { samlp: 'samlp', saml: 'saml', encrypt: undefined, nameIdFormat: NAMEID.transient },
+    // modules/saml/lib/IdP/SAML2.php: signs Response and Assertion, NameFormat basic unless configured.
+    style: { samlp: 'samlp', saml: 'saml', encrypt: undefined, signResponse: true, signAssertion: true, nameIdFormat: NAMEID.transient },
     nameId: '_4b6e1f0c2d7a9e3b5c8f1a0d2e4b6c8a9f0e1d2c3b',
     attributes: [
       { name: 'eduPersonPrincipalName', nameFormat: BASIC, type: 'xs:string', values: ['pat@example.org'] },
