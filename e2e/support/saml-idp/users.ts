@@ -122,8 +122,22 @@ function summary(shape: ShapeId, p: Person): string {
   return shape === 'entra' && aws.length > 0 ? `${groups} (as group object ids)` : groups;
 }
 
+/**
+ * Entra only (issue 13 §3): a user in more than 150 groups, for whom Entra sends `groups.link` (a Graph
+ * link) in place of the groups claim. Rolegate refuses that sign-in as SAML_GROUPS_OVERAGE.
+ */
+const ENTRA_OVERAGE: Person = { login: 'erin@example.com', givenName: 'Erin', surname: 'Overage', account: 'erin', oid: 'e7e7e7e7-0000-4000-8000-0000000e7e7e', groups: [] };
+const GROUPS_LINK = 'http://schemas.microsoft.com/claims/groups.link';
+
+function entraOverageUser(): SamlDemoUser {
+  const link = attr(GROUPS_LINK, `https://graph.windows.net/${ENTRA_TENANT_ID}/users/${ENTRA_OVERAGE.oid}/getMemberObjects`);
+  const attributes = ATTRIBUTES.entra(ENTRA_OVERAGE).map((a) => (a.name === ATTR.entraGroups ? link : a));
+  return { shape: 'entra', person: ENTRA_OVERAGE, summary: 'over 150 groups: groups.link instead of groups', attributes };
+}
+
 export function usersFor(shape: ShapeId): SamlDemoUser[] {
-  return PEOPLE.map((person) => ({ shape, person, summary: summary(shape, person), attributes: ATTRIBUTES[shape](person) }));
+  const users = PEOPLE.map((person) => ({ shape, person, summary: summary(shape, person), attributes: ATTRIBUTES[shape](person) }));
+  return shape === 'entra' ? [...users, entraOverageUser()] : users;
 }
 
 export function findUser(shape: ShapeId, login: string): SamlDemoUser | undefined {
