@@ -1,5 +1,6 @@
 /**
- * Demo users of the test SAML IdP: the same three people at every shape, each shape releasing them with its
+ * Demo users of the test SAML IdP: the same three people at every shape (plus, at Entra, one whose groups
+ * overflow into groups.link), each shape releasing them with its
  * product's attribute names and group representation (names, Entra group object ids, Shibboleth isMemberOf).
  *
  * DEMO ONLY: every user's password is `demo` (DEMO_PASSWORD). These accounts exist solely for the demo and the
