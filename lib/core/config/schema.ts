@@ -77,17 +77,27 @@ const role = z.object({
   requestable: z.boolean().default(false),
 }).strict();
 
-export const SAML_PRESETS = ['adfs', 'okta', 'entra', 'shibboleth', 'google', 'generic'] as const;
+export const SAML_PRESETS = ['adfs', 'okta', 'entra', 'shibboleth', 'google', 'pingfederate', 'keycloak', 'onelogin', 'jumpcloud', 'generic'] as const;
 
 /**
  * Whether a SAML connection's email attribute is, by default, the IdP's verified word on the person's
- * mailbox. Corporate directories (ADFS, Okta, Shibboleth, Google Workspace) own the address they assert;
- * Entra's email attributes are user- or tenant-editable and unverified ("nOAuth"), and a generic IdP is
- * unknown until its admin says so. Editable per connection (`emailsAuthoritative`), except that Entra's
- * can never be turned on (lib/core/config/parse.ts).
+ * mailbox: yes only where the IdP's own directory owns the address and a user cannot set it.
+ * - adfs, pingfederate: federation servers in front of the company's AD/LDAP, whose admins set `mail`
+ *   (a PingFederate that brokers other IdPs as a federation hub should turn this off).
+ * - okta, onelogin, jumpcloud: the company's cloud directory; admins set the primary/company email.
+ * - shibboleth: the institution's directory releases `mail` of its own accounts.
+ * - google: Workspace primary emails are addresses of the company's own verified domains.
+ * - keycloak: no. Realms commonly allow self-registration, identity brokering (social logins) and editing
+ *   the email in the account console, and "Verify email" is off by default; a SAML assertion carries no
+ *   emailVerified flag.
+ * - entra: no. Its email attributes are user- or tenant-editable and unverified ("nOAuth").
+ * - generic: unknown until its admin says so.
+ * Editable per connection (`emailsAuthoritative`), except that Entra's can never be turned on
+ * (lib/core/config/parse.ts).
  */
 export const SAML_EMAILS_AUTHORITATIVE: Readonly<Record<(typeof SAML_PRESETS)[number], boolean>> = {
-  adfs: true, okta: true, entra: false, shibboleth: true, google: true, generic: false,
+  adfs: true, okta: true, entra: false, shibboleth: true, google: true,
+  pingfederate: true, keycloak: false, onelogin: true, jumpcloud: true, generic: false,
 };
 
 const attributeNames = z.array(z.string().min(1).max(256)).min(1);

@@ -78,6 +78,19 @@ describeEachDialect('ACS commit (issue 12 §7)', (ctx) => {
     assert.deepEqual(failures, ['SAML_IN_RESPONSE_TO_MISMATCH', 'SAML_IN_RESPONSE_TO_MISMATCH', 'SAML_REPLAY']);
   });
 
+  it('issue 13 §3: an Entra groups overage (groups.link) is SAML_GROUPS_OVERAGE, recorded, and spends nothing', async () => {
+    const t = ctx();
+    const failures: GatewayErrorCode[] = [];
+    const requestId = '_req-issue13-overage';
+    await t.repos.samlRequests.rememberRequest({ id: requestId, connectionId: 'adfs', expiresAt: new Date(Date.now() + 600_000) });
+    const link = { 'http://schemas.microsoft.com/claims/groups.link': ['https://graph.windows.net/t/users/u/getMemberObjects'] };
+    const samlResponse = b64(await idp.issue(testSp, { inResponseTo: requestId, user: { nameId: 'dana@contoso.example', attributes: link } }));
+    const post = acceptSamlResponse(deps(t, failures), { conn: { ...conn, preset: 'entra', emailsAuthoritative: false }, sp, samlResponse, meta: { ip: '203.0.113.9' }, boundRequestId: requestId });
+    assert.equal(await codeOf(post), 'SAML_GROUPS_OVERAGE');
+    assert.deepEqual(failures, ['SAML_GROUPS_OVERAGE']);
+    assert.equal(await t.repos.samlRequests.isPending(requestId, 'adfs', new Date()), true, 'the request is not consumed');
+  });
+
   it('issue 12 §6: a flood of 200 failed posts from one address is one ledger row with its count', async () => {
     const t = ctx();
     let clock = new Date('2031-03-01T09:00:05.000Z');
