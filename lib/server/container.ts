@@ -146,12 +146,25 @@ function withSnapshot(base: Container, snap: LiveSnapshot): Container {
 
 const holder = globalThis as typeof globalThis & { __rolegate?: Promise<Container> };
 
-/** The container, its config synced with the newest revision (another instance may have written it). */
-export async function getContainer(): Promise<Container> {
+function baseContainer(): Promise<Container> {
   holder.__rolegate ??= build().catch((err: unknown) => {
     holder.__rolegate = undefined;
     throw err;
   });
-  const base = await holder.__rolegate;
+  return holder.__rolegate;
+}
+
+/** The container, its config synced with the newest revision (another instance may have written it). */
+export async function getContainer(): Promise<Container> {
+  const base = await baseContainer();
   return withSnapshot(base, await base.live.sync());
+}
+
+/**
+ * For a request that issues credentials or a console sign-in: the config re-read now, so a rule or role
+ * an admin disabled or removed on any instance is refused here from the moment the admin's edit returned.
+ */
+export async function getContainerForIssuance(): Promise<Container> {
+  const base = await baseContainer();
+  return withSnapshot(base, await base.live.syncNow());
 }

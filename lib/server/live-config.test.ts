@@ -90,6 +90,18 @@ describeEachDialect('live config', (ctx) => {
     await assert.rejects(openLiveConfig(deps(), { ...FILE, text: 'publicUrl: 1' }), ConfigError);
     assert.equal((await ctx().repos.configRevisions.head())?.revision, 4);
   });
+
+  it('issue 14 §3: syncNow adopts a revision another instance wrote at once, inside the sync interval', async () => {
+    const a = await openLiveConfig(deps(), FILE);
+    const b = await openLiveConfig(deps(), FILE);
+    const before = b.current().revision;
+    const { revision } = await a.apply({ text: noDevAdmins, basedOn: before, source: 'edit', by: 'a' });
+    assert.equal((await b.sync()).revision, before, 'sync keeps its snapshot within the interval');
+    const now = await b.syncNow();
+    assert.equal(now.revision, revision);
+    assert.equal(now.config.rules.find((r) => r.id === 'dev-admins')?.disabled, true);
+    await a.apply({ text: EXAMPLE_CONFIG_YAML, basedOn: revision, source: 'edit', by: 'a' });
+  });
 });
 
 describeEachDialect('live config: edits', (ctx) => {

@@ -63,7 +63,13 @@ export interface ApplyResult {
 
 export interface LiveConfig {
   current(): LiveSnapshot;
+  /** The newest revision, re-read at most every SYNC_INTERVAL_MS (pages, sign-ins, lookups). */
   sync(): Promise<LiveSnapshot>;
+  /**
+   * The newest revision, re-read now (one indexed query): what every issuance decides on, so a rule
+   * disabled or removed on any instance binds every instance from the moment its edit was answered.
+   */
+  syncNow(): Promise<LiveSnapshot>;
   /** The dry run: validates `text` as `apply` would and lists the changes against the live revision. */
   preview(text: string): { revision: number; changes: ConfigChange[] };
   apply(input: ApplyInput): Promise<ApplyResult>;
@@ -100,6 +106,8 @@ export async function openLiveConfig(deps: LiveConfigDeps, file: { text: string;
       inflight ??= adopt().finally(() => (inflight = undefined));
       return inflight;
     },
+    // Not joined to a read already in flight: that one may have started before the edit committed.
+    syncNow: () => adopt(),
     preview(text) {
       return { revision: live.revision, changes: check(text, 'import').changes };
     },
