@@ -12,7 +12,7 @@ const PUBLIC = [
   /^\/signin$/,
   /^\/error$/,
   /^\/api\/auth\//,
-  /^\/api\/health$/,
+  /^\/api\/(health|ready)$/,
   /^\/\.well-known\//,
   /^\/favicon\.ico$/,
   // SAML: our SP endpoints (the IdP posts cross-site to the ACS) and our IdP metadata for IAM.
