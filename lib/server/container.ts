@@ -20,6 +20,9 @@ import { scheduleAuthStateSweep } from './auth-state-sweep';
 import type { LiveConfig, LiveSnapshot } from './live-config';
 import { openDatabaseAndLiveConfig } from './open-live';
 import { getLogger } from './logger';
+import { metrics } from './metrics';
+import { meteredAudit, meteredSts } from './metrics-wiring';
+import { issuerKeyPolicy, keyStates } from './key-states';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { createSamlKeyRing, idpKeyLifetime, type SamlKeyRing } from './saml/saml-keys';
 import type { Store } from './ports';
@@ -66,7 +69,7 @@ async function build(): Promise<Container> {
     createSession: async (s) => void (await repos.sessions.createSession(s)),
     getActiveSession: (id, at) => repos.sessions.getActiveSession(id, at),
     revokeSession: async (id, at) => void (await repos.sessions.revokeSession(id, at)),
-    audit: async (record) => void (await repos.audit.appendAudit(record)),
+    audit: meteredAudit(async (record) => void (await repos.audit.appendAudit(record)), metrics()),
   };
   const keys = createIssuerKeys(
     {
@@ -75,11 +78,7 @@ async function build(): Promise<Container> {
       activate: async (kid, at) => void (await repos.signingKeys.activateKey(kid, at)),
     },
     box,
-    {
-      rotationDays: config.issuer.keyRotationDays,
-      prepublishSeconds: 3600,
-      retiredGraceSeconds: config.issuer.tokenLifetimeSeconds + 300,
-    },
+    issuerKeyPolicy(config),
     now,
   );
   const samlIdpKeys = createSamlKeyRing(repos.samlKeys, box, {
@@ -92,7 +91,7 @@ async function build(): Promise<Container> {
   const hashSessionId = (sid: string) => hashToken(sid);
   const issuance: IssuanceDeps = {
     config,
-    sts: createSdkStsGateway({ endpoint: env.AWS_ENDPOINT_URL_STS }),
+    sts: meteredSts(createSdkStsGateway({ endpoint: env.AWS_ENDPOINT_URL_STS }), metrics()),
     signer: () => keys.signer(),
     samlSigner: () => samlIdpKeys.active(),
     audit: store.audit,
@@ -103,13 +102,14 @@ async function build(): Promise<Container> {
   };
   const authDeps: AuthDeps = { config, secret: env.NEXTAUTH_SECRET, clientSecrets: secrets.map, store, hashSessionId, now, log: getLogger };
   const oauth: OAuthDeps = { config, devices: repos.deviceAuthorizations, grants: repos.cliGrants, audit: store.audit, now, newToken: randomToken };
+  const refused = (limit: string) => () => metrics().rateLimited.inc({ limit });
   const limits = {
     // 30 device codes per IP at once, then one every 2 s; 20 user-code lookups per user, then one every 3 s.
-    deviceCode: createRateLimiter({ capacity: 30, refillPerSecond: 0.5 }),
-    deviceLookup: createRateLimiter({ capacity: 20, refillPerSecond: 1 / 3 }),
+    deviceCode: createRateLimiter({ capacity: 30, refillPerSecond: 0.5, onRefused: refused('device-code') }),
+    deviceLookup: createRateLimiter({ capacity: 20, refillPerSecond: 1 / 3, onRefused: refused('device-lookup') }),
     // 30 SAML sign-in starts and 30 ACS posts per IP at once, then one of each every 2 s (issue 12 §6).
-    samlLogin: createRateLimiter({ capacity: 30, refillPerSecond: 0.5 }),
-    samlAcs: createRateLimiter({ capacity: 30, refillPerSecond: 0.5 }),
+    samlLogin: createRateLimiter({ capacity: 30, refillPerSecond: 0.5, onRefused: refused('saml-login') }),
+    samlAcs: createRateLimiter({ capacity: 30, refillPerSecond: 0.5, onRefused: refused('saml-acs') }),
   };
   scheduleAuditRetention({
     retentionDays: () => live.current().config.audit.retentionDays,
@@ -126,6 +126,7 @@ async function build(): Promise<Container> {
     pruneSamlTraces: () => repos.samlTraces.pruneAllSamlTraces(),
     onError: (err) => getLogger().error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'unauthenticated-state sweep failed'),
   });
+  Object.assign(metrics().sources, { revision: () => live.current().revision, keys: () => keyStates(repos, issuerKeyPolicy(config)) });
   const iam = createSdkIamGateway({ keys: env.ROLEGATE_IAM_KEYS, endpoint: config.aws.iamUrl });
   return { env, config, configRevision: live.current().revision, live, secrets, iam, store, keys, samlIdpKeys, repos, box, issuance, authDeps, hashSessionId, oauth, limits, fetch: globalThis.fetch, now };
 }

@@ -34,6 +34,12 @@ export function createSamlKeysRepo(db: Db) {
       return rows.map(toSamlKeyRecord);
     },
 
+    /** Every key that signs or will: active and next, of every purpose and connection (for metrics). */
+    async listLiveSamlKeys(): Promise<SamlKeyRecord[]> {
+      const rows = await dbCall('listLiveSamlKeys', () => db.samlKey.findMany({ where: { status: { in: ['active', 'next'] } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }));
+      return rows.map(toSamlKeyRecord);
+    },
+
     /**
      * Inserting an 'active' key while its purpose + connection has one is refused (DB_CONFLICT).
      * `whenNextCount`: insert only if exactly that many keys of the scope are in status 'next' (what the

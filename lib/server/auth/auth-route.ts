@@ -8,6 +8,7 @@
  */
 import type { RolegateConfig } from '../../core/config/parse';
 import type { GatewayErrorCode } from '../../core/errors';
+import { metrics, timed } from '../metrics';
 import { captureAuthErrors } from './next-auth-logger';
 import { authPath, idpRefusal, nextAuthErrorOf, refusalCode } from './signin-failure';
 
@@ -83,7 +84,9 @@ export async function handleAuthRequest(
     return refuseUnknownIdp(req, refused);
   }
   const idpError = action === 'callback' && (await carriesIdpError(req, url));
-  const { result, errors } = await captureAuthErrors(runNextAuth);
+  // A callback is the IdP round trip (code exchange, JWKS, userinfo) plus our checks: its latency metric.
+  const run = action === 'callback' ? () => timed(metrics().idpSeconds, { call: 'oidc-callback' }, runNextAuth) : runNextAuth;
+  const { result, errors } = await captureAuthErrors(run);
   if (action !== 'signin' && action !== 'callback') return result;
   const target = await targetOf(result);
   const nextAuthError = target === undefined ? undefined : nextAuthErrorOf(target, url.origin);

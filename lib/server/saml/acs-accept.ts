@@ -15,6 +15,7 @@ import { safeEqual } from '../../db/crypto';
 import type { Repos } from '../../db/repos';
 import { startPortalSession, type PersistPortalSession } from '../auth/portal-session';
 import type { Store } from '../ports';
+import { metrics, timed } from '../metrics';
 import type { RequestMeta } from '../request-meta';
 
 export interface AcsDeps {
@@ -60,7 +61,7 @@ function checkingContext(d: AcsDeps, connectionId: string, bound: string | undef
 export async function acceptSamlResponse(d: AcsDeps, input: AcsInput): Promise<{ sid: string; userId: string; expiresAt: Date }> {
   const connectionId = input.conn.id;
   const now = d.now();
-  const validated: ValidatedAssertion = await input.sp.validateResponse(input.samlResponse, checkingContext(d, connectionId, input.boundRequestId, now));
+  const validated: ValidatedAssertion = await timed(metrics().samlValidationSeconds, {}, () => input.sp.validateResponse(input.samlResponse, checkingContext(d, connectionId, input.boundRequestId, now)));
   try {
     const claims = samlIdentityClaims(input.conn, validated);
     const persist: PersistPortalSession = async ({ identity, session }) => {

@@ -12,6 +12,7 @@ import { createSamlSp, ensureSamlifyHooks } from '../../core/saml/sp';
 import { parseIdpMetadata } from '../../core/saml/sp/metadata';
 import { spUrls } from '../../core/saml/sp-urls';
 import { getLogger } from '../logger';
+import { timedFetch } from '../metrics';
 import type { SamlSp } from '../../core/saml/sp/types';
 import type { Container } from '../container';
 import { createMetadataSource, type MetadataSource } from './metadata-fetch';
@@ -48,7 +49,7 @@ let source: { fetch: typeof fetch; metadata: MetadataSource } | undefined;
 /** The IdP's metadata: pasted, or fetched through the bounded, failure-caching source (metadata-fetch.ts). */
 export async function metadataFor(c: Container, conn: SamlConnectionConfig): Promise<{ xml: string; at: number }> {
   if (conn.metadataXml) return { xml: conn.metadataXml, at: Date.now() };
-  if (source?.fetch !== c.fetch) source = { fetch: c.fetch, metadata: createMetadataSource({ fetch: c.fetch, check: (xml) => void parseIdpMetadata(xml) }) };
+  if (source?.fetch !== c.fetch) source = { fetch: c.fetch, metadata: createMetadataSource({ fetch: timedFetch(c.fetch, 'saml-metadata'), check: (xml) => void parseIdpMetadata(xml) }) };
   // A fetch failure keeps the last good metadata rather than locking everyone out (inside the source).
   return source.metadata.get(conn.metadataUrl ?? '');
 }

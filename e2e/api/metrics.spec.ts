@@ -1,0 +1,46 @@
+/**
+ * Issue 14 §4: /metrics in Prometheus text format, behind its bearer token; a scrape after a sign-in and
+ * an issuance shows both counted (by IdP and outcome; by account, role, channel and outcome), with the
+ * STS and ledger latencies observed.
+ */
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { demoMetricsToken } from '../support/demo/secrets';
+import { signInToRoles } from '../fixtures/signin';
+
+const TOKEN = demoMetricsToken(process.env.E2E_DATA_DIR as string);
+
+/** The value of the series `name{labels}` (labels in exposition order), 0 when absent. */
+function sample(text: string, series: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : 0;
+}
+
+async function scrape(request: APIRequestContext): Promise<string> {
+  const res = await request.get('/metrics', { headers: { Authorization: `Bearer ${TOKEN}` } });
+  expect(res.status()).toBe(200);
+  expect(res.headers()['cache-control']).toBe('no-store');
+  expect(res.headers()['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+  return res.text();
+}
+
+test('issue 14 §4: /metrics needs its token, and counts a sign-in and an issuance', async ({ page, request }) => {
+  expect((await request.get('/metrics')).status()).toBe(401);
+  expect((await request.get('/metrics', { headers: { Authorization: `Bearer ${TOKEN}0` } })).status()).toBe(401);
+
+  const before = await scrape(request);
+  await signInToRoles(page, 'okta', 'alice@example.com');
+  const keys = await page.request.post('/api/aws/credentials', { data: { roleId: '111122223333/Admin' }, headers: { Origin: new URL(page.url()).origin } });
+  expect(keys.status()).toBe(200);
+  const after = await scrape(request);
+
+  const signins = 'rolegate_signins_total{idp="okta",outcome="ok",code=""}';
+  expect(sample(after, signins)).toBe(sample(before, signins) + 1);
+  const issued = 'rolegate_issuances_total{type="issuance",account="111122223333",role="Admin",channel="web",outcome="ok",code=""}';
+  expect(sample(after, issued)).toBe(sample(before, issued) + 1);
+  const sts = 'rolegate_sts_call_seconds_count{operation="AssumeRoleWithWebIdentity",outcome="ok"}';
+  expect(sample(after, sts)).toBeGreaterThan(sample(before, sts));
+  expect(sample(after, 'rolegate_ledger_write_seconds_count{outcome="ok"}')).toBeGreaterThan(sample(before, 'rolegate_ledger_write_seconds_count{outcome="ok"}'));
+  expect(sample(after, 'rolegate_config_revision')).toBeGreaterThan(0);
+  expect(after).toMatch(/^rolegate_key_not_after_timestamp_seconds\{purpose="aws-idp-signing",status="active",kid="[^"]+"\} \d+$/m);
+  expect(after).toMatch(/^rolegate_process_resident_memory_bytes \d+/m);
+});
