@@ -5,9 +5,11 @@
  *
  * Algorithms: with a certificate, SimpleSAMLphp 1.19 has no setting for them (saml2's
  * EncryptedAssertion::setAssertion): RSA-OAEP-MGF1P key transport (SHA-1 OAEP digest, xmlenc §5.4.2) and
- * AES-128-CBC content. decrypt.ts accepts both and refuses RSA-1_5 and 3DES (unit tests in
- * signature-algorithms.test.ts). `sharedkey_algorithm` (which could name AES-256-GCM) applies only to a
- * pre-shared symmetric key, which sends no EncryptedKey and which decrypt.ts refuses.
+ * AES-128-CBC content. algorithms.ts accepts both and refuses RSA-1_5 and 3DES (unit tests in
+ * signature-algorithms.test.ts). CBC is unauthenticated, so every refusal between decryption and the inner
+ * signature's check answers SAML_DECRYPTION_FAILED (lib/core/saml/sp/encrypted-refusal.ts; attack case "AES-CBC
+ * ciphertext altered block by block"). `sharedkey_algorithm` (which could name AES-256-GCM) applies only to a
+ * pre-shared symmetric key, which sends no EncryptedKey and which Rolegate refuses.
  *
  * A second connection whose SimpleSAMLphp entry holds the first connection's certificate (an IdP still set
  * up with another SP's, or an old, certificate) cannot decrypt what it receives: SAML_DECRYPTION_FAILED.
