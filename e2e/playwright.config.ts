@@ -29,6 +29,12 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  projects: [
+    { name: 'demo' },
+    // Issue 13 §6: the SimpleSAMLphp specs again under a config with no OIDC IdP, which sspAdminSession
+    // (e2e/fixtures/simplesamlphp.ts) applies at runtime on the same server and puts back afterwards.
+    { name: 'saml-only', testMatch: 'ui/simplesamlphp*.spec.ts', metadata: { samlOnly: true } },
+  ],
   webServer: {
     command: 'node --import tsx e2e/support/demo/main.ts --no-build',
     cwd: path.resolve(__dirname, '..'),

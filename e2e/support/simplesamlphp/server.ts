@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeSspConfig, type SspRemoteSp } from './config';
+import { writeRemoteSps, writeSspConfig, type SspRemoteSp } from './config';
 
 export const SSP_ROOT = '/usr/share/simplesamlphp';
 
@@ -16,6 +16,8 @@ export interface SimpleSamlPhp {
   metadataUrl: string;
   /** IdP-initiated SSO towards `spEntityId` (SimpleSAMLphp's unsolicited-response endpoint). */
   idpInitiatedUrl(spEntityId: string): string;
+  /** Replaces the SPs SimpleSAMLphp knows (say, once a connection's encryption certificate is known). */
+  setSps(sps: SspRemoteSp[]): void;
   /** SimpleSAMLphp's own log (for failure messages). */
   log(): string;
   close(): Promise<void>;
@@ -47,7 +49,9 @@ export async function startSimpleSamlPhp(opts: { port: number; sps: SspRemoteSp[
   if (!simpleSamlPhpInstalled()) throw new Error(`SimpleSAMLphp is not installed at ${SSP_ROOT}: run .ci/setup.sh`);
   const url = `http://localhost:${opts.port}`;
   const dir = mkdtempSync(path.join(tmpdir(), 'rolegate-ssp-'));
-  const configDir = await writeSspConfig(dir, url, opts.sps);
+  // The IdP's key pair lives as long as the e2e run's data directory (see writeSspConfig).
+  const keyDir = process.env.E2E_DATA_DIR && path.join(process.env.E2E_DATA_DIR, 'simplesamlphp-idp');
+  const configDir = await writeSspConfig(dir, url, opts.sps, keyDir || undefined);
   const child = spawn('php', ['-S', `localhost:${opts.port}`, '-t', path.join(SSP_ROOT, 'www')], {
     env: { ...process.env, SIMPLESAMLPHP_CONFIG_DIR: configDir },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -75,6 +79,7 @@ export async function startSimpleSamlPhp(opts: { port: number; sps: SspRemoteSp[
     url,
     metadataUrl,
     idpInitiatedUrl: (sp) => `${url}/saml2/idp/SSOService.php?spentityid=${encodeURIComponent(sp)}`,
+    setSps: (sps) => writeRemoteSps(dir, sps),
     log: () => { try { return readFileSync(path.join(dir, 'log', 'simplesamlphp.log'), 'utf8'); } catch { return ''; } },
     close,
   };
