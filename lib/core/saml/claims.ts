@@ -1,11 +1,12 @@
 /**
  * A validated SAML assertion → the same IdentityClaims an OIDC sign-in produces, so one policy engine
- * and one portal session serve both. The identity key is (IdP entity id, NameID): never the email.
+ * and one portal session serve both. The identity key is (IdP entity id, stable subject): never the email.
+ * The subject is the NameID or a configured attribute (./subject.ts).
  */
 import type { SamlConnectionConfig } from '../config/schema';
-import { GatewayError } from '../errors';
 import type { IdentityClaims } from '../types';
 import { attributeNamesFor } from './attribute-presets';
+import { samlSubject } from './subject';
 
 export interface AssertionIdentity {
   issuer: string;
@@ -26,7 +27,7 @@ function firstOf(attrs: Record<string, string[]>, names: string[]): string | und
 }
 
 export function samlIdentityClaims(conn: SamlConnectionConfig, a: AssertionIdentity): IdentityClaims {
-  if (!a.nameId || a.nameId.length > 256) throw new GatewayError('SAML_NAMEID_INVALID', 'empty or oversized NameID');
+  const subject = samlSubject(conn, a);
   const names = attributeNamesFor(conn);
   const rawEmail = firstOf(a.attributes, names.email) ?? (a.nameIdFormat === EMAIL_FORMAT ? a.nameId : undefined);
   const email = rawEmail && EMAIL.test(rawEmail) ? rawEmail.toLowerCase() : undefined;
@@ -36,7 +37,7 @@ export function samlIdentityClaims(conn: SamlConnectionConfig, a: AssertionIdent
   return {
     idpId: conn.id,
     issuer: a.issuer,
-    subject: a.nameId,
+    subject,
     email,
     // Verified only when the connection says its IdP's directory owns the address (emailsAuthoritative,
     // default per preset); Entra's email attributes are never verified by Entra ("nOAuth").

@@ -18,7 +18,7 @@ import { acceptSamlResponse, countSigninFailures, type AcsDeps } from './acs-acc
 
 const conn: SamlConnectionConfig = {
   id: 'adfs', name: 'ADFS', preset: 'adfs', metadataXml: 'x'.repeat(100), allowIdpInitiated: false, clockSkewSeconds: 60,
-  DANGEROUSLY_ALLOW_SHA1: false, attributes: {}, groupNames: {}, disabled: false, emailsAuthoritative: true,
+  DANGEROUSLY_ALLOW_SHA1: false, attributes: {}, groupNames: {}, disabled: false, emailsAuthoritative: true, nameIdPolicy: 'omit', forceAuthn: false,
 };
 
 function deps(t: TestDatabase, failures: GatewayErrorCode[]): AcsDeps {
