@@ -8,6 +8,8 @@
  * makes SimpleSAMLphp ask for the password again although its session is still there.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { exportConfig } from '../fixtures/config';
 import { putSamlConnection, rolegateSp, signInSsp, SSP_PORT, SSP_SUBJECT_ATTRIBUTE, sspAdminSession, sspLogin } from '../fixtures/simplesamlphp';
 import { startSimpleSamlPhp, type SimpleSamlPhp } from '../support/simplesamlphp/server';
 import { SSP_MAIL_DOMAIN } from '../support/simplesamlphp/users';
@@ -64,8 +66,22 @@ test('issue 13 §2: a transient NameID is refused with a hint for the admin; wit
     await expect(hint).not.toContainText('eduPersonAffiliation');
     await expect(trace).not.toContainText(SSP_MAIL_DOMAIN);
 
-    // ePPN as the subject, and ForceAuthn: the second sign-in in the same browser asks for the password again.
-    await putSamlConnection(admin, connection({ subjectAttribute: SSP_SUBJECT_ATTRIBUTE, forceAuthn: true }));
+    // The admin follows the hint in the connection form: ePPN as the subject, back to the default policy,
+    // and ForceAuthn — the second sign-in in the same browser asks for the password again.
+    await admin.goto(`/admin/connections?edit=${CONNECTION}#saml-form`);
+    const form = admin.getByTestId('saml-form');
+    await expect(form.getByTestId('saml-form-nameid-policy')).toHaveValue('persistent');
+    await form.getByTestId('saml-form-subject-attribute').fill(SSP_SUBJECT_ATTRIBUTE);
+    await form.getByTestId('saml-form-nameid-policy').selectOption('omit');
+    await form.getByTestId('saml-form-force-authn').check();
+    await form.getByTestId('saml-form-submit').click();
+    await expect(form.getByTestId('saml-form-done')).toBeVisible();
+    await admin.goto(`/admin/connections?edit=${CONNECTION}#saml-form`);
+    await expect(form.getByTestId('saml-form-subject-attribute')).toHaveValue(SSP_SUBJECT_ATTRIBUTE);
+    await expect(form.getByTestId('saml-form-force-authn')).toBeChecked();
+    const exported = parse(await exportConfig(admin)) as { samlConnections: Array<Record<string, unknown>> };
+    const saved = exported.samlConnections.find((c) => c.id === CONNECTION);
+    expect([saved?.subjectAttribute, saved?.nameIdPolicy, saved?.forceAuthn]).toEqual([SSP_SUBJECT_ATTRIBUTE, 'omit', true]);
     const stella = await signInSsp(browser, ssp, CONNECTION, 'stella');
     await expect(stella).toHaveURL(/\/roles$/);
     await stella.goto(`/saml/${CONNECTION}/login`);
