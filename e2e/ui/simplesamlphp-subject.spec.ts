@@ -43,6 +43,12 @@ async function signins(admin: Page, outcome: 'ok' | 'failed'): Promise<LedgerRow
   return (await res.json()) as LedgerRow[];
 }
 
+/** The NameIDFormats of our SP metadata for the connection, in order (the format's last URN part). */
+async function spNameIdFormats(page: Page): Promise<string[]> {
+  const xml = await (await page.request.get(`/saml/${CONNECTION}/metadata`)).text();
+  return [...xml.matchAll(/NameIDFormat>urn:oasis:names:tc:SAML:\d\.\d:nameid-format:(\w+)</g)].map((m) => m[1] ?? '');
+}
+
 test('issue 13 §2: a transient NameID is refused with a hint for the admin; with a subject attribute one person is one user', async ({ browser }) => {
   // The refused sign-in reaches the ledger when its minute is rolled up (every minute).
   test.setTimeout(240_000);
@@ -50,6 +56,7 @@ test('issue 13 §2: a transient NameID is refused with a hint for the admin; wit
   try {
     // Asking for a persistent NameID does not help: SimpleSAMLphp still sends a transient one.
     await putSamlConnection(admin, connection({ nameIdPolicy: 'persistent' }));
+    expect(await spNameIdFormats(admin)).toEqual(['persistent', 'emailAddress', 'unspecified']);
     const refused = await signInSsp(browser, ssp, CONNECTION, 'stella');
     await expect(refused).toHaveURL(/\/error\?error=SAML_SUBJECT_TRANSIENT$/);
     await expect(refused.getByTestId('error-code')).toHaveText('SAML_SUBJECT_TRANSIENT');
@@ -82,6 +89,7 @@ test('issue 13 §2: a transient NameID is refused with a hint for the admin; wit
     const exported = parse(await exportConfig(admin)) as { samlConnections: Array<Record<string, unknown>> };
     const saved = exported.samlConnections.find((c) => c.id === CONNECTION);
     expect([saved?.subjectAttribute, saved?.nameIdPolicy, saved?.forceAuthn]).toEqual([SSP_SUBJECT_ATTRIBUTE, 'omit', true]);
+    expect(await spNameIdFormats(admin), 'the SP metadata now accepts transient NameIDs').toEqual(['persistent', 'emailAddress', 'unspecified', 'transient']);
     const stella = await signInSsp(browser, ssp, CONNECTION, 'stella');
     await expect(stella).toHaveURL(/\/roles$/);
     await stella.goto(`/saml/${CONNECTION}/login`);

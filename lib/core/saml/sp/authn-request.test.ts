@@ -3,10 +3,10 @@
  * the NameID formats the connection accepts (most preferred first).
  */
 import assert from 'node:assert/strict';
-import { inflateRawSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { acceptedNameIdFormats, NAMEID_FORMATS, NAMEID_POLICIES, requestedNameIdFormat } from '../name-id';
 import { createSamlSp } from './create-saml-sp';
+import { authnRequestXml } from './testing/harness';
 import { createTestIdp, freshCert, type TestIdp } from './testing/test-idp';
 import { child, children, NS, parseXml, textOf } from './xml';
 import type { SamlSpConnection } from './types';
@@ -14,12 +14,7 @@ import type { SamlSpConnection } from './types';
 const BASE = { spEntityId: 'https://rolegate.test/saml/shib/metadata', acsUrl: 'https://rolegate.test/saml/shib/acs', allowIdpInitiated: false };
 const MD = 'urn:oasis:names:tc:SAML:2.0:metadata';
 
-function requestText(url: string): string {
-  const value = new URL(url).searchParams.get('SAMLRequest') ?? '';
-  return inflateRawSync(Buffer.from(value, 'base64')).toString('utf8');
-}
-
-const request = (url: string): Element => parseXml(requestText(url)).documentElement as Element;
+const request = (url: string): Element => parseXml(authnRequestXml(url)).documentElement as Element;
 
 function nameIdPolicy(req: Element): Element {
   const policy = child(req, NS.samlp, 'NameIDPolicy');
@@ -50,7 +45,7 @@ describe('AuthnRequest NameIDPolicy', () => {
     assert.equal(req.getAttribute('Destination'), 'https://shibboleth.idp.test/sso');
     assert.equal(textOf(child(req, NS.saml, 'Issuer') as Element), BASE.spEntityId);
     assert.equal(req.hasAttribute('AssertionConsumerServiceIndex'), false);
-    assert.doesNotMatch(requestText(url), /\{\w+\}/, 'no placeholder left');
+    assert.doesNotMatch(authnRequestXml(url), /\{\w+\}/, 'no placeholder left');
   });
 
   it('each other policy asks for exactly its Format', async () => {
