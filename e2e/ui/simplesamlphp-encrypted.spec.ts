@@ -17,7 +17,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { attr, descendants, parseXml, textOf } from '../../lib/core/saml/sp/xml';
 import { visibleRoles } from '../fixtures/signin';
-import { putSamlConnection, rolegateSp, signInSsp, SSP_PORT, sspAdminSession } from '../fixtures/simplesamlphp';
+import { putSamlConnection, rolegateSp, signInSsp, SSP_PORT, SSP_SUBJECT_ATTRIBUTE, sspAdminSession } from '../fixtures/simplesamlphp';
 import { startSimpleSamlPhp, type SimpleSamlPhp } from '../support/simplesamlphp/server';
 
 const ENCRYPTED = 'ssp-encrypted';
@@ -36,7 +36,7 @@ test.afterAll(async () => {
 });
 
 function connection(id: string): Record<string, unknown> {
-  return { id, name: `SimpleSAMLphp (${id})`, preset: 'shibboleth', metadataUrl: ssp.metadataUrl };
+  return { id, name: `SimpleSAMLphp (${id})`, preset: 'shibboleth', metadataUrl: ssp.metadataUrl, subjectAttribute: SSP_SUBJECT_ATTRIBUTE };
 }
 
 /** The encryption certificate (base64 DER) Rolegate's SP metadata publishes for connection `id`. */

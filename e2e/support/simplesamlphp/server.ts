@@ -12,7 +12,7 @@ export const SSP_ROOT = '/usr/share/simplesamlphp';
 
 export interface SimpleSamlPhp {
   url: string;
-  /** The hosted IdP's entity id, which is also where its metadata is served. */
+  /** Where the hosted IdP's metadata is served (its entity id, plus a query unique to this start). */
   metadataUrl: string;
   /** IdP-initiated SSO towards `spEntityId` (SimpleSAMLphp's unsolicited-response endpoint). */
   idpInitiatedUrl(spEntityId: string): string;
@@ -60,7 +60,9 @@ export async function startSimpleSamlPhp(opts: { port: number; sps: SspRemoteSp[
   child.stderr.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-20_000); });
   let exit: string | null = null;
   child.on('exit', (code, signal) => { exit = `code ${code} signal ${signal}\n${stderr}`; });
-  const metadataUrl = `${url}/saml2/idp/metadata.php`;
+  // A query unique to this start: Rolegate keeps the last good metadata per URL (refreshed hourly), so
+  // without it a spec would meet the previous spec's SimpleSAMLphp certificate (SAML_CERT_NOT_TRUSTED).
+  const metadataUrl = `${url}/saml2/idp/metadata.php?run=${path.basename(dir)}`;
   const close = async () => {
     if (exit === null) {
       const exited = new Promise((r) => child.once('exit', r));

@@ -5,6 +5,7 @@
  * parsed by `parseConfigText` and kept as a revision (lib/server/live-config.ts).
  */
 import { z } from 'zod';
+import { NAMEID_POLICIES } from '../saml/name-id';
 
 const ACCOUNT_ID = /^\d{12}$/;
 /** IAM role name: 1–64 chars of [\w+=,.@-] (IAM CreateRole). */
@@ -101,6 +102,8 @@ export const SAML_EMAILS_AUTHORITATIVE: Readonly<Record<(typeof SAML_PRESETS)[nu
 };
 
 const attributeNames = z.array(z.string().min(1).max(256)).min(1);
+/** `=` is excluded so the namespaced subject `attr:<name>=<value>` (lib/core/saml/subject.ts) splits back. */
+const SUBJECT_ATTRIBUTE = /^[^\s=\u0000-\u001f\u007f]{1,256}$/;
 const samlConnection = z.object({
   id: idpBase.id,
   name: idpBase.name,
@@ -123,6 +126,15 @@ const samlConnection = z.object({
    * (SAML_EMAILS_AUTHORITATIVE).
    */
   emailsAuthoritative: z.boolean().optional(),
+  /**
+   * The attribute whose single value is the person's stable subject (ePPN `urn:oid:1.3.6.1.4.1.5923.1.1.1.6`,
+   * objectGUID, an employee id…). Absent: the NameID is the subject, and a transient one is refused.
+   */
+  subjectAttribute: z.string().regex(SUBJECT_ATTRIBUTE, 'an attribute name: 1–256 characters, no spaces, control characters or "="').optional(),
+  /** The AuthnRequest's NameIDPolicy Format (lib/core/saml/name-id.ts); `omit`: the IdP's configured one. */
+  nameIdPolicy: z.enum(NAMEID_POLICIES).default('omit'),
+  /** Ask the IdP to authenticate the person again even when it has a session (saml-core §3.4.1 ForceAuthn). */
+  forceAuthn: z.boolean().default(false),
   disabled: idpBase.disabled,
 }).strict().refine((c) => (c.metadataUrl === undefined) !== (c.metadataXml === undefined), {
   message: 'give exactly one of metadataUrl or metadataXml',

@@ -32,7 +32,7 @@ test('Entra groups.link is an overage, also with the leading space of Microsoft\
 
 const conn = (over: Partial<SamlConnectionConfig>): SamlConnectionConfig => ({
   id: 'c', name: 'C', preset: 'okta', metadataXml: 'x'.repeat(100), allowIdpInitiated: false, clockSkewSeconds: 60,
-  DANGEROUSLY_ALLOW_SHA1: false, attributes: {}, groupNames: {}, emailsAuthoritative: true, disabled: false, ...over,
+  DANGEROUSLY_ALLOW_SHA1: false, attributes: {}, groupNames: {}, emailsAuthoritative: true, disabled: false, nameIdPolicy: 'omit', forceAuthn: false, ...over,
 });
 
 test('samlIdentityClaims: padded values become groups, email, name and session-tag values; a blank email falls back to the NameID', () => {

@@ -1,12 +1,13 @@
 /**
  * A validated SAML assertion → the same IdentityClaims an OIDC sign-in produces, so one policy engine
- * and one portal session serve both. The identity key is (IdP entity id, NameID): never the email.
+ * and one portal session serve both. The identity key is (IdP entity id, stable subject): never the email.
+ * The subject is the NameID or a configured attribute (./subject.ts).
  */
 import type { SamlConnectionConfig } from '../config/schema';
-import { GatewayError } from '../errors';
 import type { IdentityClaims } from '../types';
 import { attributeNamesFor } from './attribute-presets';
 import { assertNoGroupsOverage, firstOf, personName, trimmedAttributes } from './attribute-values';
+import { samlSubject } from './subject';
 
 export interface AssertionIdentity {
   issuer: string;
@@ -19,7 +20,7 @@ const EMAIL_FORMAT = 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress';
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
 export function samlIdentityClaims(conn: SamlConnectionConfig, a: AssertionIdentity): IdentityClaims {
-  if (!a.nameId || a.nameId.length > 256) throw new GatewayError('SAML_NAMEID_INVALID', 'empty or oversized NameID');
+  const subject = samlSubject(conn, a);
   assertNoGroupsOverage(a.attributes);
   const names = attributeNamesFor(conn);
   // Values trimmed of pretty-printing whitespace (attribute-values.ts); the NameID never is.
@@ -32,7 +33,7 @@ export function samlIdentityClaims(conn: SamlConnectionConfig, a: AssertionIdent
   return {
     idpId: conn.id,
     issuer: a.issuer,
-    subject: a.nameId,
+    subject,
     email,
     // Verified only when the connection says its IdP's directory owns the address (emailsAuthoritative,
     // default per preset); Entra's email attributes are never verified by Entra ("nOAuth").

@@ -22,7 +22,7 @@ const SHAPES: RealShape[] = [...MICROSOFT_SHAPES, ...CLOUD_SHAPES, ...ONPREM_SHA
 function connectionFor(shape: RealShape): SamlConnectionConfig {
   return {
     id: shape.preset, name: shape.title, preset: shape.preset, metadataXml: 'x'.repeat(100), allowIdpInitiated: false, clockSkewSeconds: 60,
-    DANGEROUSLY_ALLOW_SHA1: false, attributes: {}, groupNames: {}, emailsAuthoritative: SAML_EMAILS_AUTHORITATIVE[shape.preset], disabled: false,
+    DANGEROUSLY_ALLOW_SHA1: false, attributes: {}, groupNames: {}, emailsAuthoritative: SAML_EMAILS_AUTHORITATIVE[shape.preset], disabled: false, nameIdPolicy: 'omit', forceAuthn: false,
     ...shape.conn,
   };
 }

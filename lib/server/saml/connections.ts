@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../core/config/diff';
 import type { SamlConnectionConfig } from '../../core/config/schema';
 import { GatewayError } from '../../core/errors';
+import { acceptedNameIdFormats } from '../../core/saml/name-id';
 import { createSamlSp, ensureSamlifyHooks } from '../../core/saml/sp';
 import { parseIdpMetadata } from '../../core/saml/sp/metadata';
 import { spUrls } from '../../core/saml/sp-urls';
@@ -90,6 +91,8 @@ export async function getSamlConnection(c: Container, id: string): Promise<SamlC
     allowIdpInitiated: conn.allowIdpInitiated,
     clockSkewSeconds: conn.clockSkewSeconds,
     DANGEROUSLY_ALLOW_SHA1: conn.DANGEROUSLY_ALLOW_SHA1,
+    nameIdPolicy: conn.nameIdPolicy,
+    nameIdFormats: acceptedNameIdFormats(conn),
   });
   logEngineHooks();
   const runtime = { conn, sp, ...urls };
