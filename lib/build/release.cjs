@@ -33,7 +33,11 @@ function packageDir(name) {
   return path.join(ROOT, 'node_modules', name);
 }
 
-/** `name` and its runtime dependencies, transitively (optional ones only when installed). */
+/**
+ * `name` and its runtime dependencies, transitively. Optional dependencies are left out: for `next` they
+ * are the SWC compilers and sharp (build time and image optimisation, ~100 MB), none of which a
+ * production server of Rolegate loads.
+ */
 function closure(names) {
   const seen = new Set();
   const todo = [...names];
@@ -44,9 +48,9 @@ function closure(names) {
     if (!fs.existsSync(path.join(dir, 'package.json'))) throw new Error(`release: ${name} is required but not installed`);
     seen.add(name);
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-    for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) {
-      if (fs.existsSync(path.join(packageDir(dep), 'package.json'))) todo.push(dep);
-      else if (!(pkg.optionalDependencies && dep in pkg.optionalDependencies)) throw new Error(`release: ${name} needs ${dep}, which is not installed`);
+    for (const dep of Object.keys(pkg.dependencies ?? {})) {
+      if (!fs.existsSync(path.join(packageDir(dep), 'package.json'))) throw new Error(`release: ${name} needs ${dep}, which is not installed`);
+      todo.push(dep);
     }
   }
   return [...seen].sort();
@@ -68,9 +72,10 @@ function release() {
   copy(path.join(ROOT, 'prisma/migrations'), path.join(OUT, 'prisma/migrations'));
   // Next's own server.js is not how Rolegate starts (it would skip the preflight and the client-IP rules).
   fs.rmSync(path.join(OUT, 'server.js'), { force: true });
-  // Next traces its own server for the standalone output: `next` (209 MB with its build-time parts) stays
-  // as traced. Every other package the bundle requires is copied whole, with its dependencies.
-  const packages = closure(requiredPackages(fs.readFileSync(BUNDLE, 'utf8')).filter((name) => name !== 'next'));
+  // Every package the bundle requires is copied whole, with its dependencies: Next's trace covers what
+  // its own standalone server loads, not its programmatic API (config loading), which our server uses.
+  // react and react-dom are next's peers: the rendering of every page loads them.
+  const packages = closure([...requiredPackages(fs.readFileSync(BUNDLE, 'utf8')), 'react', 'react-dom']);
   for (const name of packages) copy(packageDir(name), path.join(OUT, 'node_modules', name));
   return packages;
 }
