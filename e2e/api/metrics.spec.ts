@@ -3,25 +3,9 @@
  * an issuance shows both counted (by IdP and outcome; by account, role, channel and outcome), with the
  * STS and ledger latencies observed.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { demoMetricsToken } from '../support/demo/secrets';
+import { expect, test } from '@playwright/test';
+import { METRICS_TOKEN as TOKEN, sample, scrape } from '../fixtures/metrics';
 import { signInToRoles } from '../fixtures/signin';
-
-const TOKEN = demoMetricsToken(process.env.E2E_DATA_DIR as string);
-
-/** The value of the series `name{labels}` (labels in exposition order), 0 when absent. */
-function sample(text: string, series: string): number {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line ? Number(line.slice(series.length + 1)) : 0;
-}
-
-async function scrape(request: APIRequestContext): Promise<string> {
-  const res = await request.get('/metrics', { headers: { Authorization: `Bearer ${TOKEN}` } });
-  expect(res.status()).toBe(200);
-  expect(res.headers()['cache-control']).toBe('no-store');
-  expect(res.headers()['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
-  return res.text();
-}
 
 test('issue 14 §4: /metrics needs its token, and counts a sign-in and an issuance', async ({ page, request }) => {
   expect((await request.get('/metrics')).status()).toBe(401);
