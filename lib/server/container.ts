@@ -22,6 +22,7 @@ import { openDatabaseAndLiveConfig } from './open-live';
 import { getLogger } from './logger';
 import { metrics } from './metrics';
 import { meteredAudit, meteredSts } from './metrics-wiring';
+import { auditWithRequestId } from './request-context';
 import { issuerKeyPolicy, keyStates } from './key-states';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { createSamlKeyRing, idpKeyLifetime, type SamlKeyRing } from './saml/saml-keys';
@@ -69,7 +70,7 @@ async function build(): Promise<Container> {
     createSession: async (s) => void (await repos.sessions.createSession(s)),
     getActiveSession: (id, at) => repos.sessions.getActiveSession(id, at),
     revokeSession: async (id, at) => void (await repos.sessions.revokeSession(id, at)),
-    audit: meteredAudit(async (record) => void (await repos.audit.appendAudit(record)), metrics()),
+    audit: meteredAudit(auditWithRequestId(async (record) => void (await repos.audit.appendAudit(record))), metrics()),
   };
   const keys = createIssuerKeys(
     {

@@ -10,6 +10,7 @@ import type { Duplex } from 'node:stream';
 import next from 'next';
 import type pino from 'pino';
 import { drain, type DrainResult } from './drain';
+import { requestIdFor, requestStorage } from '../request-context';
 import { applyClientIp } from './forwarded-headers';
 import type { StartOptions } from './options';
 
@@ -26,11 +27,13 @@ type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 function requestListener(handle: Handle, trustedProxyHops: number, log: pino.Logger) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const requestId = requestIdFor(req.headers['x-request-id'], trustedProxyHops);
+    res.setHeader('X-Request-Id', requestId);
     try {
       applyClientIp(req, trustedProxyHops);
-      await handle(req, res);
+      await requestStorage().run({ requestId }, () => handle(req, res));
     } catch (err) {
-      log.error({ code: 'INTERNAL', err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'request failed');
+      log.error({ code: 'INTERNAL', requestId, err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'request failed');
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     }
