@@ -49,7 +49,7 @@ export const CLOUD_SHAPES: RealShape[] = [
     style: { nameIdFormat: NAMEID.emailAddress },
     nameId: 'Gina@Example.com',
     attributes: [],
-    conn: { subjectAttribute: 'employeeId' },
+    // No attributes to name: the emailAddress NameID itself is the subject.
     expected: { groups: [], email: 'gina@example.com', emailVerified: true, name: undefined },
   },
   {
