@@ -17,23 +17,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { attr, descendants, parseXml, textOf } from '../../lib/core/saml/sp/xml';
 import { visibleRoles } from '../fixtures/signin';
-import { putSamlConnection, rolegateSp, signInSsp, SSP_PORT, SSP_SUBJECT_ATTRIBUTE, sspAdminSession } from '../fixtures/simplesamlphp';
-import { startSimpleSamlPhp, type SimpleSamlPhp } from '../support/simplesamlphp/server';
+import { putSamlConnection, rolegateSp, signInSsp, SSP_SUBJECT_ATTRIBUTE, sspAdminSession, useSimpleSamlPhp } from '../fixtures/simplesamlphp';
 
 const ENCRYPTED = 'ssp-encrypted';
 const WRONG_KEY = 'ssp-wrong-key';
 const MD = 'urn:oasis:names:tc:SAML:2.0:metadata';
 const DS = 'http://www.w3.org/2000/09/xmldsig#';
 
-let ssp: SimpleSamlPhp;
-
-test.beforeAll(async () => {
-  ssp = await startSimpleSamlPhp({ port: SSP_PORT, sps: [rolegateSp(ENCRYPTED), rolegateSp(WRONG_KEY)] });
-});
-
-test.afterAll(async () => {
-  await ssp?.close();
-});
+const ssp = useSimpleSamlPhp([rolegateSp(ENCRYPTED), rolegateSp(WRONG_KEY)]);
 
 function connection(id: string): Record<string, unknown> {
   return { id, name: `SimpleSAMLphp (${id})`, preset: 'shibboleth', metadataUrl: ssp.metadataUrl, subjectAttribute: SSP_SUBJECT_ATTRIBUTE };

@@ -11,22 +11,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { exportConfig } from '../fixtures/config';
 import { sample, scrape } from '../fixtures/metrics';
-import { putSamlConnection, rolegateSp, signInSsp, SSP_PORT, SSP_SUBJECT_ATTRIBUTE, sspAdminSession, sspLogin } from '../fixtures/simplesamlphp';
-import { startSimpleSamlPhp, type SimpleSamlPhp } from '../support/simplesamlphp/server';
+import { putSamlConnection, rolegateSp, signInSsp, SSP_SUBJECT_ATTRIBUTE, sspAdminSession, useSimpleSamlPhp, sspLogin } from '../fixtures/simplesamlphp';
 import { SSP_MAIL_DOMAIN } from '../support/simplesamlphp/users';
 
 const CONNECTION = 'ssp-subject';
 const SP = rolegateSp(CONNECTION);
 
-let ssp: SimpleSamlPhp;
-
-test.beforeAll(async () => {
-  ssp = await startSimpleSamlPhp({ port: SSP_PORT, sps: [SP] });
-});
-
-test.afterAll(async () => {
-  await ssp?.close();
-});
+const ssp = useSimpleSamlPhp([SP]);
 
 function connection(extra: Record<string, unknown>): Record<string, unknown> {
   return { id: CONNECTION, name: 'SimpleSAMLphp (subject)', preset: 'shibboleth', metadataUrl: ssp.metadataUrl, ...extra };

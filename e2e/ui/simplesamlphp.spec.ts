@@ -8,21 +8,12 @@
  */
 import { expect, test } from '@playwright/test';
 import { visibleRoles } from '../fixtures/signin';
-import { putSamlConnection, rolegateSp, signInSsp, SSP_PORT, SSP_SUBJECT_ATTRIBUTE, sspAdminSession, sspLogin, waitForRolegate } from '../fixtures/simplesamlphp';
-import { startSimpleSamlPhp, type SimpleSamlPhp } from '../support/simplesamlphp/server';
+import { putSamlConnection, rolegateSp, signInSsp, SSP_SUBJECT_ATTRIBUTE, sspAdminSession, useSimpleSamlPhp, sspLogin, waitForRolegate } from '../fixtures/simplesamlphp';
 
 const CONNECTION = 'simplesamlphp';
 const SP = rolegateSp(CONNECTION);
 
-let ssp: SimpleSamlPhp;
-
-test.beforeAll(async () => {
-  ssp = await startSimpleSamlPhp({ port: SSP_PORT, sps: [SP] });
-});
-
-test.afterAll(async () => {
-  await ssp?.close();
-});
+const ssp = useSimpleSamlPhp([SP]);
 
 function connection(allowIdpInitiated: boolean): Record<string, unknown> {
   return { id: CONNECTION, name: 'SimpleSAMLphp', preset: 'shibboleth', metadataUrl: ssp.metadataUrl, allowIdpInitiated, subjectAttribute: SSP_SUBJECT_ATTRIBUTE };
