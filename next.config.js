@@ -2,6 +2,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The release layout (lib/build/release.cjs, the Dockerfile): .next/standalone holds the traced
+  // node_modules; the release step adds our server, static files, migrations and this file.
+  output: 'standalone',
   reactStrictMode: true,
   // forbidden() in admin pages answers a real HTTP 403 (lib/server/admin/page-guard.ts).
   experimental: { authInterrupts: true },

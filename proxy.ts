@@ -12,7 +12,9 @@ const PUBLIC = [
   /^\/signin$/,
   /^\/error$/,
   /^\/api\/auth\//,
-  /^\/api\/health$/,
+  /^\/api\/(health|ready)$/,
+  // Authenticated by its handler (a bearer token; off without one): lib/server/metrics-endpoint.ts.
+  /^\/metrics$/,
   /^\/\.well-known\//,
   /^\/favicon\.ico$/,
   // SAML: our SP endpoints (the IdP posts cross-site to the ACS) and our IdP metadata for IAM.

@@ -23,5 +23,5 @@ step unit node --import tsx e2e/support/run-unit.ts
 step attacks node --import tsx e2e/attacks/run.ts
 # Mutation testing of the access-decision files this change touched (README "Mutation testing"); ≤ 10 min.
 step mutation node --import tsx e2e/support/mutation-changed.ts
-step build npx next build
+step build npm run build
 step e2e npx playwright test -c e2e/playwright.config.ts

@@ -29,10 +29,16 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  projects: [
+    { name: 'demo' },
+    // Issue 13 §6: the SimpleSAMLphp specs again under a config with no OIDC IdP, which sspAdminSession
+    // (e2e/fixtures/simplesamlphp.ts) applies at runtime on the same server and puts back afterwards.
+    { name: 'saml-only', testMatch: 'ui/simplesamlphp*.spec.ts', metadata: { samlOnly: true } },
+  ],
   webServer: {
     command: 'node --import tsx e2e/support/demo/main.ts --no-build',
     cwd: path.resolve(__dirname, '..'),
-    url: `http://localhost:${PORT}/api/health`,
+    url: `http://localhost:${PORT}/api/ready`,
     timeout: 120_000,
     reuseExistingServer: false,
     env: { PORT: String(PORT), ROLEGATE_DEMO_DATA: dataDir },

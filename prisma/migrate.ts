@@ -7,7 +7,6 @@
  * CLI: `npm run migrate` (DATABASE_URL, default file:./data/rolegate.db).
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { GatewayError, isGatewayError } from '../lib/core/errors';
 import { dialectOf, sqliteFilePath } from '../lib/db/dialect';
 import { readMigrations } from './migrator/files';
@@ -97,25 +96,6 @@ function verifyRecorded(
   }
 }
 
-function messageOf(e: unknown): string {
+export function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
-  const { applied } = await migrate(databaseUrl);
-  console.log(
-    applied.length > 0
-      ? `migrate: applied ${applied.join(', ')}`
-      : 'migrate: database is up to date',
-  );
-}
-
-const invokedPath = process.argv[1];
-if (invokedPath !== undefined && path.resolve(invokedPath) === fileURLToPath(import.meta.url)) {
-  main().catch((e: unknown) => {
-    const cause = e instanceof Error && e.cause !== undefined ? ` (${messageOf(e.cause)})` : '';
-    console.error(`migrate: ${messageOf(e)}${cause}`);
-    process.exitCode = 1;
-  });
 }

@@ -38,7 +38,7 @@ test('without a session the API answers 401 and pages redirect to sign-in', asyn
   await expect(page).toHaveURL(/\/signin$/);
 });
 
-test('issuer discovery, JWKS and health are public and well-formed', async ({ request, baseURL }) => {
+test('issuer discovery, JWKS, liveness and readiness are public and well-formed', async ({ request, baseURL }) => {
   const disc = await (await request.get('/.well-known/openid-configuration')).json();
   expect(disc.issuer).toBe(baseURL);
   expect(disc.jwks_uri).toBe(`${baseURL}/.well-known/jwks.json`);
@@ -51,6 +51,10 @@ test('issuer discovery, JWKS and health are public and well-formed', async ({ re
   const health = await request.get('/api/health');
   expect(health.status()).toBe(200);
   expect((await health.json()).status).toBe('ok');
+  const ready = await request.get('/api/ready');
+  expect(ready.status()).toBe(200);
+  expect(ready.headers()['cache-control']).toBe('no-store');
+  expect(await ready.json()).toMatchObject({ status: 'ready', revision: expect.any(Number) });
 });
 
 test('a wrong password at the IdP does not sign in', async ({ page }) => {

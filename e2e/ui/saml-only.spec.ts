@@ -6,24 +6,12 @@
  * session ends with the SAML-only config).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { parse, stringify } from 'yaml';
 import { exportConfig, liveRevision, restoreConfig } from '../fixtures/config';
+import { SAML_IDS, samlOnly } from '../fixtures/saml-only';
 import { signInSaml, signInToRoles, visibleRoles } from '../fixtures/signin';
 
-const SAML_IDS = ['adfs', 'okta-saml', 'entra-saml', 'shibboleth'];
 /** A port in this run's range where nothing listens. */
 const DEAD_METADATA_URL = `http://localhost:${Number(process.env.E2E_PORT ?? 3100) + 9}/metadata`;
-
-type Doc = { idps: unknown[]; admins: Record<string, unknown>; rules: Array<{ idps?: string[] }> };
-
-/** The demo's config without its OIDC IdPs: admins are ADFS's aws-dev-admins; rules for OIDC IdPs go. */
-function samlOnly(yaml: string): string {
-  const doc = parse(yaml) as Doc;
-  doc.idps = [];
-  doc.admins = { emails: [], breakGlassEmails: [], groups: [{ idp: 'adfs', group: 'aws-dev-admins' }] };
-  doc.rules = doc.rules.filter((r) => !r.idps || r.idps.every((id) => SAML_IDS.includes(id)));
-  return stringify(doc);
-}
 
 async function postEdit(admin: Page, edit: unknown): Promise<void> {
   const res = await admin.request.post('/api/admin/config/edit', { data: { basedOn: await liveRevision(admin), edit }, headers: { Origin: new URL(admin.url()).origin } });

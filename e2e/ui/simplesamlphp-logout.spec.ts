@@ -8,22 +8,13 @@
  * cookie, put back, is signed out.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { putSamlConnection, rolegateSp, signInSsp, SSP_PORT, sspAdminSession, sspLogin, APP_URL } from '../fixtures/simplesamlphp';
-import { startSimpleSamlPhp, type SimpleSamlPhp } from '../support/simplesamlphp/server';
+import { APP_URL, putSamlConnection, rolegateSp, signInSsp, SSP_SUBJECT_ATTRIBUTE, sspAdminSession, sspLogin, useSimpleSamlPhp } from '../fixtures/simplesamlphp';
 
 const CONNECTION = 'ssp-slo';
 const SP = rolegateSp(CONNECTION);
 const SLO_URL = `${APP_URL}/saml/${CONNECTION}/slo`;
 
-let ssp: SimpleSamlPhp;
-
-test.beforeAll(async () => {
-  ssp = await startSimpleSamlPhp({ port: SSP_PORT, sps: [SP] });
-});
-
-test.afterAll(async () => {
-  await ssp?.close();
-});
+const ssp = useSimpleSamlPhp([SP]);
 
 /** Rolegate's SP metadata for the connection: it advertises our SLO endpoint; returns our signing certificate. */
 async function rolegateSigningCert(admin: Page): Promise<string> {
@@ -51,7 +42,7 @@ async function portalOpensWith(page: Page, cookies: Awaited<ReturnType<ReturnTyp
 test('issue 13 §5: single logout both ways with SimpleSAMLphp', async ({ browser }) => {
   const { admin, restore } = await sspAdminSession(browser);
   try {
-    await putSamlConnection(admin, { id: CONNECTION, name: 'SimpleSAMLphp SLO', preset: 'shibboleth', metadataUrl: ssp.metadataUrl });
+    await putSamlConnection(admin, { id: CONNECTION, name: 'SimpleSAMLphp SLO', preset: 'shibboleth', metadataUrl: ssp.metadataUrl, subjectAttribute: SSP_SUBJECT_ATTRIBUTE });
     ssp.setSps([{ ...SP, singleLogout: { url: SLO_URL, signingCert: await rolegateSigningCert(admin) } }]);
 
     // (1) SP-initiated: sign out of Rolegate → our signed LogoutRequest → SimpleSAMLphp → its LogoutResponse → sign-in page.

@@ -3,28 +3,20 @@
  * an upstream IdP with its own defaults — transient NameID, signed assertion in an unsigned response,
  * pretty-printed XML, attributes named as configured (uid, mail, isMemberOf…) — and people sign in
  * through its own login form. The connection is added by the admin API (Shibboleth preset: isMemberOf
- * carries groups, mail the email) and the demo's config is put back at the end.
+ * carries groups, mail the email; eduPersonPrincipalName is the subject, since a transient NameID is
+ * refused: simplesamlphp-subject.spec.ts) and the demo's config is put back at the end.
  */
 import { expect, test } from '@playwright/test';
 import { visibleRoles } from '../fixtures/signin';
-import { putSamlConnection, rolegateSp, signInSsp, SSP_PORT, sspAdminSession, sspLogin, waitForRolegate } from '../fixtures/simplesamlphp';
-import { startSimpleSamlPhp, type SimpleSamlPhp } from '../support/simplesamlphp/server';
+import { putSamlConnection, rolegateSp, signInSsp, SSP_SUBJECT_ATTRIBUTE, sspAdminSession, useSimpleSamlPhp, sspLogin, waitForRolegate } from '../fixtures/simplesamlphp';
 
 const CONNECTION = 'simplesamlphp';
 const SP = rolegateSp(CONNECTION);
 
-let ssp: SimpleSamlPhp;
-
-test.beforeAll(async () => {
-  ssp = await startSimpleSamlPhp({ port: SSP_PORT, sps: [SP] });
-});
-
-test.afterAll(async () => {
-  await ssp?.close();
-});
+const ssp = useSimpleSamlPhp([SP]);
 
 function connection(allowIdpInitiated: boolean): Record<string, unknown> {
-  return { id: CONNECTION, name: 'SimpleSAMLphp', preset: 'shibboleth', metadataUrl: ssp.metadataUrl, allowIdpInitiated };
+  return { id: CONNECTION, name: 'SimpleSAMLphp', preset: 'shibboleth', metadataUrl: ssp.metadataUrl, allowIdpInitiated, subjectAttribute: SSP_SUBJECT_ATTRIBUTE };
 }
 
 test('issue 13 §6: people sign in through SimpleSAMLphp; groups map to roles, no groups is no roles, IdP-initiated only when allowed', async ({ browser }) => {

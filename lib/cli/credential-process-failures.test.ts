@@ -32,6 +32,12 @@ const ADMIN = '111122223333/Admin';
 const cp = (role = ADMIN) => ['credential-process', '--role', role, '--server', fake.url];
 
 describe('credential-process failures: non-zero exit, empty stdout, the reason on stderr', () => {
+  it('issue 14 §7: no server configured anywhere is a missing login → exit 2, not a bad command line', async () => {
+    const r = await runBundle(['credential-process', '--role', ADMIN], sb.env);
+    assert.deepEqual([r.code, r.stdout], [EXIT.LOGIN_REQUIRED, '']);
+    assert.equal(r.stderr, 'rolegate: no server: run "rolegate login --server URL" or set ROLEGATE_SERVER\n');
+  });
+
   it('not logged in → exit 2', async () => {
     const r = await runBundle(cp(), sb.env);
     assert.deepEqual([r.code, r.stdout], [EXIT.LOGIN_REQUIRED, '']);

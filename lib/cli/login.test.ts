@@ -99,6 +99,12 @@ describe('rolegate login (RFC 8628 device flow)', () => {
     assert.equal(fake.state.count('POST /api/v1/device/token'), 4);
   });
 
+  it('issue 14 §7: login with no server anywhere is a bad command line (64)', async () => {
+    const r = await runInProcess(['login'], sb);
+    assert.equal(r.code, EXIT.USAGE);
+    assert.match(r.stderr, /no server: run "rolegate login --server URL"/);
+  });
+
   it('refuses plain http to a non-loopback server (tokens in clear text)', async () => {
     const r = await runInProcess(['login', '--server', 'http://rolegate.example.com'], sb);
     assert.equal(r.code, EXIT.USAGE);

@@ -2,7 +2,7 @@
 import type { CliContext } from './context';
 import { isRecord, readJson, writeFileAtomic } from './files';
 import { configFile } from './paths';
-import { usage } from './errors';
+import { CliError, EXIT, usage } from './errors';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -36,10 +36,16 @@ export function saveServer(ctx: Pick<CliContext, 'env'>, server: string): void {
   writeFileAtomic(configFile(ctx.env), `${JSON.stringify({ server }, null, 2)}\n`);
 }
 
-export function resolveServer(ctx: CliContext, flag: string | undefined): string {
+/**
+ * The server for a command. With none anywhere, `login` was called without `--server` (a bad command
+ * line, 64); every other command is simply not logged in yet (2, as `rolegate --help` says), which is
+ * what an AWS SDK running `credential_process` needs to tell apart from a broken command.
+ */
+export function resolveServer(ctx: CliContext, flag: string | undefined, forLogin = false): string {
   const raw = flag ?? ctx.env.server ?? savedServer(ctx);
   if (raw === undefined) {
-    throw usage('no server: run "rolegate login --server URL" or set ROLEGATE_SERVER');
+    const message = 'no server: run "rolegate login --server URL" or set ROLEGATE_SERVER';
+    throw forLogin ? usage(message) : new CliError('UNAUTHENTICATED', EXIT.LOGIN_REQUIRED, message);
   }
   return normalizeServer(raw);
 }

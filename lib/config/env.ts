@@ -43,6 +43,10 @@ const envSchema = z.object({
    */
   ROLEGATE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /**
+   * Bearer token for `GET /metrics` (Prometheus text format, issue 14 §4). Absent: /metrics is off (404).
+   */
+  ROLEGATE_METRICS_TOKEN: z.string().min(32, 'use at least 32 random characters (openssl rand -hex 32)').optional(),
+  /**
    * IAM keys for revoking issued AWS sessions (issue 5 §5), per account:
    * `{"111122223333":{"accessKeyId":"AKIA…","secretAccessKey":"…"}}`. They need iam:GetRolePolicy and
    * iam:PutRolePolicy on the roles Rolegate vends. Absent: revocation of AWS sessions is unavailable.

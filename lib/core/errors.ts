@@ -63,6 +63,9 @@ export type GatewayErrorCode =
   | 'SAML_ENCRYPTION_ALGORITHM_FORBIDDEN'
   | 'SAML_DECRYPTION_FAILED'
   | 'SAML_NAMEID_INVALID'
+  | 'SAML_GROUPS_OVERAGE'
+  | 'SAML_SUBJECT_TRANSIENT'
+  | 'SAML_SUBJECT_ATTRIBUTE_INVALID'
   | 'SAML_ATTRIBUTE_INVALID'
   | 'SAML_METADATA_INVALID'
   | 'SAML_METADATA_UNAVAILABLE'
@@ -150,6 +153,9 @@ const HTTP_STATUS: Record<GatewayErrorCode, number> = {
   SAML_ENCRYPTION_ALGORITHM_FORBIDDEN: 401,
   SAML_DECRYPTION_FAILED: 401,
   SAML_NAMEID_INVALID: 401,
+  SAML_GROUPS_OVERAGE: 403,
+  SAML_SUBJECT_TRANSIENT: 401,
+  SAML_SUBJECT_ATTRIBUTE_INVALID: 401,
   SAML_ATTRIBUTE_INVALID: 400,
   SAML_METADATA_INVALID: 500,
   SAML_METADATA_UNAVAILABLE: 502,
@@ -243,6 +249,15 @@ const PUBLIC_MESSAGE: Record<GatewayErrorCode, string> = {
   SAML_ENCRYPTION_ALGORITHM_FORBIDDEN: 'The SAML assertion is encrypted with an algorithm that is not allowed.',
   SAML_DECRYPTION_FAILED: 'The SAML assertion could not be decrypted.',
   SAML_NAMEID_INVALID: 'The SAML response has an invalid subject (NameID).',
+  SAML_GROUPS_OVERAGE:
+    'You belong to too many groups for your identity provider to list them in the SAML sign-in (it sent a link to the list instead). ' +
+    'Ask your administrator to send only the groups assigned to the Rolegate application (group filtering) or to use app roles.',
+  SAML_SUBJECT_TRANSIENT:
+    'Your identity provider sent a one-time identifier for you, so Rolegate could not tell who you are from one sign-in to the next. ' +
+    'You were not signed in. An administrator has to name a stable attribute for this connection (its SAML diagnostics page says which ones arrived).',
+  SAML_SUBJECT_ATTRIBUTE_INVALID:
+    'Your identity provider did not send exactly one value of the attribute Rolegate uses to recognise you, so you were not signed in. ' +
+    'Ask your administrator to check which attributes the identity provider releases to Rolegate.',
   SAML_ATTRIBUTE_INVALID: 'A value cannot be put into a SAML assertion safely.',
   SAML_METADATA_INVALID: 'The identity provider’s SAML metadata is not valid.',
   SAML_METADATA_UNAVAILABLE: 'The identity provider’s SAML metadata could not be fetched. Please try again later.',
@@ -327,6 +342,9 @@ export const CLIENT_SAFE_CODES: ReadonlySet<GatewayErrorCode> = new Set<GatewayE
   'SAML_ENCRYPTION_ALGORITHM_FORBIDDEN',
   'SAML_DECRYPTION_FAILED',
   'SAML_NAMEID_INVALID',
+  'SAML_GROUPS_OVERAGE',
+  'SAML_SUBJECT_TRANSIENT',
+  'SAML_SUBJECT_ATTRIBUTE_INVALID',
   'SAML_ATTRIBUTE_INVALID',
   'SAML_METADATA_UNAVAILABLE',
   'SAML_METADATA_TOO_LARGE',

@@ -21,7 +21,7 @@ async function runCli(
   try {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'prisma/migrate.ts'],
+      ['--import', 'tsx', 'prisma/migrate-cli.ts'],
       { cwd: root, env },
     );
     return { code: 0, stdout, stderr };

@@ -3,28 +3,27 @@ import 'server-only';
  * The composition root (STYLE: jackson's controllers()): env + config + database + services, built once
  * per process. Everything else asks `getContainer()` instead of reading env or opening connections.
  */
-import path from 'node:path';
-import { migrate } from '../../prisma/migrate';
 import { getEnv, type RolegateEnv } from '../config/env';
-import { readConfigFile, validateConfigText } from '../config/load';
 import type { RolegateConfig } from '../core/config/parse';
 import type { IssuanceDeps } from '../core/issuance/issue';
 import type { IamGateway } from '../core/aws/iam-gateway';
 import { createSdkIamGateway } from '../core/aws/sdk-iam-gateway';
 import { createSdkStsGateway } from '../core/sts/sdk-gateway';
-import { createDb } from '../db/client';
-import { dialectOf } from '../db/dialect';
-import { createSecretBox, hashToken, type SecretBox } from '../db/crypto';
-import { createRepos, type Repos } from '../db/repos';
+import { hashToken, type SecretBox } from '../db/crypto';
+import type { Repos } from '../db/repos';
+import type { ClientSecrets } from './client-secrets';
 import type { AuthDeps } from './auth/options';
 import { createIssuerKeys, type IssuerKeys } from './issuer-keys';
 import { randomToken, type OAuthDeps } from './oauth/deps';
 import { scheduleAuditRetention } from './audit-retention';
 import { scheduleAuthStateSweep } from './auth-state-sweep';
-import { createClientSecrets, type ClientSecrets } from './client-secrets';
-import { revokeDisabledConnections } from './connection-revocation';
-import { openLiveConfig, type LiveConfig, type LiveSnapshot } from './live-config';
+import type { LiveConfig, LiveSnapshot } from './live-config';
+import { openDatabaseAndLiveConfig } from './open-live';
 import { getLogger } from './logger';
+import { metrics } from './metrics';
+import { meteredAudit, meteredSts } from './metrics-wiring';
+import { auditWithRequestId } from './request-context';
+import { issuerKeyPolicy, keyStates } from './key-states';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { createSamlKeyRing, idpKeyLifetime, type SamlKeyRing } from './saml/saml-keys';
 import type { Store } from './ports';
@@ -63,26 +62,7 @@ export interface Container {
 
 async function build(): Promise<Container> {
   const env = getEnv();
-  const fileText = readConfigFile(env);
-  // Inside the Next bundle import.meta.dirname is not prisma/, so the SQL is found from the app root.
-  await migrate(env.DATABASE_URL, { migrationsDir: path.join(process.cwd(), 'prisma/migrations', dialectOf(env.DATABASE_URL)) });
-  const repos = createRepos(createDb(env.DATABASE_URL));
-  const box = createSecretBox(env.ROLEGATE_ENCRYPTION_KEYS);
-  const now = () => new Date();
-  const secrets = createClientSecrets({ env: env.idpClientSecrets, repo: repos.connectionSecrets, box, now });
-  await secrets.reload();
-  const live = await openLiveConfig(
-    {
-      repo: repos.configRevisions,
-      validate: (text, source) => validateConfigText(env, text, source, secrets.map),
-      beforeAdopt: () => secrets.reload(),
-      onRevision: (before, after) => revokeDisabledConnections({ repo: repos.connectionAccess, appendAudit: (e) => repos.audit.appendAudit(e), now }, before, after),
-      onFileRevision: async (revision, changes) =>
-        void (await repos.audit.appendAudit({ type: 'admin', outcome: 'ok', detail: { action: 'config.apply', target: 'config', source: 'file', file: env.ROLEGATE_CONFIG, revision, changes: changes.map((c) => `${c.kind} ${c.section}/${c.id}`) } })),
-      now,
-    },
-    { text: fileText, name: env.ROLEGATE_CONFIG },
-  );
+  const { repos, box, secrets, live, now } = await openDatabaseAndLiveConfig(env, process.cwd(), getLogger());
   // Settings read once here are restart-only (lib/core/config/restart-only.ts); the rest is read per request.
   const config = live.current().config;
   const store: Store = {
@@ -90,20 +70,16 @@ async function build(): Promise<Container> {
     createSession: async (s) => void (await repos.sessions.createSession(s)),
     getActiveSession: (id, at) => repos.sessions.getActiveSession(id, at),
     revokeSession: async (id, at) => void (await repos.sessions.revokeSession(id, at)),
-    audit: async (record) => void (await repos.audit.appendAudit(record)),
+    audit: meteredAudit(auditWithRequestId(async (record) => void (await repos.audit.appendAudit(record))), metrics()),
   };
   const keys = createIssuerKeys(
     {
       list: () => repos.signingKeys.listSigningKeys(),
-      insert: async (k) => void (await repos.signingKeys.insertSigningKey(k)),
+      insert: async (k, whenNextCount) => void (await repos.signingKeys.insertSigningKey(k, { whenNextCount })),
       activate: async (kid, at) => void (await repos.signingKeys.activateKey(kid, at)),
     },
     box,
-    {
-      rotationDays: config.issuer.keyRotationDays,
-      prepublishSeconds: 3600,
-      retiredGraceSeconds: config.issuer.tokenLifetimeSeconds + 300,
-    },
+    issuerKeyPolicy(config),
     now,
   );
   const samlIdpKeys = createSamlKeyRing(repos.samlKeys, box, {
@@ -116,7 +92,7 @@ async function build(): Promise<Container> {
   const hashSessionId = (sid: string) => hashToken(sid);
   const issuance: IssuanceDeps = {
     config,
-    sts: createSdkStsGateway({ endpoint: env.AWS_ENDPOINT_URL_STS }),
+    sts: meteredSts(createSdkStsGateway({ endpoint: env.AWS_ENDPOINT_URL_STS }), metrics()),
     signer: () => keys.signer(),
     samlSigner: () => samlIdpKeys.active(),
     audit: store.audit,
@@ -127,13 +103,14 @@ async function build(): Promise<Container> {
   };
   const authDeps: AuthDeps = { config, secret: env.NEXTAUTH_SECRET, clientSecrets: secrets.map, store, hashSessionId, now, log: getLogger };
   const oauth: OAuthDeps = { config, devices: repos.deviceAuthorizations, grants: repos.cliGrants, audit: store.audit, now, newToken: randomToken };
+  const refused = (limit: string) => () => metrics().rateLimited.inc({ limit });
   const limits = {
     // 30 device codes per IP at once, then one every 2 s; 20 user-code lookups per user, then one every 3 s.
-    deviceCode: createRateLimiter({ capacity: 30, refillPerSecond: 0.5 }),
-    deviceLookup: createRateLimiter({ capacity: 20, refillPerSecond: 1 / 3 }),
+    deviceCode: createRateLimiter({ capacity: 30, refillPerSecond: 0.5, onRefused: refused('device-code') }),
+    deviceLookup: createRateLimiter({ capacity: 20, refillPerSecond: 1 / 3, onRefused: refused('device-lookup') }),
     // 30 SAML sign-in starts and 30 ACS posts per IP at once, then one of each every 2 s (issue 12 §6).
-    samlLogin: createRateLimiter({ capacity: 30, refillPerSecond: 0.5 }),
-    samlAcs: createRateLimiter({ capacity: 30, refillPerSecond: 0.5 }),
+    samlLogin: createRateLimiter({ capacity: 30, refillPerSecond: 0.5, onRefused: refused('saml-login') }),
+    samlAcs: createRateLimiter({ capacity: 30, refillPerSecond: 0.5, onRefused: refused('saml-acs') }),
   };
   scheduleAuditRetention({
     retentionDays: () => live.current().config.audit.retentionDays,
@@ -150,6 +127,7 @@ async function build(): Promise<Container> {
     pruneSamlTraces: () => repos.samlTraces.pruneAllSamlTraces(),
     onError: (err) => getLogger().error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'unauthenticated-state sweep failed'),
   });
+  Object.assign(metrics().sources, { revision: () => live.current().revision, keys: () => keyStates(repos, issuerKeyPolicy(config)) });
   const iam = createSdkIamGateway({ keys: env.ROLEGATE_IAM_KEYS, endpoint: config.aws.iamUrl });
   return { env, config, configRevision: live.current().revision, live, secrets, iam, store, keys, samlIdpKeys, repos, box, issuance, authDeps, hashSessionId, oauth, limits, fetch: globalThis.fetch, now };
 }
@@ -170,12 +148,25 @@ function withSnapshot(base: Container, snap: LiveSnapshot): Container {
 
 const holder = globalThis as typeof globalThis & { __rolegate?: Promise<Container> };
 
-/** The container, its config synced with the newest revision (another instance may have written it). */
-export async function getContainer(): Promise<Container> {
+function baseContainer(): Promise<Container> {
   holder.__rolegate ??= build().catch((err: unknown) => {
     holder.__rolegate = undefined;
     throw err;
   });
-  const base = await holder.__rolegate;
+  return holder.__rolegate;
+}
+
+/** The container, its config synced with the newest revision (another instance may have written it). */
+export async function getContainer(): Promise<Container> {
+  const base = await baseContainer();
   return withSnapshot(base, await base.live.sync());
+}
+
+/**
+ * For a request that issues credentials or a console sign-in: the config re-read now, so a rule or role
+ * an admin disabled or removed on any instance is refused here from the moment the admin's edit returned.
+ */
+export async function getContainerForIssuance(): Promise<Container> {
+  const base = await baseContainer();
+  return withSnapshot(base, await base.live.syncNow());
 }

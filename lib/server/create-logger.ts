@@ -1,12 +1,13 @@
 import pino from 'pino';
+import { currentRequestId } from './request-context';
 
 /**
  * Rolegate's pino logger. Redaction is a second line of defence: code must not log credentials, tokens,
  * SAML responses or login URLs in the first place (AWS-FACTS §4). Not `server-only`: the production
  * server (lib/server/start) logs with it before Next.js is loaded.
  */
-export function createLogger(level: pino.LevelWithSilent): pino.Logger {
-  return pino({
+export function createLogger(level: pino.LevelWithSilent, destination?: pino.DestinationStream): pino.Logger {
+  const options: pino.LoggerOptions = {
     level,
     redact: {
       paths: [
@@ -18,5 +19,11 @@ export function createLogger(level: pino.LevelWithSilent): pino.Logger {
       censor: '[redacted]',
     },
     base: { service: 'rolegate' },
-  });
+    // The request being served (request-context.ts), on every line logged while serving it.
+    mixin: () => {
+      const requestId = currentRequestId();
+      return requestId === undefined ? {} : { requestId };
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -36,7 +36,7 @@ const aad = (kid: string) => `signing-key:${kid}`;
 function storeFor(repos: Repos): SigningKeyStore {
   return {
     list: () => repos.signingKeys.listSigningKeys(),
-    insert: async (k) => void (await repos.signingKeys.insertSigningKey(k)),
+    insert: async (k, whenNextCount) => void (await repos.signingKeys.insertSigningKey(k, { whenNextCount })),
     activate: async (kid, at) => void (await repos.signingKeys.activateKey(kid, at)),
   };
 }

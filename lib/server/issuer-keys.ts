@@ -16,7 +16,8 @@ export interface StoredSigningKey extends SigningKeyRecord {
 export interface SigningKeyStore {
   list(): Promise<StoredSigningKey[]>;
   /** `createdAt` comes from the same clock as the rotation plan (prepublish is measured from it). */
-  insert(key: { kid: string; alg: 'RS256'; publicJwk: JWK; privateJwkEnc: string; status: 'next'; createdAt: Date }): Promise<void>;
+  /** Inserts only while `whenNextCount` keys are in status 'next' (else DB_CONFLICT). */
+  insert(key: { kid: string; alg: 'RS256'; publicJwk: JWK; privateJwkEnc: string; status: 'next'; createdAt: Date }, whenNextCount: number): Promise<void>;
   activate(kid: string, at: Date): Promise<void>;
 }
 
@@ -34,9 +35,9 @@ export function createIssuerKeys(store: SigningKeyStore, box: SecretBox, policy:
     now,
     list: () => store.list(),
     activate: (kid, at) => store.activate(kid, at),
-    async createNext(at) {
+    async createNext(at, _notAfter, seenNextCount) {
       const k = await generateSigningKey();
-      await store.insert({ kid: k.kid, alg: 'RS256', publicJwk: k.publicJwk, privateJwkEnc: box.seal(k.privateJwkJson, aad(k.kid)), status: 'next', createdAt: at });
+      await store.insert({ kid: k.kid, alg: 'RS256', publicJwk: k.publicJwk, privateJwkEnc: box.seal(k.privateJwkJson, aad(k.kid)), status: 'next', createdAt: at }, seenNextCount);
     },
     open: async (k) => ({ kid: k.kid, key: await importPrivateKey(box.open(k.privateJwkEnc, aad(k.kid))) }),
   });

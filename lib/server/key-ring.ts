@@ -13,9 +13,10 @@ export interface KeyRingDeps<K extends RotatingKey, A> {
   activate(kid: string, at: Date): Promise<void>;
   /**
    * Creates and stores a new key in status `next`. A certificate must be valid until `notAfter`: its
-   * whole active period plus overlap, counted from when it is expected to become active.
+   * whole active period plus overlap, counted from when it is expected to become active. Inserts only
+   * if `seenNextCount` keys are still in status 'next' (else DB_CONFLICT: another instance was first).
    */
-  createNext(at: Date, notAfter: Date): Promise<void>;
+  createNext(at: Date, notAfter: Date, seenNextCount: number): Promise<void>;
   /** Decrypts / imports the active key for use. */
   open(key: K): Promise<A>;
   policy: RotationPolicy;
@@ -32,21 +33,37 @@ export interface KeyRing<K, A> {
 
 const REFRESH_MS = 60_000;
 
+/**
+ * Another instance rotated first: it inserted the next key this one was about to (DB_CONFLICT), or
+ * activated the key this one was about to (no longer 'next': SIGNING_KEY_UNAVAILABLE from activate).
+ */
+function lostRace(e: unknown): boolean {
+  return e instanceof GatewayError && (e.code === 'DB_CONFLICT' || e.code === 'SIGNING_KEY_UNAVAILABLE');
+}
+
 export function createKeyRing<K extends RotatingKey, A>(deps: KeyRingDeps<K, A>): KeyRing<K, A> {
   let keys: K[] = [];
   let active: { key: K; value: A } | undefined;
   let loadedAt = 0;
   let inflight: Promise<void> | undefined;
 
-  /** One step per change (activate, then create), re-reading the keys after each: ≤ 4 in the worst case. */
+  /**
+   * One step per change (activate, then create), re-reading the keys after each: ≤ 4 in the worst case,
+   * plus a re-read for each step another instance took first (its change is then what we read).
+   */
   async function rotate(): Promise<void> {
-    for (let step = 0; step < 4; step++) {
+    for (let step = 0; step < 8; step++) {
       keys = await deps.list();
       const now = deps.now();
       const plan = planKeyRotation(keys, now, deps.policy);
-      if (plan.activate) await deps.activate(plan.activate, now);
-      else if (plan.createNext) await deps.createNext(now, successorNotAfter(keys, now, deps.policy));
-      else return;
+      const seenNext = keys.filter((k) => k.status === 'next').length;
+      try {
+        if (plan.activate) await deps.activate(plan.activate, now);
+        else if (plan.createNext) await deps.createNext(now, successorNotAfter(keys, now, deps.policy), seenNext);
+        else return;
+      } catch (e) {
+        if (!lostRace(e)) throw e;
+      }
     }
     keys = await deps.list();
   }

@@ -77,9 +77,30 @@ describeEachDialect('live config', (ctx) => {
     assert.deepEqual((await ctx().repos.configRevisions.list(1))[0]?.source, 'file');
   });
 
+  it('issue 14 §3: a start with a file applied before (an older host in a rolling deploy) rolls nothing back: the newest revision stays live, with a warning', async () => {
+    const stale: Array<{ fileRevision: number; liveRevision: number }> = [];
+    const live = await openLiveConfig({ ...deps(), onStaleFile: (s) => void stale.push(s) }, FILE);
+    assert.equal(live.current().revision, 4);
+    assert.deepEqual(stale, [{ fileRevision: 1, liveRevision: 4 }]);
+    assert.equal((await ctx().repos.configRevisions.head())?.revision, 4);
+    assert.ok(live.current().config.rules.some((r) => r.id === 'google-domain' && r.emailDomains?.includes('example.org')));
+  });
+
   it('a start with an invalid file fails and records nothing', async () => {
     await assert.rejects(openLiveConfig(deps(), { ...FILE, text: 'publicUrl: 1' }), ConfigError);
     assert.equal((await ctx().repos.configRevisions.head())?.revision, 4);
+  });
+
+  it('issue 14 §3: syncNow adopts a revision another instance wrote at once, inside the sync interval', async () => {
+    const a = await openLiveConfig(deps(), FILE);
+    const b = await openLiveConfig(deps(), FILE);
+    const before = b.current().revision;
+    const { revision } = await a.apply({ text: noDevAdmins, basedOn: before, source: 'edit', by: 'a' });
+    assert.equal((await b.sync()).revision, before, 'sync keeps its snapshot within the interval');
+    const now = await b.syncNow();
+    assert.equal(now.revision, revision);
+    assert.equal(now.config.rules.find((r) => r.id === 'dev-admins')?.disabled, true);
+    await a.apply({ text: EXAMPLE_CONFIG_YAML, basedOn: revision, source: 'edit', by: 'a' });
   });
 });
 

@@ -25,7 +25,7 @@ export interface LiveSnapshot {
 }
 
 export interface LiveConfigDeps {
-  repo: Pick<ConfigRevisionsRepo, 'head' | 'latest' | 'latestFromFile' | 'get' | 'append'>;
+  repo: Pick<ConfigRevisionsRepo, 'head' | 'latest' | 'latestFromFile' | 'fromFileWithSha' | 'get' | 'append'>;
   /** Parses and checks a text against this process's environment; throws ConfigError. */
   validate: (text: string, source: string) => RolegateConfig;
   /** Reports a new revision (the audit row of a file change at start). */
@@ -37,6 +37,11 @@ export interface LiveConfigDeps {
    * start, or when that no longer validates): ends sessions of connections disabled (issue 12 §3).
    */
   onRevision?: (before: RolegateConfig | undefined, after: RolegateConfig) => Promise<void>;
+  /**
+   * A start with a file whose exact content an older revision already came from (a host not yet updated
+   * in a rolling deploy): it is not applied again, the newest revision stays live (issue 14 §3).
+   */
+  onStaleFile?: (stale: { fileRevision: number; liveRevision: number }) => void;
   now: () => Date;
 }
 
@@ -58,7 +63,13 @@ export interface ApplyResult {
 
 export interface LiveConfig {
   current(): LiveSnapshot;
+  /** The newest revision, re-read at most every SYNC_INTERVAL_MS (pages, sign-ins, lookups). */
   sync(): Promise<LiveSnapshot>;
+  /**
+   * The newest revision, re-read now (one indexed query): what every issuance decides on, so a rule
+   * disabled or removed on any instance binds every instance from the moment its edit was answered.
+   */
+  syncNow(): Promise<LiveSnapshot>;
   /** The dry run: validates `text` as `apply` would and lists the changes against the live revision. */
   preview(text: string): { revision: number; changes: ConfigChange[] };
   apply(input: ApplyInput): Promise<ApplyResult>;
@@ -95,6 +106,8 @@ export async function openLiveConfig(deps: LiveConfigDeps, file: { text: string;
       inflight ??= adopt().finally(() => (inflight = undefined));
       return inflight;
     },
+    // Not joined to a read already in flight: that one may have started before the edit committed.
+    syncNow: () => adopt(),
     preview(text) {
       return { revision: live.revision, changes: check(text, 'import').changes };
     },
@@ -118,9 +131,16 @@ export async function openLiveConfig(deps: LiveConfigDeps, file: { text: string;
 }
 
 async function bootstrap(deps: LiveConfigDeps, file: { text: string; name: string }, attempts: number): Promise<LiveSnapshot> {
+  const sha = sha256Hex(file.text);
   const fromFile = await deps.repo.latestFromFile();
   const latest = await deps.repo.latest();
-  if (latest && fromFile?.sha256 === sha256Hex(file.text)) {
+  if (latest && fromFile?.sha256 === sha) {
+    return { config: deps.validate(latest.text, `config revision ${latest.revision}`), revision: latest.revision };
+  }
+  // Never roll the fleet back: a file that was live once and has been replaced since stays replaced.
+  const older = latest ? await deps.repo.fromFileWithSha(sha) : undefined;
+  if (latest && older) {
+    deps.onStaleFile?.({ fileRevision: older.revision, liveRevision: latest.revision });
     return { config: deps.validate(latest.text, `config revision ${latest.revision}`), revision: latest.revision };
   }
   const config = deps.validate(file.text, file.name);

@@ -29,6 +29,8 @@ export interface RateLimitOptions {
   refillPerSecond: number;
   maxKeys?: number;
   now?: () => number;
+  /** Told each refusal (the rolegate_rate_limited_total metric). */
+  onRefused?: () => void;
 }
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -50,6 +52,7 @@ export function createRateLimiter(opts: RateLimitOptions): RateLimiter {
       buckets.delete(key);
       if (refilled < 1) {
         buckets.set(key, { tokens: refilled, at: t });
+        opts.onRefused?.();
         return { ok: false, retryAfterSeconds: Math.ceil((1 - refilled) / opts.refillPerSecond) };
       }
       buckets.set(key, { tokens: refilled - 1, at: t });

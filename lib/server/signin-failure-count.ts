@@ -6,6 +6,7 @@
  */
 import type { GatewayErrorCode } from '../core/errors';
 import type { Repos } from '../db/repos';
+import { metrics } from './metrics';
 import { ipBucket } from './per-ip-limit';
 import type { RequestMeta } from './request-meta';
 
@@ -15,6 +16,8 @@ export function countSigninFailures(
   meta: RequestMeta,
   idpId: string,
 ): (code: GatewayErrorCode) => Promise<void> {
-  return (code) =>
-    repos.signinFailures.recordSigninFailure({ at: now(), ip: ipBucket(meta.ip), code, idpId });
+  return async (code) => {
+    await repos.signinFailures.recordSigninFailure({ at: now(), ip: ipBucket(meta.ip), code, idpId });
+    metrics().signins.inc({ idp: idpId, outcome: 'failed', code });
+  };
 }

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { signIn } from 'next-auth/react';
 
-export type IdpPreset = 'okta' | 'google' | 'entra' | 'generic' | 'adfs' | 'shibboleth';
+export type IdpPreset = 'okta' | 'google' | 'entra' | 'generic' | 'adfs' | 'shibboleth' | 'pingfederate' | 'keycloak' | 'onelogin' | 'jumpcloud';
 
 export interface SigninIdp {
   id: string;
@@ -24,6 +24,11 @@ const PRESET_LETTER: Record<Exclude<IdpPreset, 'generic'>, string> = {
   entra: 'M',
   adfs: 'A',
   shibboleth: 'S',
+  pingfederate: 'P',
+  keycloak: 'K',
+  // Okta has the O; OneLogin's mark is a 1.
+  onelogin: '1',
+  jumpcloud: 'J',
 };
 
 function start(idp: SigninIdp, callbackUrl: string): Promise<unknown> {

@@ -25,6 +25,19 @@ function Facts({ e }: { e: AuditEventRecord }) {
   );
 }
 
+/** A config revision the start took from the file: no person, no address; the file is the actor. */
+const fromConfigFile = (e: AuditEventRecord) => e.type === 'admin' && e.detail?.source === 'file';
+
+function Who({ e }: { e: AuditEventRecord }) {
+  if (fromConfigFile(e)) return <><div>config file</div><div className="muted mono">{str(e.detail?.file)}</div></>;
+  return <><div>{e.email ? <EmailLabel email={e.email} verified={e.emailVerified} /> : (e.userId ?? '—')}</div>{e.idpId && <div className="muted">via {e.idpId}</div>}</>;
+}
+
+function From({ e }: { e: AuditEventRecord }) {
+  if (fromConfigFile(e)) return <div className="muted">the start of an instance</div>;
+  return <><div className="mono">{e.ip ?? 'unknown IP'}</div>{e.userAgent && <div className="muted audit-ua" title={e.userAgent}>{e.userAgent}</div>}</>;
+}
+
 /** One row per event; the detail (admin before/after, grant ids, reasons) folds open. */
 export function AuditTable({ events }: { events: AuditEventRecord[] }) {
   if (events.length === 0) return <p className="trace-empty muted" data-testid="audit-empty">No audit events match this search.</p>;
@@ -41,9 +54,9 @@ export function AuditTable({ events }: { events: AuditEventRecord[] }) {
               <span className={`chip ${e.outcome === 'ok' ? 'chip-ok' : 'chip-bad'}`}>{e.type} · {e.outcome}</span>
               {e.code && <div className="mono audit-code">{e.code}</div>}
             </td>
-            <td><div>{e.email ? <EmailLabel email={e.email} verified={e.emailVerified} /> : (e.userId ?? '—')}</div>{e.idpId && <div className="muted">via {e.idpId}</div>}</td>
+            <td data-testid="audit-who"><Who e={e} /></td>
             <td className="mono audit-arn">{e.roleArn ?? '—'}</td>
-            <td><div className="mono">{e.ip ?? 'unknown IP'}</div>{e.userAgent && <div className="muted audit-ua" title={e.userAgent}>{e.userAgent}</div>}</td>
+            <td data-testid="audit-from"><From e={e} /></td>
             <td>
               <Facts e={e} />
               {e.detail && (

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { SAML_EMAILS_AUTHORITATIVE, SAML_PRESETS } from '@/lib/core/config/schema';
 import { SAML_ATTRIBUTE_PRESETS } from '@/lib/core/saml/attribute-presets';
+import { NAMEID_POLICIES, type NameIdPolicy } from '@/lib/core/saml/name-id';
 import { ConfigEditForm, listField } from '../config-edit';
 
 type Preset = (typeof SAML_PRESETS)[number];
@@ -22,6 +23,9 @@ export interface SamlConnectionFields {
   allowIdpInitiated: boolean;
   emailsAuthoritative: boolean;
   attributes: Partial<Record<AttributeKind, string[]>>;
+  subjectAttribute?: string;
+  nameIdPolicy: NameIdPolicy;
+  forceAuthn: boolean;
 }
 
 const presetDefaults = SAML_PRESETS.filter((p) => SAML_EMAILS_AUTHORITATIVE[p]).join(', ');
@@ -53,6 +57,7 @@ function SamlConnectionFormFor({ basedOn, connection }: { basedOn: number; conne
         ...(f.get('emailsAuthoritative') === 'yes' ? { emailsAuthoritative: true } : {}),
         ...(f.get('emailsAuthoritative') === 'no' ? { emailsAuthoritative: false } : {}),
         attributes: Object.fromEntries(ATTRIBUTE_KINDS.map(({ key }) => [key, listField(f, `attr-${key}`)])),
+        ...subjectEdit(f),
       },
     };
   };
@@ -79,6 +84,7 @@ function SamlConnectionFormFor({ basedOn, connection }: { basedOn: number; conne
         <label className="check"><input type="checkbox" name="allowIdpInitiated" defaultChecked={connection?.allowIdpInitiated} data-testid="saml-form-idp-initiated" /> Allow IdP-initiated sign-in</label>
       </div>
       <SamlAttributeFields preset={preset} attributes={connection?.attributes ?? {}} />
+      <SamlSubjectFields connection={connection} />
       <label className="preview-claims">
         …or the metadata XML
         <textarea className="input mono" name="metadataXml" defaultValue={connection?.metadataXml} data-testid="saml-form-xml" />
@@ -99,6 +105,44 @@ function SamlAttributeFields({ preset, attributes }: { preset: Preset; attribute
           <textarea className="input mono" name={`attr-${key}`} defaultValue={attributes[key]?.join('\n')} placeholder={defaults[key].join('\n') || 'none'} data-testid={`saml-form-attr-${key}`} />
         </label>
       ))}
+    </fieldset>
+  );
+}
+
+const POLICY_LABELS: Record<NameIdPolicy, string> = {
+  omit: 'omit: the IdP sends what its admin configured (default)',
+  persistent: 'persistent',
+  emailAddress: 'emailAddress',
+  unspecified: 'unspecified',
+  transient: 'transient (needs a subject attribute)',
+};
+
+function subjectEdit(f: FormData) {
+  const subjectAttribute = String(f.get('subjectAttribute') ?? '').trim();
+  const nameIdPolicy = String(f.get('nameIdPolicy') ?? 'omit');
+  return {
+    ...(subjectAttribute ? { subjectAttribute } : {}),
+    ...(nameIdPolicy !== 'omit' ? { nameIdPolicy } : {}),
+    forceAuthn: f.get('forceAuthn') === 'on',
+  };
+}
+
+/** Who a person is at every sign-in (the NameID, or one attribute's single value), and what the AuthnRequest asks for. */
+function SamlSubjectFields({ connection }: { connection?: SamlConnectionFields }) {
+  return (
+    <fieldset className="edit-grid" data-testid="saml-form-subject">
+      <legend>Subject (who a person is at every sign-in; a transient NameID is refused unless an attribute is named)</legend>
+      <label>
+        Subject attribute
+        <input className="input mono" name="subjectAttribute" defaultValue={connection?.subjectAttribute} placeholder="empty: the NameID · e.g. urn:oid:1.3.6.1.4.1.5923.1.1.1.6" data-testid="saml-form-subject-attribute" />
+      </label>
+      <label>
+        NameID policy (AuthnRequest)
+        <select className="input" name="nameIdPolicy" defaultValue={connection?.nameIdPolicy ?? 'omit'} data-testid="saml-form-nameid-policy">
+          {NAMEID_POLICIES.map((p) => <option key={p} value={p}>{POLICY_LABELS[p]}</option>)}
+        </select>
+      </label>
+      <label className="check"><input type="checkbox" name="forceAuthn" defaultChecked={connection?.forceAuthn} data-testid="saml-form-force-authn" /> Ask the IdP to re-authenticate at every sign-in (ForceAuthn)</label>
     </fieldset>
   );
 }

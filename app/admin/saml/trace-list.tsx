@@ -1,6 +1,6 @@
 import type { SamlTraceRecord } from '@/lib/db/repos/saml-trace-record';
 
-/** One row per sign-in: outcome, code, subject; details fold out (checks in order, attributes, rules). */
+/** One row per sign-in: outcome, code, subject, why a failure failed; details fold out (checks in order, attributes, rules). */
 export function TraceList({ traces }: { traces: readonly SamlTraceRecord[] }) {
   if (traces.length === 0) return <p className="muted trace-empty">No sign-ins yet.</p>;
   return (
@@ -33,8 +33,20 @@ export function TraceList({ traces }: { traces: readonly SamlTraceRecord[] }) {
             )}
             <p className="muted">Matched rules: {t.matchedRules.length ? t.matchedRules.join(', ') : 'none'}</p>
           </details>
+          {t.outcome === 'failed' && <FailedCheck checks={t.checks} />}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The check a failed sign-in stopped at, unfolded: for a subject refusal it says what to configure. */
+function FailedCheck({ checks }: { checks: SamlTraceRecord['checks'] }) {
+  const failed = checks.findLast((c) => !c.ok);
+  if (!failed?.detail) return null;
+  return (
+    <p className="trace-hint" data-testid="trace-hint">
+      <strong>{failed.check}</strong>: {failed.detail}
+    </p>
   );
 }

@@ -1,15 +1,12 @@
 import { NextResponse } from 'next/server';
-import { getContainer } from '@/lib/server/container';
+import { getEnv } from '@/lib/config/env';
 
 export const dynamic = 'force-dynamic';
 
-/** Liveness + readiness: the config loaded, the database answers and a signing key is available. */
-export async function GET(): Promise<Response> {
-  try {
-    const c = await getContainer();
-    await c.keys.published();
-    return NextResponse.json({ status: 'ok', demo: c.env.demo }, { headers: { 'Cache-Control': 'no-store' } });
-  } catch {
-    return NextResponse.json({ status: 'unavailable' }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
-  }
+/**
+ * Liveness: the process answers (no database, no config: an instance whose database is down is alive,
+ * just not ready — see /api/ready, lib/server/readiness.ts).
+ */
+export function GET(): Response {
+  return NextResponse.json({ status: 'ok', demo: getEnv().demo }, { headers: { 'Cache-Control': 'no-store' } });
 }

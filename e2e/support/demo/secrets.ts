@@ -39,3 +39,8 @@ export function demoIamKeys(dataDir: string, accountIds: readonly string[]): Rec
     accountIds.map((id) => [id, { accessKeyId: `AKIADEMO${id}`, secretAccessKey: createHash('sha256').update(`iam:${id}:${seed}`).digest('base64url') }]),
   );
 }
+
+/** The demo's ROLEGATE_METRICS_TOKEN, derived from its secrets (the e2e metrics spec reads it the same way). */
+export function demoMetricsToken(dataDir: string): string {
+  return createHash('sha256').update(`metrics:${demoSecrets(dataDir).idpClientSecret}`).digest('hex');
+}

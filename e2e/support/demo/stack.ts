@@ -11,7 +11,7 @@ import { startDemoIdp } from '../oidc-idp/server';
 import { startSamlIdp } from '../saml-idp/server';
 import { DEMO_ACCOUNTS, DEMO_CLIENT_ID, DEMO_SAML_CONNECTIONS, emulatorConfig, rolegateConfigYaml, type DemoPorts } from './demo-config';
 import { ensurePrivateDir, touchPrivateFile, writePrivateFile } from './private-files';
-import { demoIamKeys, demoSecrets } from './secrets';
+import { demoIamKeys, demoMetricsToken, demoSecrets } from './secrets';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -38,7 +38,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_00
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Rolegate exited with code ${child.exitCode}`);
     try {
-      const res = await fetch(`${url}/api/health`);
+      const res = await fetch(`${url}/api/ready`);
       if (res.ok) return;
     } catch {
       /* not up yet */
@@ -68,6 +68,7 @@ export function rolegateEnv(opts: StackOptions): NodeJS.ProcessEnv {
     AWS_ENDPOINT_URL_STS: `http://localhost:${ports.aws}`,
     ROLEGATE_IAM_KEYS: JSON.stringify(demoIamKeys(dataDir, DEMO_ACCOUNTS.map((a) => a.id))),
     ROLEGATE_DEMO: '1',
+    ROLEGATE_METRICS_TOKEN: demoMetricsToken(dataDir),
   };
   for (const id of ['okta', 'entra', 'google']) env[`ROLEGATE_IDP_${id.toUpperCase()}_CLIENT_SECRET`] = secrets.idpClientSecret;
   return env;

@@ -1,5 +1,6 @@
 /**
- * Demo users of the test SAML IdP: the same three people at every shape, each shape releasing them with its
+ * Demo users of the test SAML IdP: the same three people at every shape (plus, at Entra, one whose groups
+ * overflow into groups.link), each shape releasing them with its
  * product's attribute names and group representation (names, Entra group object ids, Shibboleth isMemberOf).
  *
  * DEMO ONLY: every user's password is `demo` (DEMO_PASSWORD). These accounts exist solely for the demo and the
@@ -122,8 +123,22 @@ function summary(shape: ShapeId, p: Person): string {
   return shape === 'entra' && aws.length > 0 ? `${groups} (as group object ids)` : groups;
 }
 
+/**
+ * Entra only (issue 13 §3): a user in more than 150 groups, for whom Entra sends `groups.link` (a Graph
+ * link) in place of the groups claim. Rolegate refuses that sign-in as SAML_GROUPS_OVERAGE.
+ */
+const ENTRA_OVERAGE: Person = { login: 'erin@example.com', givenName: 'Erin', surname: 'Overage', account: 'erin', oid: 'e7e7e7e7-0000-4000-8000-0000000e7e7e', groups: [] };
+const GROUPS_LINK = 'http://schemas.microsoft.com/claims/groups.link';
+
+function entraOverageUser(): SamlDemoUser {
+  const link = attr(GROUPS_LINK, `https://graph.windows.net/${ENTRA_TENANT_ID}/users/${ENTRA_OVERAGE.oid}/getMemberObjects`);
+  const attributes = ATTRIBUTES.entra(ENTRA_OVERAGE).map((a) => (a.name === ATTR.entraGroups ? link : a));
+  return { shape: 'entra', person: ENTRA_OVERAGE, summary: 'over 150 groups: groups.link instead of groups', attributes };
+}
+
 export function usersFor(shape: ShapeId): SamlDemoUser[] {
-  return PEOPLE.map((person) => ({ shape, person, summary: summary(shape, person), attributes: ATTRIBUTES[shape](person) }));
+  const users = PEOPLE.map((person) => ({ shape, person, summary: summary(shape, person), attributes: ATTRIBUTES[shape](person) }));
+  return shape === 'entra' ? [...users, entraOverageUser()] : users;
 }
 
 export function findUser(shape: ShapeId, login: string): SamlDemoUser | undefined {

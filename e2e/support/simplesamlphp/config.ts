@@ -4,9 +4,9 @@
  * certificate, and the Rolegate SPs it knows. Everything else keeps SimpleSAMLphp's defaults (transient
  * NameID, signed assertion, unsigned response, attributes with their names as configured).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateSigningCertificate } from '../../../lib/core/saml/certificate';
+import { certBody, generateSigningCertificate } from '../../../lib/core/saml/certificate';
 import { phpLiteral, type PhpValue } from './php-literal';
 import { SSP_PASSWORD, SSP_USERS, sspAttributes } from './users';
 
@@ -16,6 +16,8 @@ export const SSP_AUTHSOURCE = 'example-userpass';
 export interface SspRemoteSp {
   entityId: string;
   acsUrl: string;
+  /** Rolegate's SP encryption certificate (PEM or base64 DER): SimpleSAMLphp then encrypts the assertion. */
+  encryptionCert?: string;
   /** Single logout (issue 13 §5): Rolegate's SLO endpoint and its SP signing certificate (base64 DER). */
   singleLogout?: { url: string; signingCert: string };
 }
@@ -61,13 +63,26 @@ function authsourcesPhp(): PhpValue {
 }
 
 /**
+ * The sp-remote entries that make SimpleSAMLphp encrypt the assertion for `sp` (modules/saml/lib/IdP/SAML2.php
+ * encryptAssertion): `assertion.encryption` and the certificate as an encryption-only key. With a certificate,
+ * SimpleSAMLphp 1.19 always uses RSA-OAEP-MGF1P key transport and AES-128-CBC content encryption.
+ */
+function assertionEncryption(sp: SspRemoteSp): Record<string, PhpValue> {
+  if (!sp.encryptionCert) return {};
+  const key = { encryption: true, signing: false, type: 'X509Certificate', X509Certificate: certBody(sp.encryptionCert) };
+  return { 'assertion.encryption': true, keys: [key] };
+}
+
+/**
  * SimpleSAMLphp's single-logout settings for a Rolegate SP (modules/saml/lib/IdP/SAML2.php, Message.php):
  * its HTTP-Redirect SingleLogoutService (SimpleSAMLphp prefers Redirect, then POST), the signing key it
  * checks our LogoutRequest and LogoutResponse with (`validate.logout`; off by default), and signing its own
  * logout messages to us (`sign.logout`; off by default — Rolegate refuses unsigned ones). The key is listed
- * under `keys` for signing only, so an encryption certificate can sit beside it.
+ * for signing only, beside any encryption-only key.
  */
-function singleLogoutEntry(slo: NonNullable<SspRemoteSp['singleLogout']>): Record<string, PhpValue> {
+function singleLogoutEntry(sp: SspRemoteSp): Record<string, PhpValue> {
+  const slo = sp.singleLogout;
+  if (!slo) return {};
   return {
     SingleLogoutService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect', Location: slo.url }],
     keys: [{ type: 'X509Certificate', signing: true, encryption: false, X509Certificate: slo.signingCert }],
@@ -84,19 +99,48 @@ function returnToHosts(sps: SspRemoteSp[]): Record<string, PhpValue> {
   return { 'trusted.url.domains': [...new Set(sps.map((sp) => new URL(sp.acsUrl).host))] };
 }
 
-/** saml20-sp-remote.php: the Rolegate SPs SimpleSAMLphp knows (read on every request, so it can be rewritten live). */
+/**
+ * Writes the SPs SimpleSAMLphp knows (saml20-sp-remote.php, which it reads again at every request; renamed
+ * into place so that a request never reads half a file).
+ */
 export function writeRemoteSps(dir: string, sps: SspRemoteSp[]): void {
   const remote: Record<string, PhpValue> = {};
-  for (const sp of sps) remote[sp.entityId] = { AssertionConsumerService: sp.acsUrl, ...(sp.singleLogout ? singleLogoutEntry(sp.singleLogout) : {}) };
-  writeFileSync(path.join(dir, 'metadata', 'saml20-sp-remote.php'), `<?php\n$metadata = ${phpLiteral(remote)};\n`);
+  for (const sp of sps) {
+    const encryption = assertionEncryption(sp);
+    const logout = singleLogoutEntry(sp);
+    // Both may list keys (encryption-only, signing-only): SimpleSAMLphp reads one `keys` list.
+    const keys = [...((encryption.keys as PhpValue[] | undefined) ?? []), ...((logout.keys as PhpValue[] | undefined) ?? [])];
+    remote[sp.entityId] = { AssertionConsumerService: sp.acsUrl, ...encryption, ...logout, ...(keys.length > 0 ? { keys } : {}) };
+  }
+  const file = path.join(dir, 'metadata', 'saml20-sp-remote.php');
+  writeFileSync(`${file}.new`, `<?php\n$metadata = ${phpLiteral(remote)};\n`);
+  renameSync(`${file}.new`, file);
 }
 
-/** Writes the config directory under `dir` for an IdP served at `baseUrl`; returns the config dir. */
-export async function writeSspConfig(dir: string, baseUrl: string, sps: SspRemoteSp[]): Promise<string> {
+/**
+ * The hosted IdP's key and certificate, into `certDir`. Rolegate caches an IdP's metadata by URL (for an hour,
+ * lib/server/saml/metadata-fetch.ts) and every spec file starts SimpleSAMLphp at the same URL, so the pair
+ * is kept in `keyDir` (the run's data directory) and reused by later starts, as a restarted IdP keeps its key.
+ */
+async function writeIdpKeyPair(certDir: string, keyDir: string | undefined): Promise<void> {
+  const kept = keyDir && existsSync(path.join(keyDir, 'idp.key'));
+  if (!kept) {
+    const target = keyDir ?? certDir;
+    mkdirSync(target, { recursive: true });
+    const cert = await generateSigningCertificate({ commonName: 'SimpleSAMLphp e2e IdP', notBefore: new Date(Date.now() - 60_000), validDays: 2 });
+    writeFileSync(path.join(target, 'idp.crt'), cert.certPem);
+    writeFileSync(path.join(target, 'idp.key'), cert.privateKeyPem, { mode: 0o600 });
+  }
+  if (keyDir) for (const f of ['idp.crt', 'idp.key']) copyFileSync(path.join(keyDir, f), path.join(certDir, f));
+}
+
+/**
+ * Writes the config directory under `dir` for an IdP served at `baseUrl` (its key pair kept in `keyDir` when
+ * given); returns the config dir.
+ */
+export async function writeSspConfig(dir: string, baseUrl: string, sps: SspRemoteSp[], keyDir?: string): Promise<string> {
   for (const sub of ['config', 'cert', 'log', 'data', 'tmp', 'sessions', 'metadata']) mkdirSync(path.join(dir, sub), { recursive: true });
-  const cert = await generateSigningCertificate({ commonName: 'SimpleSAMLphp e2e IdP', notBefore: new Date(Date.now() - 60_000), validDays: 2 });
-  writeFileSync(path.join(dir, 'cert', 'idp.crt'), cert.certPem);
-  writeFileSync(path.join(dir, 'cert', 'idp.key'), cert.privateKeyPem, { mode: 0o600 });
+  await writeIdpKeyPair(path.join(dir, 'cert'), keyDir);
   writeFileSync(path.join(dir, 'config', 'config.php'), phpFile('config', { ...configPhp(baseUrl, dir), ...returnToHosts(sps) }));
   writeFileSync(path.join(dir, 'config', 'authsources.php'), phpFile('config', authsourcesPhp()));
   const hosted = { '__DYNAMIC:1__': { host: '__DEFAULT__', privatekey: 'idp.key', certificate: 'idp.crt', auth: SSP_AUTHSOURCE } };

@@ -12,13 +12,13 @@ export const SSP_ROOT = '/usr/share/simplesamlphp';
 
 export interface SimpleSamlPhp {
   url: string;
-  /** The hosted IdP's entity id, which is also where its metadata is served. */
+  /** Where the hosted IdP's metadata is served (its entity id, plus a query unique to this start). */
   metadataUrl: string;
   /** IdP-initiated SSO towards `spEntityId` (SimpleSAMLphp's unsolicited-response endpoint). */
   idpInitiatedUrl(spEntityId: string): string;
   /** IdP-initiated single logout of every SP of the browser's session, then back to `returnTo`. */
   idpLogoutUrl(returnTo: string): string;
-  /** Replaces the SPs it knows (metadata files are read per request: no restart). */
+  /** Replaces the SPs SimpleSAMLphp knows (say, once a connection's encryption certificate is known). */
   setSps(sps: SspRemoteSp[]): void;
   /** SimpleSAMLphp's own log (for failure messages). */
   log(): string;
@@ -51,7 +51,9 @@ export async function startSimpleSamlPhp(opts: { port: number; sps: SspRemoteSp[
   if (!simpleSamlPhpInstalled()) throw new Error(`SimpleSAMLphp is not installed at ${SSP_ROOT}: run .ci/setup.sh`);
   const url = `http://localhost:${opts.port}`;
   const dir = mkdtempSync(path.join(tmpdir(), 'rolegate-ssp-'));
-  const configDir = await writeSspConfig(dir, url, opts.sps);
+  // The IdP's key pair lives as long as the e2e run's data directory (see writeSspConfig).
+  const keyDir = process.env.E2E_DATA_DIR && path.join(process.env.E2E_DATA_DIR, 'simplesamlphp-idp');
+  const configDir = await writeSspConfig(dir, url, opts.sps, keyDir || undefined);
   const child = spawn('php', ['-S', `localhost:${opts.port}`, '-t', path.join(SSP_ROOT, 'www')], {
     env: { ...process.env, SIMPLESAMLPHP_CONFIG_DIR: configDir },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -60,7 +62,9 @@ export async function startSimpleSamlPhp(opts: { port: number; sps: SspRemoteSp[
   child.stderr.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-20_000); });
   let exit: string | null = null;
   child.on('exit', (code, signal) => { exit = `code ${code} signal ${signal}\n${stderr}`; });
-  const metadataUrl = `${url}/saml2/idp/metadata.php`;
+  // A query unique to this start: Rolegate keeps the last good metadata per URL (refreshed hourly), so
+  // without it a spec would meet the previous spec's SimpleSAMLphp certificate (SAML_CERT_NOT_TRUSTED).
+  const metadataUrl = `${url}/saml2/idp/metadata.php?run=${path.basename(dir)}`;
   const close = async () => {
     if (exit === null) {
       const exited = new Promise((r) => child.once('exit', r));

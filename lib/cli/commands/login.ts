@@ -23,7 +23,7 @@ export const login: Command = {
   summary: 'Sign in through the browser (device code) and store a refreshable login',
   async run(ctx, argv) {
     const { values } = parseCommand(argv, { ...SERVER_OPTION, 'no-browser': { type: 'boolean' } });
-    const server = resolveServer(ctx, values.server);
+    const server = resolveServer(ctx, values.server, true);
     const pair = await deviceAuthorize(ctx, server, values['no-browser'] !== true);
     clearCredentialCache(ctx); // the new login may be another person: no one else's keys
     saveTokens(ctx, tokensFromPair(server, pair, ctx.now()));

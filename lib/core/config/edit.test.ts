@@ -38,7 +38,7 @@ test('SAML connections: add with pasted metadata; an edit switching to a URL kee
   const added = apply({ op: 'putSamlConnection', connection: { id: 'corp', name: 'Corp ADFS', preset: 'adfs', metadataXml: METADATA } });
   assert.equal(added.samlConnections[0]?.metadataXml, METADATA);
   const withSkew = parseConfigText(editConfig(added, { op: 'setDisabled', section: 'samlConnections', id: 'corp', disabled: true }).replace('clockSkewSeconds: 60', 'clockSkewSeconds: 120'));
-  const moved = parseConfigText(editConfig(withSkew, { op: 'putSamlConnection', connection: { id: 'corp', name: 'Corp', preset: 'adfs', metadataUrl: 'https://idp.example.com/metadata', allowIdpInitiated: false } }));
+  const moved = parseConfigText(editConfig(withSkew, { op: 'putSamlConnection', connection: { id: 'corp', name: 'Corp', preset: 'adfs', metadataUrl: 'https://idp.example.com/metadata', allowIdpInitiated: false, forceAuthn: false } }));
   const conn = moved.samlConnections[0];
   assert.deepEqual([conn?.metadataUrl, conn?.metadataXml, conn?.clockSkewSeconds, conn?.disabled], ['https://idp.example.com/metadata', undefined, 120, true]);
 });

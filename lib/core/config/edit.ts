@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { GatewayError } from '../errors';
 import { freeText } from '../text/free-text';
 import type { RolegateConfig } from './parse';
+import { NAMEID_POLICIES } from '../saml/name-id';
 import { SAML_PRESETS } from './schema';
 
 const id = freeText().min(1).max(64);
@@ -96,6 +97,11 @@ export const configEditSchema = z.discriminatedUnion('op', [
        * Absent: the stored names are kept (an edit that does not show them).
        */
       attributes: z.object({ groups: list.optional(), email: list.optional(), name: list.optional() }).strict().optional(),
+      /** Shown by the form: absent removes the stored one (the NameID is the subject again). */
+      subjectAttribute: freeText().min(1).max(256).optional(),
+      /** Shown by the form: absent is the default (`omit`). */
+      nameIdPolicy: z.enum(NAMEID_POLICIES).optional(),
+      forceAuthn: z.boolean().default(false),
     }).strict(),
   }).strict(),
 ]);
@@ -180,8 +186,10 @@ const EDITS: { [K in ConfigEdit['op']]: (doc: Doc, edit: Edit<K>) => void } = {
     if (edit.connection.attributes) next.attributes = attributeNames(edit.connection.attributes);
     if (edit.connection.metadataUrl) delete next.metadataXml;
     if (edit.connection.metadataXml) delete next.metadataUrl;
-    // The form shows this one: "preset default" removes the stored choice.
+    // The form shows these: "preset default" / empty removes the stored choice.
     if (edit.connection.emailsAuthoritative === undefined) delete next.emailsAuthoritative;
+    if (edit.connection.subjectAttribute === undefined) delete next.subjectAttribute;
+    if (edit.connection.nameIdPolicy === undefined) delete next.nameIdPolicy;
     doc.samlConnections = upsert(doc.samlConnections, next, (c) => c.id === next.id);
   },
 };

@@ -114,6 +114,12 @@ test('issue 12 §1: emailsAuthoritative defaults per preset, is editable, and ca
   assert.ok(problemsOf(EXAMPLE_CONFIG_YAML + SAML_CONNECTION.replace('preset: adfs', 'preset: entra\n    emailsAuthoritative: true')).some((p) => p.startsWith('samlConnections[0].emailsAuthoritative: Entra does not verify')));
 });
 
+test('issue 13 §3: the PingFederate, Keycloak, OneLogin and JumpCloud presets parse; only Keycloak\'s emails are unverified by default', () => {
+  const preset = (p: string) => parseConfigText(EXAMPLE_CONFIG_YAML + SAML_CONNECTION.replace('preset: adfs', `preset: ${p}`)).samlConnections[0]?.emailsAuthoritative;
+  assert.deepEqual([preset('pingfederate'), preset('keycloak'), preset('onelogin'), preset('jumpcloud')], [true, false, true, true]);
+  assert.ok(problemsOf(EXAMPLE_CONFIG_YAML + SAML_CONNECTION.replace('preset: adfs', 'preset: ping')).some((p) => p.startsWith('samlConnections[0].preset')));
+});
+
 test('issue 12 §1: admins.emails and breakGlassEmails name the IdP; a bare email is refused with a message saying so', () => {
   const cfg = parseConfigText(`${EXAMPLE_CONFIG_YAML}\nadmins: { emails: [{ idp: okta, email: Root@Example.com }], breakGlassEmails: [{ idp: google, email: gina@example.com }] }\n`);
   assert.deepEqual([cfg.admins.emails, cfg.admins.breakGlassEmails], [[{ idp: 'okta', email: 'root@example.com' }], [{ idp: 'google', email: 'gina@example.com' }]]);

@@ -78,6 +78,9 @@ function resolve(cfg: RolegateConfigParsed, file: string): RolegateConfig {
     if (c.preset === 'entra' && c.emailsAuthoritative) {
       problems.push({ path: `samlConnections[${i}].emailsAuthoritative`, message: 'Entra does not verify the emails it sends (nOAuth): match Entra users by group or app role instead' });
     }
+    if (c.nameIdPolicy === 'transient' && c.subjectAttribute === undefined) {
+      problems.push({ path: `samlConnections[${i}].nameIdPolicy`, message: 'a transient NameID is new at every sign-in: name the stable subjectAttribute (say eduPersonPrincipalName) to ask for one' });
+    }
     if (c.preset === 'generic' && !c.attributes.groups && !c.attributes.email) {
       problems.push({ path: `samlConnections[${i}].attributes`, message: 'a generic connection must name its groups or email attribute' });
     }

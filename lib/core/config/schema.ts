@@ -5,6 +5,7 @@
  * parsed by `parseConfigText` and kept as a revision (lib/server/live-config.ts).
  */
 import { z } from 'zod';
+import { NAMEID_POLICIES } from '../saml/name-id';
 
 const ACCOUNT_ID = /^\d{12}$/;
 /** IAM role name: 1–64 chars of [\w+=,.@-] (IAM CreateRole). */
@@ -77,20 +78,32 @@ const role = z.object({
   requestable: z.boolean().default(false),
 }).strict();
 
-export const SAML_PRESETS = ['adfs', 'okta', 'entra', 'shibboleth', 'google', 'generic'] as const;
+export const SAML_PRESETS = ['adfs', 'okta', 'entra', 'shibboleth', 'google', 'pingfederate', 'keycloak', 'onelogin', 'jumpcloud', 'generic'] as const;
 
 /**
  * Whether a SAML connection's email attribute is, by default, the IdP's verified word on the person's
- * mailbox. Corporate directories (ADFS, Okta, Shibboleth, Google Workspace) own the address they assert;
- * Entra's email attributes are user- or tenant-editable and unverified ("nOAuth"), and a generic IdP is
- * unknown until its admin says so. Editable per connection (`emailsAuthoritative`), except that Entra's
- * can never be turned on (lib/core/config/parse.ts).
+ * mailbox: yes only where the IdP's own directory owns the address and a user cannot set it.
+ * - adfs, pingfederate: federation servers in front of the company's AD/LDAP, whose admins set `mail`
+ *   (a PingFederate that brokers other IdPs as a federation hub should turn this off).
+ * - okta, onelogin, jumpcloud: the company's cloud directory; admins set the primary/company email.
+ * - shibboleth: the institution's directory releases `mail` of its own accounts.
+ * - google: Workspace primary emails are addresses of the company's own verified domains.
+ * - keycloak: no. Realms commonly allow self-registration, identity brokering (social logins) and editing
+ *   the email in the account console, and "Verify email" is off by default; a SAML assertion carries no
+ *   emailVerified flag.
+ * - entra: no. Its email attributes are user- or tenant-editable and unverified ("nOAuth").
+ * - generic: unknown until its admin says so.
+ * Editable per connection (`emailsAuthoritative`), except that Entra's can never be turned on
+ * (lib/core/config/parse.ts).
  */
 export const SAML_EMAILS_AUTHORITATIVE: Readonly<Record<(typeof SAML_PRESETS)[number], boolean>> = {
-  adfs: true, okta: true, entra: false, shibboleth: true, google: true, generic: false,
+  adfs: true, okta: true, entra: false, shibboleth: true, google: true,
+  pingfederate: true, keycloak: false, onelogin: true, jumpcloud: true, generic: false,
 };
 
 const attributeNames = z.array(z.string().min(1).max(256)).min(1);
+/** `=` is excluded so the namespaced subject `attr:<name>=<value>` (lib/core/saml/subject.ts) splits back. */
+const SUBJECT_ATTRIBUTE = /^[^\s=\u0000-\u001f\u007f]{1,256}$/;
 const samlConnection = z.object({
   id: idpBase.id,
   name: idpBase.name,
@@ -113,6 +126,15 @@ const samlConnection = z.object({
    * (SAML_EMAILS_AUTHORITATIVE).
    */
   emailsAuthoritative: z.boolean().optional(),
+  /**
+   * The attribute whose single value is the person's stable subject (ePPN `urn:oid:1.3.6.1.4.1.5923.1.1.1.6`,
+   * objectGUID, an employee id…). Absent: the NameID is the subject, and a transient one is refused.
+   */
+  subjectAttribute: z.string().regex(SUBJECT_ATTRIBUTE, 'an attribute name: 1–256 characters, no spaces, control characters or "="').optional(),
+  /** The AuthnRequest's NameIDPolicy Format (lib/core/saml/name-id.ts); `omit`: the IdP's configured one. */
+  nameIdPolicy: z.enum(NAMEID_POLICIES).default('omit'),
+  /** Ask the IdP to authenticate the person again even when it has a session (saml-core §3.4.1 ForceAuthn). */
+  forceAuthn: z.boolean().default(false),
   /**
    * Single logout (issue 13 §5): an IdP's LogoutRequest also ends the person's CLI logins through this
    * connection, not only their portal sessions. Off by default: a browser logout rarely means "and my laptop's CLI".

@@ -6,7 +6,7 @@ import { samlIdentityClaims } from './claims';
 
 const conn = (over: Partial<SamlConnectionConfig>): SamlConnectionConfig => ({
   id: 'corp', name: 'Corp', preset: 'adfs', metadataXml: 'x'.repeat(100), allowIdpInitiated: false, clockSkewSeconds: 60,
-  DANGEROUSLY_ALLOW_SHA1: false, attributes: {}, groupNames: {}, emailsAuthoritative: true, disabled: false, sloEndsCliLogins: false, ...over,
+  DANGEROUSLY_ALLOW_SHA1: false, attributes: {}, groupNames: {}, emailsAuthoritative: true, disabled: false, nameIdPolicy: 'omit', forceAuthn: false, sloEndsCliLogins: false, ...over,
 });
 
 test('ADFS-shaped attributes: Group claim, email claim, persistent NameID as the subject', () => {
@@ -47,4 +47,12 @@ test('issue 12 §1: a connection whose emails are not authoritative gives an unv
   const c = samlIdentityClaims(conn({ emailsAuthoritative: false }), a);
   assert.deepEqual([c.email, c.emailVerified], ['alice@example.com', false]);
   assert.equal(samlIdentityClaims(conn({ preset: 'entra', emailsAuthoritative: true }), a).emailVerified, false, 'never Entra');
+});
+
+test('issue 13 §2: a Shibboleth transient NameID is refused unless the connection names its subject attribute', () => {
+  const eppn = 'urn:oid:1.3.6.1.4.1.5923.1.1.1.6';
+  const a = { issuer: 'https://idp.example.edu/idp/shibboleth', nameId: 'AAdzZWNyZXQx', nameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient', attributes: { [eppn]: ['jdoe@example.edu'] } };
+  assert.throws(() => samlIdentityClaims(conn({ preset: 'shibboleth' }), a), (e: unknown) => e instanceof GatewayError && e.code === 'SAML_SUBJECT_TRANSIENT');
+  const c = samlIdentityClaims(conn({ preset: 'shibboleth', subjectAttribute: eppn }), a);
+  assert.deepEqual([c.issuer, c.subject], ['https://idp.example.edu/idp/shibboleth', `attr:${eppn}=jdoe@example.edu`]);
 });

@@ -76,6 +76,13 @@ export function createConfigRevisionsRepo(db: Db) {
       return row ?? undefined;
     },
 
+    /** The newest revision whose text came from a config file with exactly this content (any age). */
+    async fromFileWithSha(sha256: string): Promise<ConfigRevisionHead | undefined> {
+      const row = await dbCall('configFromFileWithSha', () =>
+        db.configRevision.findFirst({ where: { source: 'file', sha256 }, orderBy: { revision: 'desc' }, select: { revision: true, sha256: true } }));
+      return row ?? undefined;
+    },
+
     async get(revision: number): Promise<ConfigRevisionRecord | undefined> {
       const row = await dbCall('configGet', () => db.configRevision.findUnique({ where: { revision } }));
       return row ? { ...summary(row), text: row.text } : undefined;

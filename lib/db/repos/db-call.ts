@@ -37,10 +37,24 @@ export function toGatewayError(operation: string, e: unknown): GatewayError {
         : 'INTERNAL';
     return new GatewayError(code, `${operation}: ${e.code}`, { cause: e });
   }
+  if (lostSerializableRace(e)) {
+    return new GatewayError('DB_CONFLICT', `${operation}: lost a serialisable race`, { cause: e });
+  }
   if (e instanceof Prisma.PrismaClientInitializationError || isDriverFailure(e)) {
     return new GatewayError('DB_UNAVAILABLE', `${operation}: database not reachable`, { cause: e });
   }
   return new GatewayError('INTERNAL', `${operation} failed`, { cause: e });
+}
+
+/**
+ * A serialisable transaction PostgreSQL aborted (40001 serialization failure, 40P01 deadlock): through a
+ * driver adapter, an interactive transaction surfaces it as the adapter's error with `cause.kind`
+ * TransactionWriteConflict rather than as P2034. Retryable, like P2034.
+ */
+function lostSerializableRace(e: unknown): boolean {
+  if (!(e instanceof Error) || e.name !== 'DriverAdapterError') return false;
+  const cause = (e as { cause?: { kind?: unknown; originalCode?: unknown } }).cause;
+  return cause?.kind === 'TransactionWriteConflict' || cause?.originalCode === '40001' || cause?.originalCode === '40P01';
 }
 
 /** Errors raised by the driver itself (refused connection, DNS, TLS) before Prisma could classify them. */

@@ -34,8 +34,18 @@ export function createSamlKeysRepo(db: Db) {
       return rows.map(toSamlKeyRecord);
     },
 
-    /** Inserting an 'active' key while its purpose + connection has one is refused (DB_CONFLICT). */
-    async insertSamlKey(key: NewSamlKey): Promise<SamlKeyRecord> {
+    /** Every key that signs or will: active and next, of every purpose and connection (for metrics). */
+    async listLiveSamlKeys(): Promise<SamlKeyRecord[]> {
+      const rows = await dbCall('listLiveSamlKeys', () => db.samlKey.findMany({ where: { status: { in: ['active', 'next'] } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }));
+      return rows.map(toSamlKeyRecord);
+    },
+
+    /**
+     * Inserting an 'active' key while its purpose + connection has one is refused (DB_CONFLICT).
+     * `whenNextCount`: insert only if exactly that many keys of the scope are in status 'next' (what the
+     * caller's rotation plan saw), else DB_CONFLICT: concurrent first starts create one certificate.
+     */
+    async insertSamlKey(key: NewSamlKey, opts: { whenNextCount?: number } = {}): Promise<SamlKeyRecord> {
       const data = newSamlKeyRow(key);
       const scope = { purpose: data.purpose, connectionId: data.connectionId, status: 'active' };
       const row = await dbCall('insertSamlKey', () =>
@@ -46,6 +56,9 @@ export function createSamlKeysRepo(db: Db) {
                 'DB_CONFLICT',
                 `an active ${key.purpose} key exists; insert ${key.id} as next`,
               );
+            }
+            if (opts.whenNextCount !== undefined && (await tx.samlKey.count({ where: { ...scope, status: 'next' } })) !== opts.whenNextCount) {
+              throw new GatewayError('DB_CONFLICT', `another instance added a next ${key.purpose} key first; ${key.id} not inserted`);
             }
             return tx.samlKey.create({ data });
           },

@@ -30,8 +30,12 @@ export function createSigningKeysRepo(db: Db) {
       return rows.map(toSigningKeyRecord);
     },
 
-    /** Inserting an 'active' key while another is active is refused (DB_CONFLICT): use activateKey. */
-    async insertSigningKey(key: NewSigningKey): Promise<SigningKeyRecord> {
+    /**
+     * Inserting an 'active' key while another is active is refused (DB_CONFLICT): use activateKey.
+     * `whenNextCount`: insert only if exactly that many keys are in status 'next' (what the caller's
+     * rotation plan saw), else DB_CONFLICT — two instances starting together create one key, not two.
+     */
+    async insertSigningKey(key: NewSigningKey, opts: { whenNextCount?: number } = {}): Promise<SigningKeyRecord> {
       const data = newSigningKeyRow(key);
       const row = await dbCall('insertSigningKey', () =>
         db.$transaction(
@@ -44,6 +48,9 @@ export function createSigningKeysRepo(db: Db) {
                 'DB_CONFLICT',
                 `an active signing key exists; insert ${key.kid} as next`,
               );
+            }
+            if (opts.whenNextCount !== undefined && (await tx.signingKey.count({ where: { status: 'next' } })) !== opts.whenNextCount) {
+              throw new GatewayError('DB_CONFLICT', `another instance added a next signing key first; ${key.kid} not inserted`);
             }
             return tx.signingKey.create({ data });
           },

@@ -7,7 +7,7 @@ import 'server-only';
  */
 import { NextResponse } from 'next/server';
 import { isGatewayError } from '../../core/errors';
-import { getContainer, type Container } from '../container';
+import { getContainer, getContainerForIssuance, type Container } from '../container';
 import { errorResponse, NO_STORE, type Handler } from '../http';
 import { requestMeta, type RequestMeta } from '../request-meta';
 import { authenticateApi, type ApiPrincipal } from './principal';
@@ -24,11 +24,14 @@ export function challenge(err: unknown): string {
   return isGatewayError(err) && err.code === 'TOKEN_INVALID' ? 'Bearer realm="rolegate", error="invalid_token"' : 'Bearer realm="rolegate"';
 }
 
-/** Wraps a handler that needs an authenticated caller. */
-export function apiRoute(handler: (req: Request, ctx: ApiContext) => Promise<Response>): Handler {
+/**
+ * Wraps a handler that needs an authenticated caller. `issuance`: the handler issues credentials, so the
+ * config is re-read now (getContainerForIssuance), not within the half-second sync interval.
+ */
+export function apiRoute(handler: (req: Request, ctx: ApiContext) => Promise<Response>, opts: { issuance?: boolean } = {}): Handler {
   return async (req) => {
     try {
-      const c = await getContainer();
+      const c = await (opts.issuance ? getContainerForIssuance() : getContainer());
       const principal = await authenticateApi(req);
       return await handler(req, { c, principal, meta: requestMeta(req.headers) });
     } catch (err) {

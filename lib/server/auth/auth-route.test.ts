@@ -96,6 +96,28 @@ test("issue 13 §4: the IdP's error= on the callback is OIDC_IDP_ERROR, next-aut
   assert.deepEqual(d.failures, [['OIDC_IDP_ERROR', 'okta']]);
 });
 
+test("issue 13 §4: the IdP's error= in a form_post callback body is OIDC_IDP_ERROR too; a body without it is not", async () => {
+  const post = (body: string, type = 'application/x-www-form-urlencoded') =>
+    new Request(`${BASE}/api/auth/callback/okta`, { method: 'POST', body, headers: { 'Content-Type': type } });
+  const d = deps();
+  const res = await handleAuthRequest(d, post('error=access_denied&state=s'), async () =>
+    nextAuthRedirect(`${BASE}/api/auth/error?error=OAuthCallback`),
+  );
+  assert.equal(res.headers.get('Location'), `${BASE}/error?error=OIDC_IDP_ERROR`);
+  // next-auth still reads the body it was given.
+  const seen: string[] = [];
+  const req = post('code=c&state=s');
+  await handleAuthRequest(d, req, async () => {
+    seen.push(await req.text());
+    return nextAuthRedirect(`${BASE}/api/auth/error?error=OAuthCallback`);
+  });
+  assert.deepEqual(seen, ['code=c&state=s']);
+  await handleAuthRequest(d, post('{"error":"x"}', 'application/json'), async () =>
+    nextAuthRedirect(`${BASE}/api/auth/error?error=OAuthCallback`),
+  );
+  assert.deepEqual(d.failures, [['OIDC_IDP_ERROR', 'okta'], ['OIDC_TOKEN_INVALID', 'okta'], ['OIDC_TOKEN_INVALID', 'okta']]);
+});
+
 /** next-auth's callback fails with `message` (as openid-client words it): Rolegate names it `code`. */
 async function assertCallbackRefusal(message: string, code: string): Promise<void> {
   const d = deps();

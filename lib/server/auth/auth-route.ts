@@ -8,6 +8,7 @@
  */
 import type { RolegateConfig } from '../../core/config/parse';
 import type { GatewayErrorCode } from '../../core/errors';
+import { metrics, timed } from '../metrics';
 import { captureAuthErrors } from './next-auth-logger';
 import { authPath, idpRefusal, nextAuthErrorOf, refusalCode } from './signin-failure';
 
@@ -30,6 +31,18 @@ async function refuseUnknownIdp(req: Request, code: GatewayErrorCode): Promise<R
   const headers = { 'Cache-Control': 'no-store' };
   if (await wantsJson(req)) return Response.json({ url: errorPath(code) }, { headers });
   return new Response(null, { status: 302, headers: { ...headers, Location: errorPath(code) } });
+}
+
+/**
+ * The callback carries the IdP's `error=` (RFC 6749 §4.1.2.1) in its query, or in its form body when the
+ * IdP answers with response_mode=form_post (OAuth 2.0 Form Post Response Mode §2). Read from a clone
+ * before next-auth consumes the body.
+ */
+async function carriesIdpError(req: Request, url: URL): Promise<boolean> {
+  if (url.searchParams.has('error')) return true;
+  if (req.method !== 'POST' || !req.headers.get('Content-Type')?.startsWith('application/x-www-form-urlencoded')) return false;
+  const body = await req.clone().text().catch(() => '');
+  return new URLSearchParams(body).has('error');
 }
 
 /** Where next-auth's response sends the browser: its Location, or the `url` of its JSON answer. */
@@ -70,14 +83,17 @@ export async function handleAuthRequest(
     await d.signinFailed(refused, refused === 'CONNECTION_DISABLED' ? (providerId ?? '') : '');
     return refuseUnknownIdp(req, refused);
   }
-  const { result, errors } = await captureAuthErrors(runNextAuth);
+  const idpError = action === 'callback' && (await carriesIdpError(req, url));
+  // A callback is the IdP round trip (code exchange, JWKS, userinfo) plus our checks: its latency metric.
+  const run = action === 'callback' ? () => timed(metrics().idpSeconds, { call: 'oidc-callback' }, runNextAuth) : runNextAuth;
+  const { result, errors } = await captureAuthErrors(run);
   if (action !== 'signin' && action !== 'callback') return result;
   const target = await targetOf(result);
   const nextAuthError = target === undefined ? undefined : nextAuthErrorOf(target, url.origin);
   if (nextAuthError === undefined || target === undefined) return result;
   const code = refusalCode({
     nextAuthError,
-    idpError: action === 'callback' && url.searchParams.has('error'),
+    idpError,
     errors,
   });
   await d.signinFailed(code, providerId ?? '');

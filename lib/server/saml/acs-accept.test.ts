@@ -18,7 +18,7 @@ import { acceptSamlResponse, countSigninFailures, type AcsDeps } from './acs-acc
 
 const conn: SamlConnectionConfig = {
   id: 'adfs', name: 'ADFS', preset: 'adfs', metadataXml: 'x'.repeat(100), allowIdpInitiated: false, clockSkewSeconds: 60,
-  DANGEROUSLY_ALLOW_SHA1: false, attributes: {}, groupNames: {}, disabled: false, emailsAuthoritative: true, sloEndsCliLogins: false,
+  DANGEROUSLY_ALLOW_SHA1: false, attributes: {}, groupNames: {}, disabled: false, emailsAuthoritative: true, nameIdPolicy: 'omit', forceAuthn: false, sloEndsCliLogins: false,
 };
 
 function deps(t: TestDatabase, failures: GatewayErrorCode[]): AcsDeps {
@@ -78,6 +78,19 @@ describeEachDialect('ACS commit (issue 12 §7)', (ctx) => {
     assert.deepEqual(failures, ['SAML_IN_RESPONSE_TO_MISMATCH', 'SAML_IN_RESPONSE_TO_MISMATCH', 'SAML_REPLAY']);
   });
 
+  it('issue 13 §3: an Entra groups overage (groups.link) is SAML_GROUPS_OVERAGE, recorded, and spends nothing', async () => {
+    const t = ctx();
+    const failures: GatewayErrorCode[] = [];
+    const requestId = '_req-issue13-overage';
+    await t.repos.samlRequests.rememberRequest({ id: requestId, connectionId: 'adfs', expiresAt: new Date(Date.now() + 600_000) });
+    const link = { 'http://schemas.microsoft.com/claims/groups.link': ['https://graph.windows.net/t/users/u/getMemberObjects'] };
+    const samlResponse = b64(await idp.issue(testSp, { inResponseTo: requestId, user: { nameId: 'dana@contoso.example', attributes: link } }));
+    const post = acceptSamlResponse(deps(t, failures), { conn: { ...conn, preset: 'entra', emailsAuthoritative: false }, sp, samlResponse, meta: { ip: '203.0.113.9' }, boundRequestId: requestId });
+    assert.equal(await codeOf(post), 'SAML_GROUPS_OVERAGE');
+    assert.deepEqual(failures, ['SAML_GROUPS_OVERAGE']);
+    assert.equal(await t.repos.samlRequests.isPending(requestId, 'adfs', new Date()), true, 'the request is not consumed');
+  });
+
   it('issue 12 §6: a flood of 200 failed posts from one address is one ledger row with its count', async () => {
     const t = ctx();
     let clock = new Date('2031-03-01T09:00:05.000Z');
@@ -105,5 +118,52 @@ describeEachDialect('ACS commit (issue 12 §7)', (ctx) => {
     assert.deepEqual(rows.map((r) => [r.at.toISOString(), r.ip, r.code, r.detail]), [['2031-03-01T09:00:00.000Z', '2001:db8:7:7::/64', rows[0]?.code, { count: 200, window: '1m' }]]);
     assert.ok(swept.traces >= 150, `pruned ${swept.traces}`);
     assert.equal((await t.repos.samlTraces.listSamlTraces('adfs', 500)).length, 50, 'the failure traces are cut to the newest 50');
+  });
+});
+
+// Issue 13 §2, as Shibboleth sends it: a transient NameID with NameQualifier and SPNameQualifier, urn:oid
+// attribute names, an encrypted assertion, pretty-printed.
+const EPPN = 'urn:oid:1.3.6.1.4.1.5923.1.1.1.6';
+const shibConn: SamlConnectionConfig = { ...conn, id: 'shib', name: 'Shibboleth', preset: 'shibboleth' };
+const prettyShibboleth = (spEntityId: string) => (xml: string) =>
+  xml
+    .replace('<saml2:NameID ', `<saml2:NameID NameQualifier="https://idp.example.edu/idp/shibboleth" SPNameQualifier="${spEntityId}" `)
+    .replace(/></g, '>\n    <');
+
+describeEachDialect('ACS subject (issue 13 §2)', (ctx) => {
+  it('a transient NameID is refused without a subject attribute (failed trace with the hint, no user); with one, two sign-ins are one user', async () => {
+    const t = ctx();
+    const failures: GatewayErrorCode[] = [];
+    const d = deps(t, failures);
+    const shib = await createTestIdp('shibboleth');
+    const { sp: shibSp, testSp: shibTestSp } = await connect(shib);
+    const attributes = { [EPPN]: ['jdoe@example.edu'], 'urn:oid:0.9.2342.19200300.100.1.3': ['jdoe@example.edu'], 'urn:oid:1.3.6.1.4.1.5923.1.1.1.9': ['member', 'staff'] };
+    const signIn = async (c: SamlConnectionConfig, n: number) => {
+      const requestId = `_req-issue13-2-${n}`;
+      await t.repos.samlRequests.rememberRequest({ id: requestId, connectionId: 'shib', expiresAt: new Date(Date.now() + 600_000) });
+      const xml = await shib.issue(shibTestSp, { inResponseTo: requestId, user: { nameId: `AAdzZWNyZXQx${n}transient`, attributes }, mutateAssertion: prettyShibboleth(shibTestSp.spEntityId) });
+      return acceptSamlResponse(d, { conn: c, sp: shibSp, samlResponse: b64(xml), meta: { ip: '203.0.113.9' }, boundRequestId: requestId });
+    };
+
+    assert.equal(await codeOf(signIn(shibConn, 1)), 'SAML_SUBJECT_TRANSIENT');
+    assert.equal(await t.repos.samlRequests.isPending('_req-issue13-2-1', 'shib', new Date()), true, 'nothing spent');
+    assert.equal((await t.repos.users.listRecent()).length, 0, 'no user');
+    const [failed] = await t.repos.samlTraces.listSamlTraces('shib', 1);
+    assert.deepEqual([failed?.outcome, failed?.code], ['failed', 'SAML_SUBJECT_TRANSIENT']);
+    const hint = failed?.checks.at(-1);
+    assert.deepEqual([hint?.check, hint?.ok], ['subject', false]);
+    assert.match(hint?.detail ?? '', new RegExp(`transient NameIDs .*set subjectAttribute.*single-valued attributes it sent: ${EPPN}`));
+    assert.deepEqual(Object.values(failed?.attributes ?? {}), [[], [], []], 'attribute names only');
+    assert.ok(!JSON.stringify(failed).includes('jdoe'), 'no values anywhere in the trace');
+
+    const withEppn = { ...shibConn, subjectAttribute: EPPN };
+    const first = await signIn(withEppn, 2);
+    const second = await signIn(withEppn, 3);
+    assert.equal(second.userId, first.userId, 'one person');
+    const [ok] = await t.repos.samlTraces.listSamlTraces('shib', 1);
+    assert.deepEqual(ok?.checks.at(-1), { check: 'subject', ok: true, detail: `attribute ${EPPN}` });
+
+    assert.equal(await codeOf(signIn({ ...shibConn, subjectAttribute: 'urn:oid:2.16.840.1.113730.3.1.3' }, 4)), 'SAML_SUBJECT_ATTRIBUTE_INVALID');
+    assert.deepEqual(failures, ['SAML_SUBJECT_TRANSIENT', 'SAML_SUBJECT_ATTRIBUTE_INVALID']);
   });
 });

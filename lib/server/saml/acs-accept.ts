@@ -10,11 +10,14 @@ import type { RolegateConfig } from '../../core/config/parse';
 import { GatewayError, type GatewayErrorCode } from '../../core/errors';
 import { evaluatePolicy } from '../../core/policy/evaluate';
 import { samlIdentityClaims } from '../../core/saml/claims';
-import type { SamlSp, ValidateContext, ValidatedAssertion } from '../../core/saml/sp/types';
+import type { SamlSp, TraceEntry, ValidateContext, ValidatedAssertion } from '../../core/saml/sp/types';
+import { subjectOrigin } from '../../core/saml/subject';
+import type { IdentityClaims } from '../../core/types';
 import { safeEqual } from '../../db/crypto';
 import type { Repos } from '../../db/repos';
 import { startPortalSession, type PersistPortalSession } from '../auth/portal-session';
 import type { Store } from '../ports';
+import { metrics, timed } from '../metrics';
 import type { RequestMeta } from '../request-meta';
 
 export interface AcsDeps {
@@ -56,13 +59,32 @@ function checkingContext(d: AcsDeps, connectionId: string, bound: string | undef
   };
 }
 
+/**
+ * The claims of a validated assertion. A refusal here (a transient NameID, a missing subject attribute…)
+ * leaves a failed trace whose last check tells the admin what to configure, and the attribute names that
+ * arrived (never their values: this person was not signed in).
+ */
+async function claimsOf(d: AcsDeps, conn: SamlConnectionConfig, validated: ValidatedAssertion): Promise<{ claims: IdentityClaims; checks: TraceEntry[] }> {
+  const subject = { check: 'subject', detail: subjectOrigin(conn, validated.nameIdFormat) };
+  try {
+    return { claims: samlIdentityClaims(conn, validated), checks: [...validated.trace, { ...subject, ok: true }] };
+  } catch (err) {
+    if (err instanceof GatewayError) {
+      const checks = [...validated.trace, { ...subject, ok: false, detail: `${subject.detail}: ${err.message}` }];
+      const attributes = Object.fromEntries(Object.keys(validated.attributes).map((name) => [name, []]));
+      await d.repos.samlTraces.appendSamlTrace({ connectionId: conn.id, outcome: 'failed', code: err.code, nameId: validated.nameId, checks, attributes, matchedRules: [] });
+    }
+    throw err;
+  }
+}
+
 /** Validates, commits and audits one posted response; resolves with the new session's id. */
 export async function acceptSamlResponse(d: AcsDeps, input: AcsInput): Promise<{ sid: string; userId: string; expiresAt: Date }> {
   const connectionId = input.conn.id;
   const now = d.now();
-  const validated: ValidatedAssertion = await input.sp.validateResponse(input.samlResponse, checkingContext(d, connectionId, input.boundRequestId, now));
+  const validated: ValidatedAssertion = await timed(metrics().samlValidationSeconds, {}, () => input.sp.validateResponse(input.samlResponse, checkingContext(d, connectionId, input.boundRequestId, now)));
   try {
-    const claims = samlIdentityClaims(input.conn, validated);
+    const { claims, checks } = await claimsOf(d, input.conn, validated);
     const { nameId, nameIdFormat, nameQualifier, spNameQualifier, sessionIndex } = validated;
     const persist: PersistPortalSession = async ({ identity, session: base }) => {
       // What our LogoutRequest names and an IdP's LogoutRequest is matched on (single logout, issue 13 §5).
@@ -72,7 +94,7 @@ export async function acceptSamlResponse(d: AcsDeps, input: AcsInput): Promise<{
     };
     const started = await startPortalSession({ store: d.store, maxAgeSeconds: d.config.session.maxAgeSeconds, hashSessionId: d.hashSessionId, now: d.now }, claims, input.meta, persist);
     const matched = evaluatePolicy(claims, d.config.rules, d.config.roles).flatMap((g) => g.grantedBy.map((m) => m.ruleId));
-    await d.repos.samlTraces.appendSamlTrace({ connectionId, outcome: 'ok', nameId: validated.nameId, checks: validated.trace, attributes: validated.attributes, matchedRules: [...new Set(matched)] });
+    await d.repos.samlTraces.appendSamlTrace({ connectionId, outcome: 'ok', nameId: validated.nameId, checks, attributes: validated.attributes, matchedRules: [...new Set(matched)] });
     return started;
   } catch (err) {
     await d.signinFailed(err instanceof GatewayError ? err.code : 'INTERNAL');

@@ -8,10 +8,12 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../core/config/diff';
 import type { SamlConnectionConfig } from '../../core/config/schema';
 import { GatewayError } from '../../core/errors';
+import { acceptedNameIdFormats } from '../../core/saml/name-id';
 import { createSamlSp, ensureSamlifyHooks } from '../../core/saml/sp';
 import { parseIdpMetadata } from '../../core/saml/sp/metadata';
 import { spUrls } from '../../core/saml/sp-urls';
 import { getLogger } from '../logger';
+import { timedFetch } from '../metrics';
 import type { SamlSp } from '../../core/saml/sp/types';
 import type { Container } from '../container';
 import { createMetadataSource, type MetadataSource } from './metadata-fetch';
@@ -48,7 +50,7 @@ let source: { fetch: typeof fetch; metadata: MetadataSource } | undefined;
 /** The IdP's metadata: pasted, or fetched through the bounded, failure-caching source (metadata-fetch.ts). */
 export async function metadataFor(c: Container, conn: SamlConnectionConfig): Promise<{ xml: string; at: number }> {
   if (conn.metadataXml) return { xml: conn.metadataXml, at: Date.now() };
-  if (source?.fetch !== c.fetch) source = { fetch: c.fetch, metadata: createMetadataSource({ fetch: c.fetch, check: (xml) => void parseIdpMetadata(xml) }) };
+  if (source?.fetch !== c.fetch) source = { fetch: c.fetch, metadata: createMetadataSource({ fetch: timedFetch(c.fetch, 'saml-metadata'), check: (xml) => void parseIdpMetadata(xml) }) };
   // A fetch failure keeps the last good metadata rather than locking everyone out (inside the source).
   return source.metadata.get(conn.metadataUrl ?? '');
 }
@@ -89,6 +91,8 @@ export async function getSamlConnection(c: Container, id: string): Promise<SamlC
     allowIdpInitiated: conn.allowIdpInitiated,
     clockSkewSeconds: conn.clockSkewSeconds,
     DANGEROUSLY_ALLOW_SHA1: conn.DANGEROUSLY_ALLOW_SHA1,
+    nameIdPolicy: conn.nameIdPolicy,
+    nameIdFormats: acceptedNameIdFormats(conn),
   });
   logEngineHooks();
   const runtime = { conn, sp, ...urls };

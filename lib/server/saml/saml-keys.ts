@@ -64,11 +64,11 @@ export function createSamlKeyRing(repo: SamlKeysRepo, box: SecretBox, o: SamlKey
     now: o.now,
     list: async () => (await repo.listSamlKeys(o.purpose, o.connectionId)).map((k) => ({ ...k, kid: k.id })),
     activate: async (id, at) => void (await repo.activateSamlKey(id, at)),
-    async createNext(at, notAfter) {
+    async createNext(at, notAfter, seenNextCount) {
       const notBefore = new Date(Math.floor(at.getTime() / 1000) * 1000 - 60_000);
       const cert = await generateSigningCertificate({ commonName: o.commonName, notBefore, notAfter });
       const id = randomUUID();
-      await repo.insertSamlKey({ id, purpose: o.purpose, connectionId: o.connectionId, certPem: cert.certPem, privateKeyEnc: box.seal(cert.privateKeyPem, samlKeyAad(id)), status: 'next', notAfter: cert.notAfter, createdAt: at });
+      await repo.insertSamlKey({ id, purpose: o.purpose, connectionId: o.connectionId, certPem: cert.certPem, privateKeyEnc: box.seal(cert.privateKeyPem, samlKeyAad(id)), status: 'next', notAfter: cert.notAfter, createdAt: at }, { whenNextCount: seenNextCount });
     },
     open: async (k) => ({ id: k.id, certPem: k.certPem, privateKeyPem: box.open(k.privateKeyEnc, samlKeyAad(k.id)) }),
   });

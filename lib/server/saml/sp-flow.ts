@@ -30,7 +30,7 @@ export function samlRequestCookie(id: string | undefined): string {
 export async function startSamlLogin(c: Container, connectionId: string): Promise<{ url: string; requestId: string }> {
   enabledSamlConnection(c.config, connectionId);
   const rt = await getSamlConnection(c, connectionId);
-  const { url, id } = rt.sp.createAuthnRequest({ forceAuthn: true });
+  const { url, id } = rt.sp.createAuthnRequest({ forceAuthn: rt.conn.forceAuthn });
   await c.repos.samlRequests.rememberRequest({ id, connectionId, expiresAt: new Date(c.now().getTime() + REQUEST_TTL_MS) });
   return { url, requestId: id };
 }

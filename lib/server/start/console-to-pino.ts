@@ -14,12 +14,21 @@ const ANSI_SGR = /\u001b\[[0-9;]*m/g;
 
 const LEVELS = { debug: 'debug', log: 'info', info: 'info', warn: 'warn', error: 'error' } as const;
 
+/**
+ * Warnings that are wrong about Rolegate, logged at debug: Next warns that `next start` does not serve a
+ * standalone build, but Rolegate's server is not `next start` — it runs Next's programmatic API on the
+ * release folder (lib/build/release.cjs), which e2e/api/release.spec.ts starts and checks.
+ */
+const NOT_FOR_US = [/"next start" does not work with "output: standalone"/];
+
 /** Sends console.{debug,log,info,warn,error} to `log`; returns a function that restores the console. */
 export function routeConsoleToPino(log: pino.Logger, target: Console = console): () => void {
   const saved = { ...target };
   for (const [method, level] of Object.entries(LEVELS) as [keyof typeof LEVELS, pino.Level][]) {
-    target[method] = (...args: unknown[]) =>
-      log[level]({ source: 'console' }, scrubSecrets(format(...args).replace(ANSI_SGR, ''), 2000));
+    target[method] = (...args: unknown[]) => {
+      const text = scrubSecrets(format(...args).replace(ANSI_SGR, ''), 2000);
+      log[NOT_FOR_US.some((re) => re.test(text)) ? 'debug' : level]({ source: 'console' }, text);
+    };
   }
   return () => void Object.assign(target, saved);
 }

@@ -9,6 +9,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import next from 'next';
 import type pino from 'pino';
+import { drain, type DrainResult } from './drain';
+import { requestIdFor, requestStorage } from '../request-context';
 import { applyClientIp } from './forwarded-headers';
 import type { StartOptions } from './options';
 
@@ -17,19 +19,21 @@ export interface ServeOptions extends StartOptions {
 }
 
 export interface RunningServer {
-  /** Stops accepting connections, lets requests in flight finish, then closes Next. */
-  close(): Promise<void>;
+  /** Stops accepting connections, lets requests in flight finish (at most `timeoutMs`), then closes Next. */
+  close(timeoutMs: number): Promise<DrainResult>;
 }
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 function requestListener(handle: Handle, trustedProxyHops: number, log: pino.Logger) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const requestId = requestIdFor(req.headers['x-request-id'], trustedProxyHops);
+    res.setHeader('X-Request-Id', requestId);
     try {
       applyClientIp(req, trustedProxyHops);
-      await handle(req, res);
+      await requestStorage().run({ requestId }, () => handle(req, res));
     } catch (err) {
-      log.error({ code: 'INTERNAL', err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'request failed');
+      log.error({ code: 'INTERNAL', requestId, err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'request failed');
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     }
@@ -62,9 +66,9 @@ export async function serve(opts: ServeOptions, log: pino.Logger): Promise<Runni
   if (opts.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = opts.keepAliveTimeoutMs;
   server.on('upgrade', refuseUpgrade);
   await listen(server, opts.port, opts.hostname);
-  let closing: Promise<void> | undefined;
-  const close = () => {
-    closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => app.close());
+  let closing: Promise<DrainResult> | undefined;
+  const close = (timeoutMs: number) => {
+    closing ??= drain(server, () => app.close(), timeoutMs);
     return closing;
   };
   return { close };

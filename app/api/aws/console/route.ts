@@ -1,4 +1,4 @@
-import { getContainer } from '@/lib/server/container';
+import { getContainerForIssuance } from '@/lib/server/container';
 import { assertSameOrigin } from '@/lib/server/csrf';
 import { NO_STORE, pageRoute, readBody } from '@/lib/server/http';
 import { consoleLoginUrl, parseRoleRequest } from '@/lib/server/portal';
@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
  * secret: it is only ever sent as this redirect (no-store, no referrer), never shown or logged.
  */
 export const POST = pageRoute(async (req) => {
-  const c = await getContainer();
+  const c = await getContainerForIssuance();
   assertSameOrigin(req.headers, c.config.publicUrl);
   const session = await requireSession();
   const input = parseRoleRequest(await readBody(req));

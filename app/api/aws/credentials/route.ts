@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getContainer } from '@/lib/server/container';
+import { getContainerForIssuance } from '@/lib/server/container';
 import { assertSameOrigin } from '@/lib/server/csrf';
 import { NO_STORE, readBody, route } from '@/lib/server/http';
 import { mintKeys, parseRoleRequest } from '@/lib/server/portal';
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 
 /** POST { roleId } → temporary credentials for a role the caller holds. Never cached, never logged. */
 export const POST = route(async (req) => {
-  const c = await getContainer();
+  const c = await getContainerForIssuance();
   assertSameOrigin(req.headers, c.config.publicUrl);
   const session = await requireSession();
   const { roleId } = parseRoleRequest(await readBody(req));

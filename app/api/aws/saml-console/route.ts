@@ -1,4 +1,4 @@
-import { getContainer } from '@/lib/server/container';
+import { getContainerForIssuance } from '@/lib/server/container';
 import { assertSameOrigin } from '@/lib/server/csrf';
 import { NO_STORE, pageRoute, readBody } from '@/lib/server/http';
 import { parseRoleRequest } from '@/lib/server/portal';
@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
  * policy-scoped or grant-held role, 303 to the federation login URL instead (no assertion in the page).
  */
 export const POST = pageRoute(async (req) => {
-  const c = await getContainer();
+  const c = await getContainerForIssuance();
   assertSameOrigin(req.headers, c.config.publicUrl);
   const session = await requireSession();
   const answer = await samlConsole(c, session, parseRoleRequest(await readBody(req)), requestMeta(req.headers));

@@ -15,4 +15,4 @@ export const POST = apiRoute(async (req, { c, principal, meta }) => {
   const input = parseRoleRequest(await readBody(req));
   const url = await consoleLoginUrl(c, { ...principal, channel: 'cli' }, { ...input, roleId: resolveRoleRef(c.config.roles, input.roleId) }, meta);
   return apiJson({ url });
-});
+}, { issuance: true });

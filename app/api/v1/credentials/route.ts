@@ -14,4 +14,4 @@ export const POST = apiRoute(async (req, { c, principal, meta }) => {
   const { roleId } = parseRoleRequest(await readBody(req));
   const issued = await mintKeys(c, { ...principal, channel: principal.via }, resolveRoleRef(c.config.roles, roleId), meta);
   return apiJson({ credentials: issued.credentials, role: apiRole(issued.granted.role) });
-});
+}, { issuance: true });

@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
-import { inflateRawSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { GatewayError } from '../../errors';
 import { createSamlSp } from './create-saml-sp';
 import { isKeyCached } from './samlify-hooks';
 import { certBody } from '../certificate';
+import { authnRequestXml as requestXml } from './testing/harness';
 import { createTestIdp, freshCert } from './testing/test-idp';
 
 const BASE = { spEntityId: 'https://rolegate.test/saml/sp', acsUrl: 'https://rolegate.test/api/saml/acs', allowIdpInitiated: false, clockSkewSeconds: 60 };
-
-function requestXml(url: string): string {
-  const value = new URL(url).searchParams.get('SAMLRequest') ?? '';
-  return inflateRawSync(Buffer.from(value, 'base64')).toString('utf8');
-}
 
 describe('createSamlSp', () => {
   it('builds an HTTP-Redirect AuthnRequest whose ID the caller stores', async () => {

@@ -5,6 +5,8 @@
  */
 import { Constants, IdentityProvider, ServiceProvider, type ServiceProviderInstance } from 'samlify';
 import { GatewayError } from '../../errors';
+import { acceptedNameIdFormats, requestedNameIdFormat } from '../name-id';
+import { authnRequestRedirect } from './authn-request';
 import { logoutRequestXml, logoutResponseXml } from './logout-messages';
 import { validateLogoutRequest, type LogoutRuntime } from './logout-request';
 import { parseIdpMetadata, type IdpMetadata } from './metadata';
@@ -47,6 +49,8 @@ function buildSp(conn: SamlSpConnection, signRequests: boolean, skewMs: number, 
     signingCert: conn.spSigningCert,
     encryptCert: conn.spEncryptionCert,
     encPrivateKey: withDecryption ? conn.spEncryptionKey : undefined,
+    // Listed in our SP metadata only: the AuthnRequest's NameIDPolicy is built by authn-request.ts.
+    nameIDFormat: [...(conn.nameIdFormats ?? acceptedNameIdFormats({ nameIdPolicy: conn.nameIdPolicy ?? 'omit' }))],
     // Must stay false: decrypt.ts decrypts before samlify runs, outside the parse memo (it mutates documents).
     isAssertionEncrypted: false,
     clockDrifts: [-skewMs, skewMs],
@@ -118,8 +122,14 @@ export function createSamlSp(conn: SamlSpConnection): SamlSp {
     },
     createAuthnRequest(opts: AuthnRequestOptions = {}) {
       if (!meta.redirectSsoUrl) throw config('the IdP metadata has no HTTP-Redirect SingleSignOnService');
-      const { id, context } = sp.createLoginRequest(idp, 'redirect', { relayState: opts.relayState, forceAuthn: opts.forceAuthn });
-      return { url: context, id };
+      return authnRequestRedirect(sp, idp, {
+        spEntityId: conn.spEntityId,
+        acsUrl: conn.acsUrl,
+        destination: meta.redirectSsoUrl,
+        nameIdFormat: requestedNameIdFormat(conn.nameIdPolicy ?? 'omit'),
+        forceAuthn: opts.forceAuthn === true,
+        relayState: opts.relayState,
+      });
     },
     validateResponse: (samlResponseBase64, ctx) => validateSamlResponse(runtime, samlResponseBase64, ctx),
   };

@@ -110,7 +110,9 @@ describe('issue 12 §8: decrypting an EncryptedAssertion (Shibboleth shape)', ()
     // nothing inside. Dropped with the ciphertext, the plaintext has no signature at all.
     const xml = await idp.issue(testSp, { inResponseTo: '_req', style: { signResponse: true, signAssertion: false } });
     const e = await rejection(sp.validateResponse(b64(xml), pending()));
-    assert.equal(e.code, 'SAML_SIGNATURE_MISSING');
+    // Refused after decryption, before a verified signature: one code for all (encrypted-refusal.ts).
+    assert.equal(e.code, 'SAML_DECRYPTION_FAILED');
+    assert.deepEqual(e.trace.at(-1), { check: 'encrypted-refusal', ok: false, detail: 'SAML_SIGNATURE_MISSING answered as SAML_DECRYPTION_FAILED' });
     // The outer (encrypted) Response passes, the decrypted one has nothing left to verify.
     assert.deepEqual(traced(e, 'signature-present'), [
       { check: 'signature-present', ok: true },

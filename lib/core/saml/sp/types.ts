@@ -4,6 +4,7 @@
  * profiles (saml-profiles), OASIS 2005.
  */
 import type { GatewayErrorCode } from '../../errors';
+import type { NameIdPolicy } from '../name-id';
 
 /** One connection to an upstream SAML IdP. Parsed once by {@link createSamlSp}; keys are imported once. */
 export interface SamlSpConnection {
@@ -30,6 +31,10 @@ export interface SamlSpConnection {
   clockSkewSeconds?: number;
   /** Accept RSA-SHA1 / SHA-1 digests. Collision-broken (xmldsig-core §6.4): only for IdPs that can do nothing else. */
   DANGEROUSLY_ALLOW_SHA1?: boolean;
+  /** What the AuthnRequest's NameIDPolicy asks for (../name-id.ts). Default `omit`: no Format. */
+  nameIdPolicy?: NameIdPolicy;
+  /** The `<NameIDFormat>`s our SP metadata lists, most preferred first. Default: acceptedNameIdFormats. */
+  nameIdFormats?: readonly string[];
 }
 
 /**

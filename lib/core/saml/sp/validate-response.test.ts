@@ -133,6 +133,8 @@ describe('validateResponse across IdP shapes', () => {
     const { sp, testSp } = await connect(idp);
     const xml = await idp.issue(testSp, { inResponseTo: '_req', style: { signAssertion: false, signResponse: true } });
     const err = await rejection(sp.validateResponse(b64(xml), context()));
-    assert.equal(err.code, 'SAML_SIGNATURE_MISSING');
+    // Publicly one code after decryption (encrypted-refusal.ts); the trace names the missing signature.
+    assert.equal(err.code, 'SAML_DECRYPTION_FAILED');
+    assert.ok(err.trace.some((t) => t.check === 'signature-present' && !t.ok));
   });
 });

@@ -10,6 +10,7 @@ import { checkSignatureAlgorithms } from './algorithms';
 import * as checks from './assertion-checks';
 import { checkSignatureCerts } from './cert-trust';
 import { decryptResponse } from './decrypt';
+import { concealAfterDecryption } from './encrypted-refusal';
 import { runEngine } from './engine';
 import { decodeResponse, parseOnce, rejectDoctype } from './gate';
 import { readAttributes, readNameId } from './identity';
@@ -126,13 +127,16 @@ async function pipeline(rt: SpRuntime, b64: string, ctx: ValidateContext, trace:
   return { issuer, nameId, nameIdFormat, nameQualifier, spNameQualifier, sessionIndex, assertionId, notOnOrAfter, replayUntil, inResponseTo: requestId, attributes, trace: trace.entries };
 }
 
-/** Validates one response; every failure is reported to `ctx.onRejected` and thrown as a GatewayError. */
+/**
+ * Validates one response; every failure is reported to `ctx.onRejected` and thrown as a GatewayError (after
+ * decryption and before a verified signature, always SAML_DECRYPTION_FAILED: encrypted-refusal.ts).
+ */
 export async function validateSamlResponse(rt: SpRuntime, b64: string, ctx: ValidateContext): Promise<ValidatedAssertion> {
   const trace = new Trace();
   try {
     return await pipeline(rt, b64, ctx, trace);
   } catch (e) {
-    const error = asValidationError(e, trace);
+    const error = concealAfterDecryption(asValidationError(e, trace));
     await ctx.onRejected?.({ code: error.code, trace: error.trace });
     throw error;
   }

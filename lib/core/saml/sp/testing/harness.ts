@@ -2,6 +2,7 @@
  * Test-only: in-memory stores and a ready connection for a test IdP, shared by the unit tests, the attack
  * suite and the bench.
  */
+import { inflateRawSync } from 'node:zlib';
 import { createSamlSp } from '../create-saml-sp';
 import type { SamlSp, SamlSpConnection, ValidateContext } from '../types';
 import { MemoryReplayStore, MemoryRequestStore } from './memory-stores';
@@ -31,3 +32,9 @@ export function context(requests = new MemoryRequestStore(), now = new Date()): 
 }
 
 export const b64 = (xml: string): string => Buffer.from(xml, 'utf8').toString('base64');
+
+/** The AuthnRequest XML an HTTP-Redirect URL carries (saml-bindings §3.4.4.1: DEFLATE, base64). */
+export function authnRequestXml(url: string): string {
+  const value = new URL(url).searchParams.get('SAMLRequest') ?? '';
+  return inflateRawSync(Buffer.from(value, 'base64')).toString('utf8');
+}
