@@ -24,6 +24,8 @@ const MUTATE = {
   'lib/core/saml/sp': [
     'algorithms', 'assertion-checks', 'cert-trust', 'decrypt', 'gate', 'identity', 'metadata', 'metadata-expiry',
     'session-checks', 'structure', 'time-window', 'validate-response',
+    // One refusal code from decryption to the signature check (no padding or format oracle).
+    'encrypted-refusal',
     // Single logout (issue 13 §5): what decides whether an IdP's LogoutRequest ends sessions.
     'logout-checks', 'logout-request', 'logout-signature', 'logout-structure', 'redirect-binding',
   ],
