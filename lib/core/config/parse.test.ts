@@ -105,6 +105,11 @@ test('a SAML connection needs exactly one metadata source, https, and generic on
   assert.ok(problemsOf(EXAMPLE_CONFIG_YAML + SAML_CONNECTION.replace('preset: adfs', 'preset: generic')).some((p) => p.startsWith('samlConnections[0].attributes')));
 });
 
+test('issue 13 §5: a SAML connection may not take the id "logout" (/saml/logout is the sign-out route)', () => {
+  assert.ok(problemsOf(EXAMPLE_CONFIG_YAML + SAML_CONNECTION.replace('id: adfs', 'id: logout')).some((p) => p.startsWith('samlConnections[0].id: "logout" is reserved')));
+  assert.equal(parseConfigText(EXAMPLE_CONFIG_YAML + SAML_CONNECTION.replace('id: adfs', 'id: logouts')).samlConnections[0]?.id, 'logouts');
+});
+
 test('issue 12 §1: emailsAuthoritative defaults per preset, is editable, and can never be on for Entra', () => {
   const preset = (p: string, extra = '') => parseConfigText(EXAMPLE_CONFIG_YAML + SAML_CONNECTION.replace('preset: adfs', `preset: ${p}${extra}`)).samlConnections[0]?.emailsAuthoritative;
   assert.deepEqual([preset('adfs'), preset('okta'), preset('shibboleth'), preset('google'), preset('entra')], [true, true, true, true, false]);

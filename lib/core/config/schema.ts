@@ -105,7 +105,8 @@ const attributeNames = z.array(z.string().min(1).max(256)).min(1);
 /** `=` is excluded so the namespaced subject `attr:<name>=<value>` (lib/core/saml/subject.ts) splits back. */
 const SUBJECT_ATTRIBUTE = /^[^\s=\u0000-\u001f\u007f]{1,256}$/;
 const samlConnection = z.object({
-  id: idpBase.id,
+  // `/saml/logout` is Rolegate's own sign-out route: a connection of that id could not be reached.
+  id: idpBase.id.refine((id) => id !== 'logout', { message: '"logout" is reserved (/saml/logout is the sign-out route)' }),
   name: idpBase.name,
   /** Attribute-name defaults per vendor (lib/core/saml/attribute-presets.ts); `attributes` overrides them. */
   preset: z.enum(SAML_PRESETS),
