@@ -324,6 +324,51 @@ test(
   },
 );
 
+// ---- Faults STS answers (issue 14 §5): retried as the SDK retries, else a clear error ----
+
+const STS_ERROR = (code: string) =>
+  `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>${code}</Code><Message>injected</Message></Error><RequestId>f-1</RequestId></ErrorResponse>`;
+
+/** STS in front of the emulator that answers the first `failures` requests with `status`/`code`. */
+async function flakySts(t: TestContext, target: string, failures: number, status: number, code: string): Promise<{ url: string; seen: () => number }> {
+  let seen = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      seen += 1;
+      if (seen <= failures) {
+        res.writeHead(status, { 'Content-Type': 'text/xml' }).end(STS_ERROR(code));
+        return;
+      }
+      void fetch(`${target}${req.url ?? '/'}`, { method: req.method, headers: { 'Content-Type': req.headers['content-type'] ?? '' }, body: Buffer.concat(chunks) })
+        .then(async (r) => res.writeHead(r.status, { 'Content-Type': r.headers.get('content-type') ?? 'text/xml' }).end(await r.text()));
+    });
+  });
+  const port = await listen(server);
+  t.after(() => close(server));
+  return { url: `http://127.0.0.1:${port}`, seen: () => seen };
+}
+
+for (const [status, code] of [[400, 'Throttling'], [500, 'InternalFailure'], [503, 'ServiceUnavailable']] as const) {
+  test(`issue 14 §5: one ${code} (${status}) is retried with the SDK's back-off, and the issuance succeeds`, async (t) => {
+    const s = await startStack(t);
+    const sts = await flakySts(t, s.emulator.url, 1, status, code);
+    const gateway = createSdkStsGateway({ endpoint: sts.url });
+    const result = await gateway.assumeRoleWithWebIdentity(s.input(await s.mint()));
+    assert.match(result.assumedRoleArn, /:assumed-role\//);
+    assert.equal(sts.seen(), 2);
+  });
+}
+
+test('issue 14 §5: STS throttling that does not stop → STS_UNAVAILABLE after two attempts, AWS text kept internal', async (t) => {
+  const s = await startStack(t);
+  const sts = await flakySts(t, s.emulator.url, 99, 400, 'Throttling');
+  const gateway = createSdkStsGateway({ endpoint: sts.url });
+  await assertFails(gateway.assumeRoleWithWebIdentity(s.input(await s.mint())), 'STS_UNAVAILABLE', 'Throttling');
+  assert.equal(sts.seen(), 2);
+});
+
 // ---- Endpoints without an override: the role's region and partition decide (AWS-FACTS §1.4) ----
 
 const REGIONAL: [region: string, endpoint: string][] = [
