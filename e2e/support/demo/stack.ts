@@ -33,7 +33,7 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+export async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Rolegate exited with code ${child.exitCode}`);
@@ -79,7 +79,7 @@ export function demoPorts(base: number): DemoPorts {
   return { app: base, idp: base + 1, aws: base + 2, saml: base + 3 };
 }
 
-function startIdps(ports: DemoPorts, dataDir: string) {
+export function startIdps(ports: DemoPorts, dataDir: string) {
   const appUrl = `http://localhost:${ports.app}`;
   // `okta-partners` is not in the demo config: it is the id an admin gives a second Okta org added on the
   // Connections page (e2e/ui/admin-connections-edit.spec.ts), registered here as an IdP admin would.
@@ -91,6 +91,22 @@ function startIdps(ports: DemoPorts, dataDir: string) {
   ]);
 }
 
+/** Rolegate's production server (`npm start`) on `port`, with the stack's environment. */
+export function spawnRolegate(env: NodeJS.ProcessEnv, port: number, stdio: 'inherit' | 'ignore' = 'inherit'): ChildProcess {
+  return spawn(process.execPath, [path.join(ROOT, 'lib/server/start/launch.cjs'), '-p', String(port)], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', stdio, 'inherit'],
+  });
+}
+
+/** Registers Rolegate's SAML IdP metadata with the AWS emulator as an admin uploads it to IAM, and starts it. */
+export async function startEmulatorFor(appUrl: string, ports: DemoPorts, dataDir: string) {
+  const metadata = await (await fetch(`${appUrl}/aws/saml/metadata`)).text();
+  const iamUsers = Object.entries(demoIamKeys(dataDir, DEMO_ACCOUNTS.map((a) => a.id))).map(([account, k]) => ({ account, ...k }));
+  return startAwsEmulator({ config: parseEmulatorConfig({ ...emulatorConfig(ports, metadata), iamUsers }), port: ports.aws });
+}
+
 /**
  * IdPs first, then Rolegate; once it is up, its SAML IdP metadata is registered with the AWS emulator the
  * way an admin uploads it to IAM (CreateSAMLProvider), and the emulator starts.
@@ -100,11 +116,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const env = rolegateEnv(opts);
   const appUrl = `http://localhost:${ports.app}`;
   const [idp, saml] = await startIdps(ports, dataDir);
-  const app = spawn(process.execPath, [path.join(ROOT, 'lib/server/start/launch.cjs'), '-p', String(ports.app)], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', opts.appStdio ?? 'inherit', 'inherit'],
-  });
+  const app = spawnRolegate(env, ports.app, opts.appStdio);
   let aws: Awaited<ReturnType<typeof startAwsEmulator>> | undefined;
   const close = async () => {
     app.kill('SIGTERM');
@@ -112,9 +124,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   };
   try {
     await waitForHealth(appUrl, app);
-    const metadata = await (await fetch(`${appUrl}/aws/saml/metadata`)).text();
-    const iamUsers = Object.entries(demoIamKeys(dataDir, DEMO_ACCOUNTS.map((a) => a.id))).map(([account, k]) => ({ account, ...k }));
-    aws = await startAwsEmulator({ config: parseEmulatorConfig({ ...emulatorConfig(ports, metadata), iamUsers }), port: ports.aws });
+    aws = await startEmulatorFor(appUrl, ports, dataDir);
   } catch (err) {
     await close();
     throw err;
