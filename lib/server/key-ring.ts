@@ -31,7 +31,8 @@ export interface KeyRing<K, A> {
   keys(): Promise<K[]>;
 }
 
-const REFRESH_MS = 60_000;
+/** How old the key ring in memory may be: another instance’s rotation is published here within this long. */
+const REFRESH_MS = 10_000;
 
 /**
  * Another instance rotated first: it inserted the next key this one was about to (DB_CONFLICT), or

@@ -4,8 +4,12 @@
  * different instances. A backend that refuses the connection is skipped for that request, as a load
  * balancer's health check would, so a stopped instance does not fail requests the others can serve.
  * The client's address is appended to X-Forwarded-For (run the instances with ROLEGATE_TRUSTED_PROXY_HOPS).
+ * A test may pin a request to one backend with `X-Fleet-Instance: <index>` (removed before forwarding), to
+ * say "on A" and "on B" while its browser keeps the one public origin.
  */
 import http from 'node:http';
+
+export const PIN_HEADER = 'x-fleet-instance';
 
 export interface RoundRobinProxy {
   /** How many requests each backend answered, in backend order. */
@@ -30,7 +34,8 @@ function handler(backends: readonly URL[], served: number[], next: () => number)
       const body = Buffer.concat(chunks);
       const attempt: Attempt = (index, tried) => {
         const target = backends[index]!;
-        const headers = { ...req.headers, host: req.headers.host ?? target.host, 'x-forwarded-for': forwardedFor(req) };
+        const headers: http.OutgoingHttpHeaders = { ...req.headers, host: req.headers.host ?? target.host, 'x-forwarded-for': forwardedFor(req) };
+        delete headers[PIN_HEADER];
         const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers }, (answer) => {
           served[index] = (served[index] ?? 0) + 1;
           res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -43,7 +48,9 @@ function handler(backends: readonly URL[], served: number[], next: () => number)
         });
         upstream.end(body);
       };
-      attempt(next(), 0);
+      const pinned = Number(req.headers[PIN_HEADER]);
+      if (Number.isInteger(pinned) && pinned >= 0 && pinned < backends.length) attempt(pinned, backends.length);
+      else attempt(next(), 0);
     });
   };
 }

@@ -13,7 +13,7 @@ import { DEMO_ACCOUNTS, DEMO_CLIENT_ID, DEMO_SAML_CONNECTIONS, emulatorConfig, r
 import { ensurePrivateDir, touchPrivateFile, writePrivateFile } from './private-files';
 import { demoIamKeys, demoMetricsToken, demoSecrets } from './secrets';
 
-export const ROOT = path.resolve(import.meta.dirname, '../../..');
+export const ROOT = path.resolve(__dirname, '../../..');
 
 export interface StackOptions {
   ports: DemoPorts;
