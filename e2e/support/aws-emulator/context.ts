@@ -3,6 +3,7 @@ import type { AuthorizationMessages } from './authorization-message';
 import type { EmulatorConfig } from './config';
 import type { CredentialStore } from './credential-store';
 import type { FederationStore } from './federation-store';
+import type { JwksCache } from './jwks-cache';
 import type { RolePolicyStore } from './role-policies';
 import type { SamlChoiceStore } from './saml-choice-store';
 
@@ -22,4 +23,6 @@ export interface EmulatorContext {
   readonly publicUrl: string;
   /** Budget for each call to an OIDC issuer (discovery, JWKS); exceeding it is `IDPCommunicationError`. */
   readonly idpTimeoutMs: number;
+  /** OIDC issuers' keys, cached as STS caches them (refetched on an unknown kid or after an hour). */
+  readonly jwksCache: JwksCache;
 }

@@ -6,6 +6,7 @@
  * product at it with AWS_ENDPOINT_URL_STS=<url> and consoleUrl=<url>/console.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createJwksCache } from './jwks-cache';
 import type { AddressInfo } from 'node:net';
 import { closeServer } from '../http-kit';
 import { AuthorizationMessages } from './authorization-message';
@@ -136,6 +137,7 @@ export async function startAwsEmulator(opts: AwsEmulatorOptions): Promise<AwsEmu
       authorizationMessages: new AuthorizationMessages(),
       publicUrl: url,
       idpTimeoutMs: opts.idpTimeoutMs ?? 5000,
+      jwksCache: createJwksCache({ ttlMs: 3_600_000, minRefetchMs: 1000, now: opts.now ?? Date.now }),
     },
     counters,
   );

@@ -73,6 +73,7 @@ export async function assumeRoleWithWebIdentity(
     accountId: params.accountId,
     nowMs,
     idpTimeoutMs: ctx.idpTimeoutMs,
+    jwksCache: ctx.jwksCache,
   });
   const role = roleOrDeny(ctx, params.accountId, params.roleName);
   if (params.durationSeconds > role.maxSessionDuration) {

@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import { AwsError } from './aws-error';
 import { oidcProviderArn, type EmulatorConfig, type OidcProviderConfig } from './config';
+import type { JwksCache } from './jwks-cache';
 import { fetchIssuerJwks } from './oidc-discovery';
 
 export const ALLOWED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'];
@@ -44,15 +45,17 @@ export interface TokenCheckOptions {
   accountId: string;
   nowMs: number;
   idpTimeoutMs: number;
+  /** The issuers' keys as STS caches them (jwks-cache.ts). */
+  jwksCache: JwksCache;
 }
 
 const invalid = (message: string, cause?: unknown): AwsError =>
   new AwsError('InvalidIdentityToken', message, { cause });
 
-function decode(token: string): { alg: string; payload: JWTPayload } {
+function decode(token: string): { alg: string; kid: string | undefined; payload: JWTPayload } {
   try {
     const header = decodeProtectedHeader(token);
-    return { alg: String(header.alg ?? ''), payload: decodeJwt(token) };
+    return { alg: String(header.alg ?? ''), kid: typeof header.kid === 'string' ? header.kid : undefined, payload: decodeJwt(token) };
   } catch (err) {
     throw invalid(
       'The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)',
@@ -136,7 +139,7 @@ export async function verifyWebIdentityToken(
   token: string,
   opts: TokenCheckOptions,
 ): Promise<VerifiedWebIdentity> {
-  const { alg, payload } = decode(token);
+  const { alg, kid, payload } = decode(token);
   if (typeof payload.iss !== 'string') throw invalid('The web identity token has no iss claim');
   const provider = findProvider(opts.config, opts.accountId, payload.iss);
   if (!ALLOWED_ALGORITHMS.includes(alg)) {
@@ -144,7 +147,8 @@ export async function verifyWebIdentityToken(
       `Unsupported web identity token algorithm "${alg}"; use ${ALLOWED_ALGORITHMS.join(', ')}`,
     );
   }
-  const jwks = await fetchIssuerJwks(payload.iss, provider.scheme === 'http', opts.idpTimeoutMs);
+  const iss = payload.iss;
+  const jwks = await opts.jwksCache.keysFor(iss, kid, () => fetchIssuerJwks(iss, provider.scheme === 'http', opts.idpTimeoutMs));
   await verifySignature(token, jwks);
   const checked = checkClaims(payload, provider, opts.nowMs);
   return { ...checked, provider, providerArn: oidcProviderArn(provider), payload };
