@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export const POST = oauthRoute(async (req) => {
   const c = await getContainer();
   const meta = requestMeta(req.headers);
-  enforceRateLimit(c.limits.deviceCode, `device-code:${meta.ip ?? 'unknown'}`);
+  await enforceRateLimit(c.limits.deviceCode, `device-code:${meta.ip ?? 'unknown'}`);
   const clientId = requireCliClient(await readOAuthParams(req));
   return oauthJson(await startDeviceAuthorization(c.oauth, clientId, meta));
 });
