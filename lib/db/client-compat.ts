@@ -48,4 +48,6 @@ export type ClientCompat = [
   Assert<Extends<Lite.RoleGrantApprovalUncheckedCreateInput, Pg.RoleGrantApprovalUncheckedCreateInput>>,
   Assert<Same<Lite.SettingModel, Pg.SettingModel>>,
   Assert<Extends<Lite.SettingUncheckedCreateInput, Pg.SettingUncheckedCreateInput>>,
+  Assert<Same<Lite.RateLimitBucketModel, Pg.RateLimitBucketModel>>,
+  Assert<Extends<Lite.RateLimitBucketWhereInput, Pg.RateLimitBucketWhereInput>>,
 ];

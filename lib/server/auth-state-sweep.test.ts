@@ -22,6 +22,7 @@ function sweepDeps(repos: Repos, now: Date, errors: unknown[] = []): AuthStateSw
     purgeExpiredRequests: (at) => repos.samlRequests.purgeExpiredRequests(at),
     purgeExpiredAssertions: (at) => repos.samlReplay.purgeExpiredAssertions(at),
     pruneSamlTraces: () => repos.samlTraces.pruneAllSamlTraces(),
+    purgeFullRateBuckets: (at) => repos.rateLimits.purgeFullBuckets(at),
     onError: (err) => errors.push(err),
   };
 }
@@ -40,11 +41,13 @@ describeEachDialect('unauthenticated-state sweep', (ctx) => {
   it('keeps what is live, deletes 1,000 expired requests and the expired assertion IDs once expired', async () => {
     const t = ctx();
     await unauthenticatedLeftovers(t);
+    // A rate-limit bucket drained at T0 + 59 s is full again 2 s later (issue 14 §3).
+    await t.repos.rateLimits.takeToken({ limiter: 'saml-login', slot: 7, capacity: 1, refillPerSecond: 0.5, nowMs: T0.getTime() + 59_000 });
     const early = await sweepAuthState(sweepDeps(t.repos, new Date(T0.getTime() + 60_000)));
-    assert.deepEqual([early.requests, early.assertions], [0, 0], 'nothing live is touched');
+    assert.deepEqual([early.requests, early.assertions, early.rateBuckets], [0, 0, 0], 'nothing live is touched');
     const later = await sweepAuthState(sweepDeps(t.repos, new Date(T0.getTime() + 600_000)));
-    assert.deepEqual([later.requests, later.assertions], [1000, 20]);
-    assert.deepEqual([await count(t, 'SamlRequest'), await count(t, 'SamlReplay')], [0, 0]);
+    assert.deepEqual([later.requests, later.assertions, later.rateBuckets], [1000, 20, 1]);
+    assert.deepEqual([await count(t, 'SamlRequest'), await count(t, 'SamlReplay'), await count(t, 'RateLimitBucket')], [0, 0, 0]);
   });
 
   it('several instances sweeping at once delete each row once and report no error', async () => {
@@ -107,11 +110,11 @@ test('scheduleAuthStateSweep wires the sweep to the schedule', async () => {
   const calls: string[] = [];
   const step = (name: string) => async () => (calls.push(name), 0);
   const stop = scheduleAuthStateSweep(
-    { now: () => T0, rollUpSigninFailures: step('failures'), purgeExpiredRequests: step('requests'), purgeExpiredAssertions: step('assertions'), pruneSamlTraces: step('traces'), onError: (e) => assert.fail(String(e)) },
+    { now: () => T0, rollUpSigninFailures: step('failures'), purgeExpiredRequests: step('requests'), purgeExpiredAssertions: step('assertions'), pruneSamlTraces: step('traces'), purgeFullRateBuckets: step('rate-buckets'), onError: (e) => assert.fail(String(e)) },
     1,
     60_000,
   );
   await new Promise((r) => setTimeout(r, 50));
   stop();
-  assert.deepEqual(calls, ['failures', 'requests', 'assertions', 'traces']);
+  assert.deepEqual(calls, ['failures', 'requests', 'assertions', 'traces', 'rate-buckets']);
 });

@@ -1,11 +1,13 @@
 /**
  * What unauthenticated requests leave in the database, swept on a schedule (issue 12 §6): every
  * `/saml/<c>/login` stores a pending AuthnRequest, every accepted response an assertion ID, every post a
- * diagnostics trace, every failed post a failure count. Without this sweep nothing deleted them (a
- * thousand logins left a thousand rows forever). Each minute, on every instance: closed minutes of failure
- * counts go to the ledger (signin-failures.ts), expired requests and assertion IDs are deleted, and traces
- * are cut to the newest few per connection. Every step is a conditional DELETE (or a count-checked move),
- * so instances sweeping the same database at once delete each row once and count each failure once.
+ * diagnostics trace, every failed post a failure count, every rate-limited request a token bucket.
+ * Without this sweep nothing deleted them (a thousand logins left a thousand rows forever). Each minute,
+ * on every instance: closed minutes of failure counts go to the ledger (signin-failures.ts), expired
+ * requests and assertion IDs are deleted, traces are cut to the newest few per connection, and rate-limit
+ * buckets that have refilled to full are deleted (rate-limits.ts: a missing bucket is a full one). Every
+ * step is a conditional DELETE (or a count-checked move), so instances sweeping the same database at once
+ * delete each row once and count each failure once.
  */
 import { minuteOf } from '../db/repos/signin-failures';
 import { scheduleSweep } from './sweep-schedule';
@@ -19,6 +21,8 @@ export interface AuthStateSweepDeps {
   purgeExpiredAssertions: (now: Date) => Promise<number>;
   /** Cuts every connection's traces to the newest few. */
   pruneSamlTraces: () => Promise<number>;
+  /** Deletes the rate-limit buckets full again at `now`. */
+  purgeFullRateBuckets: (now: Date) => Promise<number>;
   onError: (err: unknown) => void;
 }
 
@@ -27,6 +31,7 @@ export interface AuthStateSweepResult {
   requests: number;
   assertions: number;
   traces: number;
+  rateBuckets: number;
 }
 
 /**
@@ -41,6 +46,7 @@ export async function sweepAuthState(d: AuthStateSweepDeps): Promise<AuthStateSw
     requests: await step(() => d.purgeExpiredRequests(now)),
     assertions: await step(() => d.purgeExpiredAssertions(now)),
     traces: await step(() => d.pruneSamlTraces()),
+    rateBuckets: await step(() => d.purgeFullRateBuckets(now)),
   };
 }
 

@@ -24,7 +24,8 @@ import { metrics } from './metrics';
 import { meteredAudit, meteredSts } from './metrics-wiring';
 import { auditWithRequestId } from './request-context';
 import { issuerKeyPolicy, keyStates } from './key-states';
-import { createRateLimiter, type RateLimiter } from './rate-limit';
+import type { RateLimiter } from './rate-limit';
+import { createSharedRateLimiter, deriveSlotKey } from './shared-rate-limit';
 import { createSamlKeyRing, idpKeyLifetime, type SamlKeyRing } from './saml/saml-keys';
 import type { Store } from './ports';
 
@@ -52,8 +53,8 @@ export interface Container {
   /** The CLI's device flow and token endpoints. */
   oauth: OAuthDeps;
   /**
-   * Per-process limits: device codes per client IP, user-code lookups per signed-in user, SAML sign-in
-   * starts and ACS posts per client IP (per-ip-limit.ts).
+   * Limits shared by every instance on the database (shared-rate-limit.ts): device codes per client IP,
+   * user-code lookups per signed-in user, SAML sign-in starts and ACS posts per client IP (per-ip-limit.ts).
    */
   limits: { deviceCode: RateLimiter; deviceLookup: RateLimiter; samlLogin: RateLimiter; samlAcs: RateLimiter };
   fetch: typeof fetch;
@@ -103,14 +104,24 @@ async function build(): Promise<Container> {
   };
   const authDeps: AuthDeps = { config, secret: env.NEXTAUTH_SECRET, clientSecrets: secrets.map, store, hashSessionId, now, log: getLogger };
   const oauth: OAuthDeps = { config, devices: repos.deviceAuthorizations, grants: repos.cliGrants, audit: store.audit, now, newToken: randomToken };
-  const refused = (limit: string) => () => metrics().rateLimited.inc({ limit });
+  const slotKey = deriveSlotKey(env.NEXTAUTH_SECRET);
+  const limit = (name: string, capacity: number, refillPerSecond: number) =>
+    createSharedRateLimiter({
+      name,
+      capacity,
+      refillPerSecond,
+      store: repos.rateLimits,
+      slotKey,
+      onRefused: () => metrics().rateLimited.inc({ limit: name }),
+      warn: (fields, message) => getLogger().warn(fields, message),
+    });
   const limits = {
     // 30 device codes per IP at once, then one every 2 s; 20 user-code lookups per user, then one every 3 s.
-    deviceCode: createRateLimiter({ capacity: 30, refillPerSecond: 0.5, onRefused: refused('device-code') }),
-    deviceLookup: createRateLimiter({ capacity: 20, refillPerSecond: 1 / 3, onRefused: refused('device-lookup') }),
+    deviceCode: limit('device-code', 30, 0.5),
+    deviceLookup: limit('device-lookup', 20, 1 / 3),
     // 30 SAML sign-in starts and 30 ACS posts per IP at once, then one of each every 2 s (issue 12 §6).
-    samlLogin: createRateLimiter({ capacity: 30, refillPerSecond: 0.5, onRefused: refused('saml-login') }),
-    samlAcs: createRateLimiter({ capacity: 30, refillPerSecond: 0.5, onRefused: refused('saml-acs') }),
+    samlLogin: limit('saml-login', 30, 0.5),
+    samlAcs: limit('saml-acs', 30, 0.5),
   };
   scheduleAuditRetention({
     retentionDays: () => live.current().config.audit.retentionDays,
@@ -125,6 +136,7 @@ async function build(): Promise<Container> {
     purgeExpiredRequests: (at) => repos.samlRequests.purgeExpiredRequests(at),
     purgeExpiredAssertions: (at) => repos.samlReplay.purgeExpiredAssertions(at),
     pruneSamlTraces: () => repos.samlTraces.pruneAllSamlTraces(),
+    purgeFullRateBuckets: (at) => repos.rateLimits.purgeFullBuckets(at),
     onError: (err) => getLogger().error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'unauthenticated-state sweep failed'),
   });
   Object.assign(metrics().sources, { revision: () => live.current().revision, keys: () => keyStates(repos, issuerKeyPolicy(config)) });

@@ -57,9 +57,9 @@ test('issue 14 §4: the ledger sink is timed and counts only what was written; S
 test('issue 14 §4: rate-limit refusals are counted; the gauges read the live revision and key expiry at scrape time', async () => {
   const m = createMetrics();
   const limiter = createRateLimiter({ capacity: 1, refillPerSecond: 0.001, onRefused: () => m.rateLimited.inc({ limit: 'saml-acs' }) });
-  limiter.take('ip');
-  limiter.take('ip');
-  limiter.take('ip');
+  await limiter.take('ip');
+  await limiter.take('ip');
+  await limiter.take('ip');
   assert.equal(await valueOf(m, 'rolegate_rate_limited_total', { limit: 'saml-acs' }), 2);
   let revision = 3;
   Object.assign(m.sources, { revision: () => revision, keys: async () => [{ purpose: 'aws-idp-signing', kid: 'k1', status: 'active', notAfter: new Date('2030-01-01T00:00:00Z') }] });

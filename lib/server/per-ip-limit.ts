@@ -1,8 +1,9 @@
 /**
  * Per-client-IP rate limits for endpoints anyone can call without signing in (issue 12 §6: `/saml/<c>/login`
  * writes a pending request, `/saml/<c>/acs` verifies signatures and writes the ledger). The limiter is
- * rate-limit.ts's per-process token bucket. A refusal is an HTTP answer, not a redirect: 429 with the
- * typed code RATE_LIMITED and Retry-After, so a script sees it and a browser shows it.
+ * shared-rate-limit.ts's token bucket, shared by every instance on the database. A refusal is an HTTP
+ * answer, not a redirect: 429 with the typed code RATE_LIMITED and Retry-After, so a script sees it and a
+ * browser shows it.
  */
 import { publicMessage } from '../core/errors';
 import { RateLimitedError, type RateLimiter } from './rate-limit';
@@ -33,8 +34,8 @@ export function rateLimitedResponse(err: RateLimitedError): Response {
 }
 
 /** Takes a token for the caller's address in `scope`; the 429 answer when there is none left. */
-export function takeIpToken(limiter: RateLimiter, scope: string, headers: Headers): Response | undefined {
+export async function takeIpToken(limiter: RateLimiter, scope: string, headers: Headers): Promise<Response | undefined> {
   const key = `${scope}:${ipBucket(requestMeta(headers).ip)}`;
-  const decision = limiter.take(key);
+  const decision = await limiter.take(key);
   return decision.ok ? undefined : rateLimitedResponse(new RateLimitedError(key, decision.retryAfterSeconds));
 }

@@ -23,4 +23,5 @@ export const generatedDataModel: Record<Prisma.ModelName, readonly string[]> = {
   ConfigRevision: Object.values(Prisma.ConfigRevisionScalarFieldEnum),
   ConnectionSecret: Object.values(Prisma.ConnectionSecretScalarFieldEnum),
   SigninFailureCount: Object.values(Prisma.SigninFailureCountScalarFieldEnum),
+  RateLimitBucket: Object.values(Prisma.RateLimitBucketScalarFieldEnum),
 };

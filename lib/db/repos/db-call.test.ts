@@ -1,6 +1,7 @@
 /** dbCall's mapping of driver errors to GatewayError codes (issue 14 §3: a lost serialisable race is DB_CONFLICT). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Prisma } from '../generated/sqlite/client';
 import { toGatewayError } from './db-call';
 
 function adapterError(cause: Record<string, unknown>): Error {
@@ -16,4 +17,15 @@ test('issue 14 §3: a PostgreSQL serialization failure or deadlock through the d
   assert.equal(toGatewayError('op', adapterError({ kind: 'postgres', originalCode: '23502' })).code, 'INTERNAL');
   const notAdapter = Object.assign(new Error('x'), { cause: { kind: 'TransactionWriteConflict' } });
   assert.equal(toGatewayError('op', notAdapter).code, 'INTERNAL');
+});
+
+test('issue 14 §3: a raw query (P2010) that could not reach the database is DB_UNAVAILABLE; other raw failures stay INTERNAL', () => {
+  const raw = (cause: Record<string, unknown>) =>
+    new Prisma.PrismaClientKnownRequestError('Raw query failed', { code: 'P2010', clientVersion: 'test', meta: { driverAdapterError: { name: 'DriverAdapterError', cause } } });
+  for (const kind of ['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'AuthenticationFailed']) {
+    assert.equal(toGatewayError('op', raw({ kind, host: '127.0.0.1', port: 5432 })).code, 'DB_UNAVAILABLE', kind);
+  }
+  assert.equal(toGatewayError('op', raw({ kind: 'TableDoesNotExist', table: 'x' })).code, 'INTERNAL');
+  assert.equal(toGatewayError('op', raw({ kind: 'postgres', originalCode: '42601' })).code, 'INTERNAL');
+  assert.equal(toGatewayError('op', new Prisma.PrismaClientKnownRequestError('x', { code: 'P2010', clientVersion: 'test' })).code, 'INTERNAL');
 });

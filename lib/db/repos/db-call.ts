@@ -18,6 +18,16 @@ const UNAVAILABLE = new Set([
 ]);
 // Unique and foreign-key violations, and a serialisable transaction that lost a race (P2034).
 const CONFLICT = new Set(['P2002', 'P2003', 'P2034']);
+// A raw query ($queryRaw) that failed is P2010 whatever the cause; the driver adapter's error kind says
+// which. These are the kinds behind the P1xxx codes above.
+const UNAVAILABLE_KINDS = new Set([
+  'AuthenticationFailed',
+  'DatabaseNotReachable',
+  'SocketTimeout',
+  'DatabaseAccessDenied',
+  'TlsConnectionError',
+  'ConnectionClosed',
+]);
 
 export async function dbCall<T>(operation: string, run: () => Promise<T>): Promise<T> {
   try {
@@ -32,7 +42,7 @@ export function toGatewayError(operation: string, e: unknown): GatewayError {
   if (e instanceof Prisma.PrismaClientKnownRequestError) {
     const code = CONFLICT.has(e.code)
       ? 'DB_CONFLICT'
-      : UNAVAILABLE.has(e.code)
+      : UNAVAILABLE.has(e.code) || rawQueryUnavailable(e)
         ? 'DB_UNAVAILABLE'
         : 'INTERNAL';
     return new GatewayError(code, `${operation}: ${e.code}`, { cause: e });
@@ -44,6 +54,12 @@ export function toGatewayError(operation: string, e: unknown): GatewayError {
     return new GatewayError('DB_UNAVAILABLE', `${operation}: database not reachable`, { cause: e });
   }
   return new GatewayError('INTERNAL', `${operation} failed`, { cause: e });
+}
+
+function rawQueryUnavailable(e: Prisma.PrismaClientKnownRequestError): boolean {
+  if (e.code !== 'P2010') return false;
+  const adapter = (e.meta as { driverAdapterError?: { cause?: { kind?: unknown } } } | undefined)?.driverAdapterError;
+  return typeof adapter?.cause?.kind === 'string' && UNAVAILABLE_KINDS.has(adapter.cause.kind);
 }
 
 /**

@@ -9,6 +9,7 @@ import { createConfigRevisionsRepo } from './config-revisions';
 import { createConnectionAccessRepo } from './connection-access';
 import { createConnectionSecretsRepo } from './connection-secrets';
 import { createDeviceAuthorizationsRepo } from './device-authorizations';
+import { createRateLimitsRepo } from './rate-limits';
 import { createRoleGrantsRepo } from './role-grants';
 import { createSamlKeysRepo } from './saml-keys';
 import { createSamlReplayRepo } from './saml-replay';
@@ -42,6 +43,7 @@ export function createRepos(db: Db) {
     configRevisions: createConfigRevisionsRepo(db),
     connectionSecrets: createConnectionSecretsRepo(db),
     connectionAccess: createConnectionAccessRepo(db),
+    rateLimits: createRateLimitsRepo(db),
   };
 }
 
@@ -82,6 +84,7 @@ export type { NewSamlRequest } from './saml-requests';
 export type { SamlSignIn } from './saml-signin';
 export type { SamlLogout, SamlLogoutResult } from './saml-logout';
 export type { SigninFailure } from './signin-failures';
+export type { BucketState, BucketTake, RateLimitsRepo } from './rate-limits';
 export type {
   NewSamlTrace,
   SamlTraceCheck,

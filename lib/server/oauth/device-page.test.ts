@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { it, test } from 'node:test';
 import { GatewayError } from '../../core/errors';
 import { describeEachDialect } from '../../db/test-support/databases';
-import { createRateLimiter } from '../rate-limit';
+import { createSharedRateLimiter, deriveSlotKey } from '../shared-rate-limit';
 import { startDeviceAuthorization } from './device-flow';
 import { formatAgo, loadDevicePage, parseDeviceDecision, USER_AGENT_LABEL } from './device-page';
 import { meta, testFlow } from './testing';
@@ -32,7 +32,9 @@ test('the decision form takes a user code and approve or deny, nothing else', ()
 describeEachDialect('device approval page', (ctx) => {
   it('shows where and when a pending request came from; unknown codes and too many lookups say so', async () => {
     const { deps } = testFlow(ctx());
-    const limiter = createRateLimiter({ capacity: 3, refillPerSecond: 0.001 });
+    // The limiter the app uses: shared through the database.
+    const slotKey = deriveSlotKey('a-test-secret-of-at-least-32-characters');
+    const limiter = createSharedRateLimiter({ name: 'device-lookup', capacity: 3, refillPerSecond: 0.001, store: ctx().repos.rateLimits, slotKey });
     const { user_code } = await startDeviceAuthorization(deps, 'rolegate-cli', meta);
     assert.deepEqual(await loadDevicePage(deps, limiter, 'u1', undefined), { kind: 'enter' });
     const view = await loadDevicePage(deps, limiter, 'u1', user_code.toLowerCase().replace('-', ' '));

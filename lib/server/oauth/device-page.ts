@@ -26,7 +26,7 @@ export type DevicePageView =
 export async function loadDevicePage(deps: Pick<OAuthDeps, 'devices' | 'now'>, limiter: RateLimiter, userId: string, typed: string | undefined): Promise<DevicePageView> {
   if (!typed) return { kind: 'enter' };
   try {
-    enforceRateLimit(limiter, `device:${userId}`);
+    await enforceRateLimit(limiter, `device:${userId}`);
     const r = await findDeviceForApproval(deps, typed);
     return { kind: 'request', userCode: formatUserCode(r.userCode), ip: r.ip, userAgent: r.userAgent, userAgentLabel: USER_AGENT_LABEL, clientId: r.clientId, requestedAt: r.createdAt, expiresAt: r.expiresAt };
   } catch (err) {

@@ -111,6 +111,7 @@ describeEachDialect('ACS commit (issue 12 §7)', (ctx) => {
       purgeExpiredRequests: (at) => t.repos.samlRequests.purgeExpiredRequests(at),
       purgeExpiredAssertions: (at) => t.repos.samlReplay.purgeExpiredAssertions(at),
       pruneSamlTraces: () => t.repos.samlTraces.pruneAllSamlTraces(),
+      purgeFullRateBuckets: (at) => t.repos.rateLimits.purgeFullBuckets(at),
       onError: (err) => assert.fail(String(err)),
     });
     assert.equal(swept.failureRows, 1);

@@ -19,7 +19,7 @@ export const POST = pageRoute(async (req) => {
   assertSameOrigin(req.headers, c.config.publicUrl);
   const session = await requireSession();
   const { userCode, decision } = parseDeviceDecision(await readBody(req));
-  enforceRateLimit(c.limits.deviceLookup, `device:${session.user.id}`);
+  await enforceRateLimit(c.limits.deviceLookup, `device:${session.user.id}`);
   try {
     await decideDevice(c.oauth, { ...sessionPrincipal(session), sessionId: session.id }, userCode, decision, requestMeta(req.headers));
   } catch (err) {

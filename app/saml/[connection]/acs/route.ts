@@ -18,7 +18,7 @@ const MAX_FORM_CHARS = 400_000;
 export const POST = pageRoute(async (req) => {
   const c = await getContainer();
   // Before the body is read or a signature checked: a flood costs a token lookup, not CPU or ledger rows.
-  const limited = takeIpToken(c.limits.samlAcs, 'saml-acs', req.headers);
+  const limited = await takeIpToken(c.limits.samlAcs, 'saml-acs', req.headers);
   if (limited) return limited;
   const connection = new URL(req.url).pathname.split('/')[2] ?? '';
   const body = await req.text();

@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export const GET = pageRoute(async (req) => {
   const c = await getContainer();
   // Each start stores a pending request: anyone can call this, so it is limited per client IP.
-  const limited = takeIpToken(c.limits.samlLogin, 'saml-login', req.headers);
+  const limited = await takeIpToken(c.limits.samlLogin, 'saml-login', req.headers);
   if (limited) return limited;
   const connection = new URL(req.url).pathname.split('/')[2] ?? '';
   const { url, requestId } = await startSamlLogin(c, connection);

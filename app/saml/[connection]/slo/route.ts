@@ -19,7 +19,7 @@ const MAX_FORM_CHARS = 400_000;
  */
 async function handle(req: Request, message: () => Promise<LogoutRequestInput | 'response'>): Promise<Response> {
   const c = await getContainer();
-  const limited = takeIpToken(c.limits.samlAcs, 'saml-slo', req.headers);
+  const limited = await takeIpToken(c.limits.samlAcs, 'saml-slo', req.headers);
   if (limited) return limited;
   const connection = new URL(req.url).pathname.split('/')[2] ?? '';
   const input = await message();
