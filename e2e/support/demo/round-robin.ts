@@ -25,7 +25,11 @@ function forwardedFor(req: http.IncomingMessage): string {
   return prior ? `${String(prior)}, ${client}` : client;
 }
 
-function handler(backends: readonly URL[], served: number[], next: () => number): http.RequestListener {
+interface Counts {
+  served: number[];
+}
+
+function handler(backends: readonly URL[], counts: Counts, next: () => number): http.RequestListener {
   return (req, res) => {
     // The body is buffered so a request can be replayed on another backend when the first refuses.
     const chunks: Buffer[] = [];
@@ -37,7 +41,7 @@ function handler(backends: readonly URL[], served: number[], next: () => number)
         const headers: http.OutgoingHttpHeaders = { ...req.headers, host: req.headers.host ?? target.host, 'x-forwarded-for': forwardedFor(req) };
         delete headers[PIN_HEADER];
         const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers }, (answer) => {
-          served[index] = (served[index] ?? 0) + 1;
+          counts.served[index] = (counts.served[index] ?? 0) + 1;
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
         });
@@ -58,9 +62,9 @@ function handler(backends: readonly URL[], served: number[], next: () => number)
 /** Listens on 127.0.0.1 and ::1 (when the host has it) at `port`, so `localhost` reaches it either way. */
 export async function startRoundRobinProxy(port: number, backendUrls: readonly string[]): Promise<RoundRobinProxy> {
   const backends = backendUrls.map((u) => new URL(u));
-  const served = backends.map(() => 0);
+  const counts: Counts = { served: backends.map(() => 0) };
   let turn = 0;
-  const listener = handler(backends, served, () => turn++ % backends.length);
+  const listener = handler(backends, counts, () => turn++ % backends.length);
   const servers: http.Server[] = [];
   for (const host of ['127.0.0.1', '::1']) {
     const server = http.createServer(listener);
@@ -72,7 +76,7 @@ export async function startRoundRobinProxy(port: number, backendUrls: readonly s
     if (ok) servers.push(server);
   }
   return {
-    served,
+    ...counts,
     close: () =>
       Promise.all(
         servers.map(
