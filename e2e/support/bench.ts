@@ -1,7 +1,11 @@
 /**
  * `npm run bench`: speed and memory figures for Rolegate on the production build with the full local
- * stack (demo IdP + AWS emulator), driven by Debian Chromium. Targets are checked here, never by timed
- * tests. Ports: BENCH_PORT (default 3300) for Rolegate, +1 for the OIDC IdP, +2 for the emulator, +3 for the SAML IdP.
+ * stack (demo IdP + AWS emulator). Two phases: one user in Debian Chromium on one instance (this file),
+ * then the load phase (bench/load.ts: many HTTP users through two instances on PostgreSQL). Flags are in
+ * bench/load-options.ts (`--load-only`, `--no-load`, `--ci`, `--users`, `--seconds`). Targets are
+ * checked here, never by timed tests; the exit status is 1 when the load phase's correctness targets fail.
+ * Ports: BENCH_PORT (default 3300) for Rolegate, +1 for the OIDC IdP, +2 for the emulator, +3 for the SAML
+ * IdP; the load phase uses BENCH_PORT+10 to BENCH_PORT+13+instances (bench/load.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +15,8 @@ import { timeConsole, timeCredentials } from './bench/api';
 import { launchBrowser, signInToRoles, timeRoleToKeys } from './bench/browser';
 import { assertPortsFree, reapServer, serverPids } from './bench/lifecycle';
 import { processStartedAtMs, treeMemory } from './bench/proc-mem';
+import { runLoadPhase } from './bench/load';
+import { parseBenchArgs } from './bench/load-options';
 import { printReport } from './bench/report';
 import { ensureBuild } from './demo/build';
 import { demoPorts, ROOT, startStack, type Stack } from './demo/stack';
@@ -30,12 +36,11 @@ function benchPort(): number {
   return port;
 }
 
-async function main(): Promise<void> {
-  const port = benchPort();
+/** The single-user phase in Chromium; resolves with its figures. */
+async function browserPhase(port: number): Promise<Record<string, unknown>> {
   const ports = demoPorts(port);
   await assertPortsFree([ports.app, ports.idp, ports.aws, ports.saml]);
   ensureBuild(ROOT);
-  process.env.NEXT_TELEMETRY_DISABLED = '1';
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rolegate-bench-'));
   let stack: Stack | undefined;
   let browser: Browser | undefined;
@@ -59,7 +64,7 @@ async function main(): Promise<void> {
     await sleep(IDLE_BEFORE_MEMORY_MS);
     pids = [...new Set([...pids, ...serverPids(stack.appPid)])];
     const memAfterLoad = treeMemory(stack.appPid, ports.app);
-    printReport({ startMs, startStackMs: healthyAt - called, roleToKeys, credentials, console: consoleRun, memAfterStart, memAfterLoad });
+    return printReport({ startMs, startStackMs: healthyAt - called, roleToKeys, credentials, console: consoleRun, memAfterStart, memAfterLoad });
   } finally {
     await browser?.close().catch(() => undefined);
     await stack?.close();
@@ -68,8 +73,20 @@ async function main(): Promise<void> {
   }
 }
 
+async function main(): Promise<number> {
+  const { BENCH_LOAD, BENCH_LOAD_USERS, BENCH_LOAD_SECONDS } = process.env;
+  const args = parseBenchArgs(process.argv.slice(2), { BENCH_LOAD, BENCH_LOAD_USERS, BENCH_LOAD_SECONDS });
+  const port = benchPort();
+  process.env.NEXT_TELEMETRY_DISABLED = '1';
+  const browser = args.browser ? await browserPhase(port) : undefined;
+  if (!args.load) return 0;
+  const ok = await runLoadPhase(args.load, port, browser);
+  if (!ok) console.error('bench: the load phase missed a correctness target (5xx answers, or ledger rows != issuances)');
+  return ok ? 0 : 1;
+}
+
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (err: unknown) => {
     console.error(`bench failed: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);

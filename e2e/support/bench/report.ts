@@ -26,7 +26,8 @@ function procList(m: TreeMem): string {
   return m.procs.map((p) => `${p.name}[${p.pid}${p.pid === m.listenerPid ? ', listens' : ''}] ${mib(p.rssKiB)}`).join(' + ');
 }
 
-export function printReport(r: BenchResult): void {
+/** Prints the table and the `BENCH_JSON` line; returns the figures (the load phase's last line carries them too). */
+export function printReport(r: BenchResult): Record<string, unknown> {
   const keys = summarize(r.roleToKeys);
   const creds = summarize(r.credentials.samples);
   const cons = summarize(r.console.samples);
@@ -54,4 +55,5 @@ export function printReport(r: BenchResult): void {
     rssAfterLoad: memJson(r.memAfterLoad),
   };
   console.log(`BENCH_JSON ${JSON.stringify(json)}`);
+  return json;
 }

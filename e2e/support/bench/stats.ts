@@ -4,6 +4,7 @@ export interface Summary {
   min: number;
   p50: number;
   p95: number;
+  p99: number;
   max: number;
   mean: number;
 }
@@ -23,6 +24,7 @@ export function summarize(samples: readonly number[]): Summary {
     min: round(sorted[0] ?? Number.NaN),
     p50: round(percentile(sorted, 50)),
     p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
     max: round(sorted[sorted.length - 1] ?? Number.NaN),
     mean: round(sorted.reduce((s, x) => s + x, 0) / sorted.length),
   };

@@ -1,0 +1,74 @@
+/**
+ * `npm run bench` arguments: which phases run (the browser phase, the load phase or both) and the load's
+ * size. `--ci` (or BENCH_LOAD=ci) is the shortened load CI runs; flags win over the environment.
+ *
+ *   npm run bench                                  browser phase, then 100 users × 60 s
+ *   npm run bench -- --load-only --users 50 --seconds 30
+ *   npm run bench -- --load-only --ci              20 users × 10 s (.ci/test-all.sh)
+ *   npm run bench -- --no-load                     the browser phase alone
+ */
+export interface LoadOptions {
+  users: number;
+  seconds: number;
+  /** Rolegate instances behind the round-robin proxy. */
+  instances: number;
+}
+
+export interface BenchArgs {
+  browser: boolean;
+  load: LoadOptions | null;
+}
+
+export const FULL_LOAD: LoadOptions = { users: 100, seconds: 60, instances: 2 };
+export const CI_LOAD: LoadOptions = { users: 20, seconds: 10, instances: 2 };
+/** Bounds that keep a run bounded on a 2-core machine (and the load phase's ports inside base+10..base+19). */
+export const LIMITS = { users: [1, 500], seconds: [1, 600], instances: [1, 6] } as const;
+
+export interface BenchEnv {
+  BENCH_LOAD?: string;
+  BENCH_LOAD_USERS?: string;
+  BENCH_LOAD_SECONDS?: string;
+}
+
+function whole(name: keyof typeof LIMITS, raw: string | undefined, from: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const [min, max] = LIMITS[name];
+  const n = /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new Error(`${from}: ${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+/** The value after `--flag` (also `--flag=value`); an error when the flag is last or followed by another flag. */
+function flagValue(argv: readonly string[], flag: string): string | undefined {
+  const inline = argv.find((a) => a.startsWith(`${flag}=`));
+  if (inline !== undefined) return inline.slice(flag.length + 1);
+  const at = argv.indexOf(flag);
+  if (at < 0) return undefined;
+  const value = argv[at + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value`);
+  return value;
+}
+
+const KNOWN = new Set(['--load-only', '--no-load', '--ci', '--users', '--seconds', '--instances']);
+
+function assertKnown(argv: readonly string[]): void {
+  argv.forEach((arg, i) => {
+    const name = arg.split('=')[0] ?? arg;
+    const isValue = i > 0 && ['--users', '--seconds', '--instances'].includes(argv[i - 1] ?? '');
+    if (!isValue && !KNOWN.has(name)) throw new Error(`unknown argument "${arg}" (known: ${[...KNOWN].join(', ')})`);
+  });
+}
+
+export function parseBenchArgs(argv: readonly string[], env: BenchEnv): BenchArgs {
+  assertKnown(argv);
+  if (argv.includes('--load-only') && argv.includes('--no-load')) throw new Error('--load-only and --no-load exclude each other');
+  const profile = env.BENCH_LOAD?.trim() ?? '';
+  if (!['', 'ci', 'full'].includes(profile)) throw new Error(`BENCH_LOAD must be "ci" or "full", got "${profile}"`);
+  const base = argv.includes('--ci') || profile === 'ci' ? CI_LOAD : FULL_LOAD;
+  const load: LoadOptions = {
+    users: whole('users', flagValue(argv, '--users'), '--users') ?? whole('users', env.BENCH_LOAD_USERS, 'BENCH_LOAD_USERS') ?? base.users,
+    seconds: whole('seconds', flagValue(argv, '--seconds'), '--seconds') ?? whole('seconds', env.BENCH_LOAD_SECONDS, 'BENCH_LOAD_SECONDS') ?? base.seconds,
+    instances: whole('instances', flagValue(argv, '--instances'), '--instances') ?? base.instances,
+  };
+  return { browser: !argv.includes('--load-only'), load: argv.includes('--no-load') ? null : load };
+}
