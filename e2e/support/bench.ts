@@ -2,12 +2,12 @@
  * `npm run bench`: speed and memory figures for Rolegate on the production build with the full local
  * stack (demo IdP + AWS emulator). Two phases: one user in Debian Chromium on one instance (this file),
  * then the load phase (bench/load.ts: many HTTP users through two instances on PostgreSQL). Flags are in
- * bench/load-options.ts (`--load-only`, `--no-load`, `--ci`, `--users`, `--seconds`). Targets are
+ * bench/load-options.ts (`--load-only`, `--no-load`, `--no-build`, `--ci`, `--users`, `--seconds`). Targets are
  * checked here, never by timed tests; the exit status is 1 when the load phase's correctness targets fail.
  * Ports: BENCH_PORT (default 3300) for Rolegate, +1 for the OIDC IdP, +2 for the emulator, +3 for the SAML
  * IdP; the load phase uses BENCH_PORT+10 to BENCH_PORT+13+instances (bench/load.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
@@ -40,7 +40,6 @@ function benchPort(): number {
 async function browserPhase(port: number): Promise<Record<string, unknown>> {
   const ports = demoPorts(port);
   await assertPortsFree([ports.app, ports.idp, ports.aws, ports.saml]);
-  ensureBuild(ROOT);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rolegate-bench-'));
   let stack: Stack | undefined;
   let browser: Browser | undefined;
@@ -78,6 +77,8 @@ async function main(): Promise<number> {
   const args = parseBenchArgs(process.argv.slice(2), { BENCH_LOAD, BENCH_LOAD_USERS, BENCH_LOAD_SECONDS });
   const port = benchPort();
   process.env.NEXT_TELEMETRY_DISABLED = '1';
+  if (args.build) ensureBuild(ROOT);
+  else if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) throw new Error('--no-build: there is no production build; run npm run build');
   const browser = args.browser ? await browserPhase(port) : undefined;
   if (!args.load) return 0;
   const ok = await runLoadPhase(args.load, port, browser);

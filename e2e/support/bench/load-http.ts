@@ -75,6 +75,8 @@ export class AppClient {
     }
     this.jar.store(res);
     this.rec.answer(opts.step, res.status, opts.expected);
+    const errorPage = errorPageCode(res, this.origin);
+    if (errorPage !== undefined) this.rec.errorPage(opts.step, errorPage);
     if (!opts.expected.includes(res.status)) throw new StepFailure(opts.step, `HTTP ${res.status}${errorCode(text)}`);
     return { status: res.status, headers: res.headers, text };
   }
@@ -94,6 +96,14 @@ export function locationOf(answer: Answer, step: string, origin: string): URL {
   const location = answer.headers.get('location');
   if (!location) throw new StepFailure(step, `HTTP ${answer.status} without a Location`);
   return new URL(location, origin);
+}
+
+/** The code of a redirect to Rolegate's error page (`/error?error=<code>`), if this answer is one. */
+function errorPageCode(res: Response, origin: string): string | undefined {
+  const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+  if (!location) return undefined;
+  const target = new URL(location, origin);
+  return target.origin === origin && target.pathname === '/error' ? (target.searchParams.get('error') ?? '') : undefined;
 }
 
 function transportReason(err: unknown): string {

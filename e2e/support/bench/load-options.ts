@@ -6,6 +6,8 @@
  *   npm run bench -- --load-only --users 50 --seconds 30
  *   npm run bench -- --load-only --ci              20 users × 10 s (.ci/test-all.sh)
  *   npm run bench -- --no-load                     the browser phase alone
+ * `--no-build` uses the production build as it is (CI has just made it) instead of rebuilding when the
+ * sources look newer.
  */
 export interface LoadOptions {
   users: number;
@@ -16,6 +18,8 @@ export interface LoadOptions {
 
 export interface BenchArgs {
   browser: boolean;
+  /** Rebuild the production bundle when the sources are newer (demo/build.ts); off with `--no-build`. */
+  build: boolean;
   load: LoadOptions | null;
 }
 
@@ -49,7 +53,7 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
   return value;
 }
 
-const KNOWN = new Set(['--load-only', '--no-load', '--ci', '--users', '--seconds', '--instances']);
+const KNOWN = new Set(['--load-only', '--no-load', '--no-build', '--ci', '--users', '--seconds', '--instances']);
 
 function assertKnown(argv: readonly string[]): void {
   argv.forEach((arg, i) => {
@@ -70,5 +74,5 @@ export function parseBenchArgs(argv: readonly string[], env: BenchEnv): BenchArg
     seconds: whole('seconds', flagValue(argv, '--seconds'), '--seconds') ?? whole('seconds', env.BENCH_LOAD_SECONDS, 'BENCH_LOAD_SECONDS') ?? base.seconds,
     instances: whole('instances', flagValue(argv, '--instances'), '--instances') ?? base.instances,
   };
-  return { browser: !argv.includes('--load-only'), load: argv.includes('--no-load') ? null : load };
+  return { browser: !argv.includes('--load-only'), build: !argv.includes('--no-build'), load: argv.includes('--no-load') ? null : load };
 }

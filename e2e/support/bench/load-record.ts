@@ -1,3 +1,5 @@
+import { GatewayError, type GatewayErrorCode } from '../../../lib/core/errors';
+
 /**
  * What the load phase's virtual users saw: latency of every successful operation, every answer Rolegate
  * (through the proxy) gave by step and status, failures by reason, and the request ids of the issuances
@@ -24,6 +26,13 @@ export class Recorder {
   readonly failures = new Map<string, number>();
   /** Every answer from Rolegate's public URL, by HTTP status. */
   readonly statuses = new Map<string, number>();
+  /**
+   * Page routes (SAML login and ACS, console links, next-auth) answer a failure with a redirect to
+   * /error?error=<code>, not with its status: `<step> <code>` → count, and which of those codes stand for
+   * a 5xx (an internal error, an unreachable dependency).
+   */
+  readonly errorPages = new Map<string, number>();
+  errorPages5xx = 0;
   /** Answers that were not the status their step expects: `<step> <status>` → count. */
   readonly unexpected = new Map<string, number>();
   /** Request ids (X-Request-Id) of issuances answered with keys (200) or a console link (303). */
@@ -47,6 +56,12 @@ export class Recorder {
     if (!expected.includes(status)) bump(this.unexpected, `${step} ${status}`);
   }
 
+  /** A redirect to Rolegate's error page, with the status the code would have had as an API answer. */
+  errorPage(step: string, code: string): void {
+    bump(this.errorPages, `${step} ${code}`);
+    if (errorCodeStatus(code) >= 500) this.errorPages5xx++;
+  }
+
   ok(op: Operation, ms: number): void {
     this.samples[op].push(ms);
     if (op === 'signinOidc' || op === 'signinSaml') this.signins++;
@@ -57,8 +72,9 @@ export class Recorder {
     bump(this.failures, `${op} ${reason}`);
   }
 
+  /** 5xx answers, plus error-page redirects whose code is a 5xx one. */
   serverErrors(): number {
-    return [...this.statuses].filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0);
+    return [...this.statuses].filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0) + this.errorPages5xx;
   }
 
   /** Folds another recorder's ledger facts in (the warm-up's: its issuances are in the ledger too). */
@@ -67,8 +83,15 @@ export class Recorder {
     this.consoleLinks.push(...other.consoleLinks);
     this.unsettled.push(...other.unsettled);
     this.signins += other.signins;
+    this.errorPages5xx += other.errorPages5xx;
+    for (const [k, v] of other.errorPages) bump(this.errorPages, `warm-up ${k}`, v);
     for (const [k, v] of other.statuses) bump(this.statuses, k, v);
     for (const [k, v] of other.unexpected) bump(this.unexpected, `warm-up ${k}`, v);
     for (const [k, v] of other.failures) bump(this.failures, `warm-up ${k}`, v);
   }
+}
+
+/** The HTTP status a Rolegate error code stands for; an unknown code (not Rolegate's) counts as 500. */
+export function errorCodeStatus(code: string): number {
+  return new GatewayError(code as GatewayErrorCode).status ?? 500;
 }

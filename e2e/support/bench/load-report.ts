@@ -25,6 +25,8 @@ export interface LoadResult {
   /** Requests each instance answered through the proxy (whole run, warm-up included). */
   served: number[];
   generator: { cpuSec: number; eventLoopDelayP99Ms: number };
+  /** CPU seconds during the load: the whole machine (all cores, anyone's), and this run's database backends. */
+  cpu: { machineBusySec: number; machineTotalSec: number; databaseSec: number };
 }
 
 const LABELS: Record<Operation, string> = { signinOidc: 'sign-in OIDC', signinSaml: 'sign-in SAML', issuance: 'issuance (keys)', console: 'console link' };
@@ -69,6 +71,20 @@ function stepLines(rec: Recorder): string[] {
   return lines;
 }
 
+/** Who used the CPU during the load: ours (instances, database, this process) and everyone else's. */
+function cpuShares(r: LoadResult) {
+  const instances = r.after.reduce((n, a, i) => n + a.cpuSec - (r.before[i]?.cpuSec ?? 0), 0);
+  const ours = instances + r.cpu.databaseSec + r.generator.cpuSec;
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return { machineBusySec: round(r.cpu.machineBusySec), machineTotalSec: round(r.cpu.machineTotalSec), instancesSec: round(instances), databaseSec: r.cpu.databaseSec, generatorSec: round(r.generator.cpuSec), othersSec: round(Math.max(0, r.cpu.machineBusySec - ours)) };
+}
+
+function cpuLine(r: LoadResult): string {
+  const c = cpuShares(r);
+  const pct = c.machineTotalSec > 0 ? Math.round((c.machineBusySec / c.machineTotalSec) * 100) : 0;
+  return row('CPU during the load (all cores)', `busy ${c.machineBusySec} of ${c.machineTotalSec} s (${pct}%): instances ${c.instancesSec}, PostgreSQL ${c.databaseSec}, this process ${c.generatorSec}, other processes ${c.othersSec}`);
+}
+
 function ledgerLine(l: LedgerCheck): string {
   const verdict = l.exact ? 'exact' : `NOT EXACT (missing ${l.missing.length}, duplicated ${l.duplicated.length}, rows without an answer ${l.unanswered.length}, unsettled ${l.unsettled})`;
   return row('ledger: issuance rows == issuances', `${l.issuanceRows} == ${l.issuances} ${verdict}  (console rows ${l.consoleRows}/${l.consoleLinks}; sign-in rows ${l.signinRows}/${l.signins})`);
@@ -90,10 +106,10 @@ export function loadJson(r: LoadResult, browser?: Record<string, unknown>): Reco
     users: r.options.users, seconds: r.options.seconds, instances: r.options.instances, database: 'postgresql',
     fleetStartMs: r.fleetStartMs, warmUpMs: Math.round(r.warmUpMs), wallMs: Math.round(r.wallMs), opsPerSec: perSec(ok, r.wallMs), operations: ops,
     steps: stepFigures(r.rec),
-    status: Object.fromEntries(r.rec.statuses), serverErrors: r.rec.serverErrors(), unexpected: Object.fromEntries(r.rec.unexpected), failures: Object.fromEntries(r.rec.failures),
+    status: Object.fromEntries(r.rec.statuses), serverErrors: r.rec.serverErrors(), errorPages: Object.fromEntries(r.rec.errorPages), errorPages5xx: r.rec.errorPages5xx, unexpected: Object.fromEntries(r.rec.unexpected), failures: Object.fromEntries(r.rec.failures),
     ledger: { ...r.ledger, missing: r.ledger.missing.slice(0, 20), duplicated: r.ledger.duplicated.slice(0, 20), unanswered: r.ledger.unanswered.slice(0, 20) },
     perInstance: r.after.map((a, i) => ({ ...a, rssBeforeMiB: r.before[i]?.rssMiB, cpuSec: Math.round((a.cpuSec - (r.before[i]?.cpuSec ?? 0)) * 10) / 10, served: r.served[i] ?? 0 })),
-    floor: r.floor, generator: { cpuSec: Math.round(r.generator.cpuSec * 10) / 10, eventLoopDelayP99Ms: Math.round(r.generator.eventLoopDelayP99Ms) },
+    cpu: cpuShares(r), floor: r.floor, generator: { cpuSec: Math.round(r.generator.cpuSec * 10) / 10, eventLoopDelayP99Ms: Math.round(r.generator.eventLoopDelayP99Ms) },
     ...(browser ? { browser } : {}),
   };
 }
@@ -111,13 +127,15 @@ export function printLoadReport(r: LoadResult, browser?: Record<string, unknown>
     ...OPERATIONS.map((op) => operationLine(op, ops[op])),
     ...stepLines(r.rec),
     row('answers by status', listed(r.rec.statuses)),
-    row('5xx answers (target 0)', String(r.rec.serverErrors())),
+    row('5xx answers (target 0)', `${r.rec.serverErrors()}${r.rec.errorPages5xx ? ` (${r.rec.errorPages5xx} of them as redirects to the error page)` : ''}`),
+    row('redirects to the error page', listed(r.rec.errorPages)),
     row('unexpected answers', listed(r.rec.unexpected)),
     row('failed operations', listed(r.rec.failures)),
     ledgerLine(ledger),
     ...instanceLines(r),
     row('floor: RSA-2048 signatures', `${floor.rsa2048SignPerSec}/s in-process (one thread)`),
     row('floor: emulator STS, direct', `p50 ${ms(floor.emulatorStsMs.p50)}  p95 ${ms(floor.emulatorStsMs.p95)}  p99 ${ms(floor.emulatorStsMs.p99)} (GetCallerIdentity, n=${floor.emulatorStsMs.n})`),
+    cpuLine(r),
     row('load generator (this process)', `CPU ${r.generator.cpuSec.toFixed(1)} s (proxy, IdPs, emulator, users)  event-loop delay p99 ${ms(r.generator.eventLoopDelayP99Ms)}`),
   ];
   console.log(`\n${lines.join('\n')}\n`);

@@ -83,10 +83,12 @@ export async function issue(app: AppClient, op: 'issuance' | 'console', roleId: 
       if (!keys.text.includes('"accessKeyId"')) throw new StepFailure('credentials', 'HTTP 200 without an access key id');
       return keys.text;
     }
-    const link = await app.postForm('/api/aws/console', { roleId }, { step: 'console', expected: [303], headers });
+    // A page route: a refusal is a 303 too, to Rolegate's error page, and issued nothing.
+    const link = locationOf(await app.postForm('/api/aws/console', { roleId }, { step: 'console', expected: [303], headers }), 'console', app.origin);
+    if (link.origin === app.origin) throw new StepFailure('console', `sent to ${link.pathname}${link.search}`);
     app.rec.issued.push(requestId);
     app.rec.consoleLinks.push(requestId);
-    if (!locationOf(link, 'console', app.origin).searchParams.get('SigninToken')) throw new StepFailure('console', 'HTTP 303 without a sign-in token');
+    if (!link.searchParams.get('SigninToken')) throw new StepFailure('console', 'HTTP 303 without a sign-in token');
     return undefined;
   } catch (err) {
     if (err instanceof StepFailure && err.reason.startsWith('transport')) app.rec.unsettled.push(requestId);

@@ -9,20 +9,19 @@
  * the AWS emulator, B+13 the SAML IdP, B+14… the instances. B..B+3 are the browser phase's, and B+4..B+9
  * stay free: with the default B = 3300, MariaDB holds 3306 on our machines.
  *
- * Resolves true when the correctness targets hold: no 5xx answer, and the ledger's issuance rows equal
+ * The caller makes sure the production build is there (bench.ts). Resolves true when the correctness targets hold: no 5xx answer, and the ledger's issuance rows equal
  * the issuances answered, one to one.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureBuild } from '../demo/build';
 import { startFleet, type Fleet } from '../demo/fleet';
-import { demoPorts, ROOT } from '../demo/stack';
+import { demoPorts } from '../demo/stack';
 import { assertPortsFree, reapServer, serverPids } from './lifecycle';
 import { measureFloor } from './load-floor';
 import { benchDatabaseUrl, checkLedger, createBenchDatabase, dropBenchDatabase, readLedger } from './load-ledger';
 import type { LoadOptions } from './load-options';
-import { snapshotInstance } from './load-procs';
+import { databaseCpu, databaseCpuBetween, machineCpu, snapshotInstance } from './load-procs';
 import { printLoadReport } from './load-report';
 import { drive, warmUp } from './load-run';
 
@@ -68,20 +67,21 @@ async function measure({ fleet, opts, stop, startMs, databaseUrl, browser }: Mea
   const snapshot = () => fleet.instances.map((inst, i) => snapshotInstance(inst.pid(), Number(ports(i))));
   const warm = await warmUp(fleet, opts.users, runTag, stop.signal);
   const floor = await measureFloor(fleet.awsUrl, warm.credentials);
-  const before = snapshot();
+  const database = new URL(databaseUrl).pathname.slice(1);
+  const [before, dbBefore, machineBefore] = [snapshot(), databaseCpu(database), machineCpu()];
   const hardStop = setTimeout(() => stop.abort(), opts.seconds * 1000 + DRAIN_MS);
   const run = await drive(fleet, opts, runTag, stop.signal).finally(() => clearTimeout(hardStop));
-  const after = snapshot();
+  const [after, dbAfter, machineAfter] = [snapshot(), databaseCpu(database), machineCpu()];
+  const cpu = { machineBusySec: machineAfter.busySec - machineBefore.busySec, machineTotalSec: machineAfter.totalSec - machineBefore.totalSec, databaseSec: databaseCpuBetween(dbBefore, dbAfter) };
   run.rec.absorbLedgerFacts(warm.rec);
   const ledger = checkLedger(await readLedger(databaseUrl), run.rec);
-  printLoadReport({ options: opts, fleetStartMs: startMs, warmUpMs: warm.ms, wallMs: run.wallMs, rec: run.rec, ledger, floor, before, after, served: [...fleet.proxy.served], generator: run.generator }, browser);
+  printLoadReport({ options: opts, fleetStartMs: startMs, warmUpMs: warm.ms, wallMs: run.wallMs, rec: run.rec, ledger, floor, before, after, served: [...fleet.proxy.served], generator: run.generator, cpu }, browser);
   return run.rec.serverErrors() === 0 && ledger.exact;
 }
 
 export async function runLoadPhase(opts: LoadOptions, basePort: number, browser?: Record<string, unknown>): Promise<boolean> {
   const { ports, instancePorts } = loadPorts(basePort, opts.instances);
   await assertPortsFree([ports.app, ports.idp, ports.aws, ports.saml, ...instancePorts]);
-  ensureBuild(ROOT);
   const databaseUrl = benchDatabaseUrl(process.pid);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rolegate-bench-load-'));
   const stop = new AbortController();
@@ -96,7 +96,7 @@ export async function runLoadPhase(opts: LoadOptions, basePort: number, browser?
     fleet = await startFleet({ ports, instancePorts, dataDir, databaseUrl, env: { ROLEGATE_TRUSTED_PROXY_HOPS: '2' }, appStdio: 'ignore' });
     const startMs = Date.now() - t0;
     pids = fleet.instances.flatMap((i) => serverPids(i.pid()));
-    console.log(`bench load: fleet ready in ${startMs} ms; ${opts.users} users for ${opts.seconds} s…`);
+    console.log(`bench load: fleet ready in ${startMs} ms; warming up, then ${opts.users} users for ${opts.seconds} s…`);
     return await measure({ fleet, opts, stop, startMs, databaseUrl, browser });
   } finally {
     stop.abort();
