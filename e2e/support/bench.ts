@@ -81,7 +81,7 @@ async function main(): Promise<number> {
   else if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) throw new Error('--no-build: there is no production build; run npm run build');
   const browser = args.browser ? await browserPhase(port) : undefined;
   if (!args.load) return 0;
-  const ok = await runLoadPhase(args.load, port, browser);
+  const ok = await runLoadPhase(args.load, port, { browser, appLogs: args.appLogs });
   if (!ok) console.error('bench: the load phase missed a correctness target (5xx answers, or ledger rows != issuances)');
   return ok ? 0 : 1;
 }

@@ -7,7 +7,7 @@
  *   npm run bench -- --load-only --ci              20 users × 10 s (.ci/test-all.sh)
  *   npm run bench -- --no-load                     the browser phase alone
  * `--no-build` uses the production build as it is (CI has just made it) instead of rebuilding when the
- * sources look newer.
+ * sources look newer. `--app-logs` shows the load phase's instances' logs (to find the cause of a 5xx).
  */
 export interface LoadOptions {
   users: number;
@@ -20,6 +20,8 @@ export interface BenchArgs {
   browser: boolean;
   /** Rebuild the production bundle when the sources are newer (demo/build.ts); off with `--no-build`. */
   build: boolean;
+  /** The instances' own output (logs) on this terminal: `--app-logs`. */
+  appLogs: boolean;
   load: LoadOptions | null;
 }
 
@@ -53,7 +55,7 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
   return value;
 }
 
-const KNOWN = new Set(['--load-only', '--no-load', '--no-build', '--ci', '--users', '--seconds', '--instances']);
+const KNOWN = new Set(['--load-only', '--no-load', '--no-build', '--app-logs', '--ci', '--users', '--seconds', '--instances']);
 
 function assertKnown(argv: readonly string[]): void {
   argv.forEach((arg, i) => {
@@ -74,5 +76,5 @@ export function parseBenchArgs(argv: readonly string[], env: BenchEnv): BenchArg
     seconds: whole('seconds', flagValue(argv, '--seconds'), '--seconds') ?? whole('seconds', env.BENCH_LOAD_SECONDS, 'BENCH_LOAD_SECONDS') ?? base.seconds,
     instances: whole('instances', flagValue(argv, '--instances'), '--instances') ?? base.instances,
   };
-  return { browser: !argv.includes('--load-only'), build: !argv.includes('--no-build'), load: argv.includes('--no-load') ? null : load };
+  return { browser: !argv.includes('--load-only'), build: !argv.includes('--no-build'), appLogs: argv.includes('--app-logs'), load: argv.includes('--no-load') ? null : load };
 }

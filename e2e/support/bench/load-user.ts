@@ -1,8 +1,9 @@
 /**
  * One virtual user of the load phase: signs in (OIDC or SAML, by persona), then asks for keys and console
- * links for the roles it holds, back to back (a closed loop: no think time), and signs in afresh every
- * ACTIONS_PER_SESSION operations — but not more often than every MIN_SESSION_MS, which keeps each
- * address's SAML sign-ins (≤ 0.2/s) under the per-IP limit (0.5/s) however fast the fleet answers.
+ * links for the roles it holds, back to back (a closed loop: no think time), and signs in afresh after
+ * ACTIONS_PER_SESSION operations or MAX_SESSION_MS (so a slow fleet still sees sign-ins all along) — but
+ * not more often than every MIN_SESSION_MS, which keeps each address's SAML sign-ins (≤ 0.2/s) under the
+ * per-IP limit (0.5/s) however fast the fleet answers.
  */
 import { AppClient, locationOf, virtualAddress } from './load-http';
 import { type Operation, type Recorder, StepFailure } from './load-record';
@@ -31,6 +32,7 @@ export const PERSONAS: readonly Persona[] = [
 
 export const ACTIONS_PER_SESSION = 10;
 export const MIN_SESSION_MS = 5_000;
+export const MAX_SESSION_MS = 20_000;
 /** After a failed sign-in, before the next try. */
 const RETRY_PAUSE_MS = 1_000;
 
@@ -120,7 +122,8 @@ export async function runUser(ctx: UserContext): Promise<void> {
       continue;
     }
     const since = Date.now();
-    for (let i = 0; going() && (i < ACTIONS_PER_SESSION || Date.now() - since < MIN_SESSION_MS); i++) {
+    const more = (i: number) => Date.now() - since < MIN_SESSION_MS || (i < ACTIONS_PER_SESSION && Date.now() - since < MAX_SESSION_MS);
+    for (let i = 0; going() && more(i); i++) {
       const { op, roleId } = actionFor(i, persona);
       await timedOp(ctx.rec, op, async () => void (await issue(app, op, roleId, `${ctx.runTag}-u${ctx.index}-${sent++}`)));
     }

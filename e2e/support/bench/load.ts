@@ -22,7 +22,7 @@ import { measureFloor } from './load-floor';
 import { benchDatabaseUrl, checkLedger, createBenchDatabase, dropBenchDatabase, readLedger } from './load-ledger';
 import type { LoadOptions } from './load-options';
 import { databaseCpu, databaseCpuBetween, machineCpu, snapshotInstance } from './load-procs';
-import { printLoadReport } from './load-report';
+import { printLoadReport, type LoadResult } from './load-report';
 import { drive, warmUp } from './load-run';
 
 /** After the last operation may start, how long those under way may take before they are aborted. */
@@ -58,10 +58,9 @@ interface Measure {
   stop: AbortController;
   startMs: number;
   databaseUrl: string;
-  browser?: Record<string, unknown>;
 }
 
-async function measure({ fleet, opts, stop, startMs, databaseUrl, browser }: Measure): Promise<boolean> {
+async function measure({ fleet, opts, stop, startMs, databaseUrl }: Measure): Promise<LoadResult> {
   const runTag = `bench-${process.pid}-${Date.now().toString(36)}`;
   const ports = (i: number) => new URL(fleet.instances[i]?.url ?? 'http://localhost:0').port;
   const snapshot = () => fleet.instances.map((inst, i) => snapshotInstance(inst.pid(), Number(ports(i))));
@@ -75,11 +74,18 @@ async function measure({ fleet, opts, stop, startMs, databaseUrl, browser }: Mea
   const cpu = { machineBusySec: machineAfter.busySec - machineBefore.busySec, machineTotalSec: machineAfter.totalSec - machineBefore.totalSec, databaseSec: databaseCpuBetween(dbBefore, dbAfter) };
   run.rec.absorbLedgerFacts(warm.rec);
   const ledger = checkLedger(await readLedger(databaseUrl), run.rec);
-  printLoadReport({ options: opts, fleetStartMs: startMs, warmUpMs: warm.ms, wallMs: run.wallMs, rec: run.rec, ledger, floor, before, after, served: [...fleet.proxy.served], generator: run.generator, cpu }, browser);
-  return run.rec.serverErrors() === 0 && ledger.exact;
+  return { options: opts, fleetStartMs: startMs, warmUpMs: warm.ms, wallMs: run.wallMs, rec: run.rec, ledger, floor, before, after, served: [...fleet.proxy.served], generator: run.generator, cpu };
 }
 
-export async function runLoadPhase(opts: LoadOptions, basePort: number, browser?: Record<string, unknown>): Promise<boolean> {
+export interface LoadRun {
+  /** Print the instances' own output (pino JSON logs) here, to find the cause of a failure. */
+  appLogs?: boolean;
+  /** The browser phase's figures, carried into the last line. */
+  browser?: Record<string, unknown>;
+}
+
+/** Runs the phase, tears everything down, then prints the figures (so the JSON object is the last line). */
+export async function runLoadPhase(opts: LoadOptions, basePort: number, run: LoadRun = {}): Promise<boolean> {
   const { ports, instancePorts } = loadPorts(basePort, opts.instances);
   await assertPortsFree([ports.app, ports.idp, ports.aws, ports.saml, ...instancePorts]);
   const databaseUrl = benchDatabaseUrl(process.pid);
@@ -89,15 +95,16 @@ export async function runLoadPhase(opts: LoadOptions, basePort: number, browser?
   let pids: number[] = [];
   const alive = () => [...pids, ...(fleet?.instances.map((i) => i.pid()) ?? [])].filter((p) => p > 0);
   const guard = lastResort(alive, OVERHEAD_MS + opts.seconds * 1000 + DRAIN_MS);
+  let result: LoadResult;
   try {
     await createBenchDatabase(databaseUrl);
     const t0 = Date.now();
     console.log(`bench load: starting ${opts.instances} instances on PostgreSQL (${new URL(databaseUrl).pathname.slice(1)})…`);
-    fleet = await startFleet({ ports, instancePorts, dataDir, databaseUrl, env: { ROLEGATE_TRUSTED_PROXY_HOPS: '2' }, appStdio: 'ignore' });
+    fleet = await startFleet({ ports, instancePorts, dataDir, databaseUrl, env: { ROLEGATE_TRUSTED_PROXY_HOPS: '2' }, appStdio: run.appLogs ? 'inherit' : 'ignore' });
     const startMs = Date.now() - t0;
     pids = fleet.instances.flatMap((i) => serverPids(i.pid()));
     console.log(`bench load: fleet ready in ${startMs} ms; warming up, then ${opts.users} users for ${opts.seconds} s…`);
-    return await measure({ fleet, opts, stop, startMs, databaseUrl, browser });
+    result = await measure({ fleet, opts, stop, startMs, databaseUrl });
   } finally {
     stop.abort();
     await fleet?.close();
@@ -106,4 +113,6 @@ export async function runLoadPhase(opts: LoadOptions, basePort: number, browser?
     rmSync(dataDir, { recursive: true, force: true });
     clearTimeout(guard);
   }
+  printLoadReport(result, run.browser);
+  return result.rec.serverErrors() === 0 && result.ledger.exact;
 }
