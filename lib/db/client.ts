@@ -35,10 +35,21 @@ class SqliteWithPragmas extends PrismaBetterSqlite3 {
   }
 }
 
+/**
+ * How long a transaction may wait to start (for a pooled connection on PostgreSQL, the write lock on SQLite)
+ * and then run. Prisma's defaults, 2 s and 5 s, turned a busy moment into INTERNAL errors on exactly the
+ * transactional paths — a SAML sign-in's commit first (issue 14 §5: the bench's load phase, 7 of ~190 SAML
+ * sign-ins as `acceptSamlSignIn: P2028 … Unable to start a transaction in the given time`) — while a plain
+ * query simply waits its turn in the pool. A transaction now waits like a query does, within what a request
+ * can afford.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
+
 export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db {
   if (dialectOf(databaseUrl) === 'sqlite') {
     return new SqliteClient({
       adapter: new SqliteWithPragmas({ url: sqliteFilePath(databaseUrl) }),
+      transactionOptions: TRANSACTION_OPTIONS,
     });
   }
   const onError = options.onConnectionError ?? ignoreIdleError;
@@ -47,6 +58,7 @@ export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db
       { connectionString: databaseUrl },
       { onPoolError: onError, onConnectionError: onError },
     ),
+    transactionOptions: TRANSACTION_OPTIONS,
   });
   // Sound by the superset argument above; this is the one place the two client types meet.
   const db = client as unknown as Db;
