@@ -138,6 +138,8 @@ export function printLoadReport(r: LoadResult, browser?: Record<string, unknown>
     cpuLine(r),
     row('load generator (this process)', `CPU ${r.generator.cpuSec.toFixed(1)} s (proxy, IdPs, emulator, users)  event-loop delay p99 ${ms(r.generator.eventLoopDelayP99Ms)}`),
   ];
+  const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  lines.push(row('targets (exit status 1 when missed)', `5xx == 0 ${met(r.rec.serverErrors() === 0)}; ledger rows == issuances ${met(ledger.exact)}`));
   console.log(`\n${lines.join('\n')}\n`);
   console.log(JSON.stringify(json));
 }
