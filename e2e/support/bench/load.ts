@@ -9,8 +9,8 @@
  * the AWS emulator, B+13 the SAML IdP, B+14… the instances. B..B+3 are the browser phase's, and B+4..B+9
  * stay free: with the default B = 3300, MariaDB holds 3306 on our machines.
  *
- * The caller makes sure the production build is there (bench.ts). Resolves true when the correctness targets hold: no 5xx answer, and the ledger's issuance rows equal
- * the issuances answered, one to one.
+ * The caller makes sure the production build is there (bench.ts). Resolves true when the correctness
+ * targets hold: no 5xx answer, and the ledger's issuance rows equal the issuances answered, one to one.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
