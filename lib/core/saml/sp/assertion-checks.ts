@@ -49,6 +49,16 @@ export function checkConditions(assertion: Element, x: Expectations, trace: Trac
 }
 
 /**
+ * saml-core §2.3.3: the assertion's IssueInstant is no later than now + skew (issue 14 §5). NotBefore is
+ * optional, so without this an IdP whose clock runs ahead and that sends none had its assertions accepted.
+ * The schema (checked before) requires IssueInstant; a time that does not parse is refused.
+ */
+export function checkIssueInstant(assertion: Element, x: Expectations, trace: Trace): void {
+  const issued = Date.parse(attr(assertion, 'IssueInstant') ?? '');
+  trace.require(issued <= x.nowMs + x.skewMs, 'SAML_NOT_YET_VALID', 'issue-instant', `IssueInstant in the future, skew ${x.skewMs / 1000}s`);
+}
+
+/**
  * saml-profiles §4.1.4.2: exactly one bearer SubjectConfirmation whose data names our ACS as Recipient and
  * carries NotOnOrAfter. Returns its NotOnOrAfter and InResponseTo.
  */
