@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { TestContext } from 'node:test';
-import { migrate } from '../../../../prisma/migrate';
 import { parseEmulatorConfig } from '../../../../e2e/support/aws-emulator/config';
 import { emulatorConfigFor } from '../../../../e2e/support/aws-emulator/for-rolegate';
 import { startAwsEmulator, type AwsEmulator } from '../../../../e2e/support/aws-emulator/server';
@@ -15,15 +14,14 @@ import type { IssuanceDeps } from '../../../core/issuance/issue';
 import { awsIdpMetadataXml } from '../../../core/saml/aws/metadata';
 import { createSdkStsGateway } from '../../../core/sts/sdk-gateway';
 import type { IdentityClaims } from '../../../core/types';
-import { closeDb, createDb } from '../../../db/client';
 import { createSecretBox } from '../../../db/crypto';
-import { createRepos, type Repos } from '../../../db/repos';
-import { startCutProxy, type CutProxy } from '../../../db/test-support/cut-proxy';
-import { createEmptyDatabase, dropDatabase } from '../../../db/test-support/databases';
+import type { Repos } from '../../../db/repos';
+import type { CutProxy } from '../../../db/test-support/cut-proxy';
 import { runSql } from '../../../db/test-support/sql';
 import { createIssuerKeys } from '../../issuer-keys';
 import { issuerKeyPolicy } from '../../key-states';
 import { createSamlKeyRing, idpKeyLifetime } from '../../saml/saml-keys';
+import { startProxiedDb } from './proxied-db';
 
 export const CONFIG_YAML = `
 publicUrl: https://rolegate.example.com
@@ -62,16 +60,7 @@ export interface IssuanceStack {
 /** A migrated PostgreSQL database behind a cut proxy, the app's repos over it, and the AWS emulator. */
 export async function startIssuanceStack(t: TestContext, yaml = CONFIG_YAML): Promise<IssuanceStack> {
   const config = parseConfigText(yaml);
-  const directUrl = await createEmptyDatabase('postgresql');
-  await migrate(directUrl);
-  const proxy = await startCutProxy(directUrl);
-  const db = createDb(proxy.url);
-  t.after(async () => {
-    await proxy.close();
-    await closeDb(db).catch(() => undefined);
-    await dropDatabase(directUrl);
-  });
-  const repos = createRepos(db);
+  const { directUrl, proxy, repos } = await startProxiedDb(t);
   const box = createSecretBox([randomBytes(32)]);
   const now = () => new Date();
   const keys = createIssuerKeys(
