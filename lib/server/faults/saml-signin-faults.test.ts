@@ -16,6 +16,7 @@ import { hashToken } from '../../db/crypto';
 import { skipReason } from '../../db/test-support/databases';
 import { acceptSamlResponse, countSigninFailures, type AcsDeps } from '../saml/acs-accept';
 import { startProxiedDb, type ProxiedDb } from './test-support/proxied-db';
+import { storeOn } from './test-support/store';
 
 const conn: SamlConnectionConfig = {
   id: 'adfs', name: 'ADFS', preset: 'adfs', metadataXml: 'x'.repeat(100), allowIdpInitiated: false, clockSkewSeconds: 60,
@@ -38,13 +39,7 @@ function deps(db: ProxiedDb): AcsDeps {
   return {
     config: { rules: [], roles: [], session: { maxAgeSeconds: 3600 } } as unknown as AcsDeps['config'],
     repos,
-    store: {
-      upsertUserOnLogin: (i) => repos.users.upsertUserOnLogin(i),
-      createSession: async (s) => void (await repos.sessions.createSession(s)),
-      getActiveSession: (id, at) => repos.sessions.getActiveSession(id, at),
-      revokeSession: async (id, at) => void (await repos.sessions.revokeSession(id, at)),
-      audit: async (r) => void (await repos.audit.appendAudit(r)),
-    },
+    store: storeOn(repos),
     signinFailed: countSigninFailures(repos, now, META, 'adfs'),
     hashSessionId: hashToken,
     now,

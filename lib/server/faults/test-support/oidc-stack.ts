@@ -18,9 +18,9 @@ import { createEmptyDatabase, dropDatabase } from '../../../db/test-support/data
 import { runSql } from '../../../db/test-support/sql';
 import { handleAuthRequest } from '../../auth/auth-route';
 import { buildAuthOptions, type AuthDeps } from '../../auth/options';
-import type { Store } from '../../ports';
 import { countSigninFailures } from '../../signin-failure-count';
 import { startIdpFront, type IdpFront } from './idp-front';
+import { storeOn } from './store';
 import { runNextAuth } from './next-auth-api';
 
 /** Rolegate's public URL (next-auth reads it from NEXTAUTH_URL). Nothing listens there: requests are handed in. */
@@ -49,16 +49,6 @@ accounts:
 rules:
   - { id: devs, idps: [okta], groups: [aws-dev-admins], roles: [dev/ReadOnly] }
 `;
-}
-
-function storeOn(repos: Repos): Store {
-  return {
-    upsertUserOnLogin: (i) => repos.users.upsertUserOnLogin(i),
-    createSession: async (s) => void (await repos.sessions.createSession(s)),
-    getActiveSession: (id, at) => repos.sessions.getActiveSession(id, at),
-    revokeSession: async (id, at) => void (await repos.sessions.revokeSession(id, at)),
-    audit: async (r) => void (await repos.audit.appendAudit(r)),
-  };
 }
 
 /** The route of app/api/auth/[...nextauth]/route.ts, with its container parts given. */
