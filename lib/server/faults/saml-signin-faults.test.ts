@@ -6,7 +6,7 @@
  * signs them in once the database is back.
  */
 import assert from 'node:assert/strict';
-import { before, describe, test, type TestContext } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { SamlConnectionConfig } from '../../core/config/schema';
 import { GatewayError, publicView, type GatewayErrorCode } from '../../core/errors';
 import { b64, connect } from '../../core/saml/sp/testing/harness';
@@ -14,6 +14,7 @@ import { createTestIdp, type TestIdp, type TestSp } from '../../core/saml/sp/tes
 import type { SamlSp } from '../../core/saml/sp/types';
 import { hashToken } from '../../db/crypto';
 import { skipReason } from '../../db/test-support/databases';
+import { runSql } from '../../db/test-support/sql';
 import { acceptSamlResponse, countSigninFailures, type AcsDeps } from '../saml/acs-accept';
 import { startProxiedDb, type ProxiedDb } from './test-support/proxied-db';
 import { storeOn } from './test-support/store';
@@ -52,10 +53,10 @@ interface Attempt {
 }
 
 /** A pending AuthnRequest of this browser and the IdP's response to it, issued `clockMs` off. */
-async function attempt(t: TestContext, db: ProxiedDb, n: number, clockMs = 0): Promise<Attempt> {
+async function attempt(db: ProxiedDb, n: number, clockMs = 0, mutateAssertion?: (xml: string) => string): Promise<Attempt> {
   const requestId = `_req-faults-${n}`;
   await db.repos.samlRequests.rememberRequest({ id: requestId, connectionId: 'adfs', expiresAt: new Date(Date.now() + 600_000) });
-  const samlResponse = b64(await idp.issue(testSp, { inResponseTo: requestId, now: new Date(Date.now() + clockMs), user: { nameId: `user${n}@example.com` } }));
+  const samlResponse = b64(await idp.issue(testSp, { inResponseTo: requestId, now: new Date(Date.now() + clockMs), user: { nameId: `user${n}@example.com` }, mutateAssertion }));
   const d = deps(db);
   return { requestId, post: () => acceptSamlResponse(d, { conn, sp, samlResponse, meta: META, boundRequestId: requestId }) };
 }
@@ -80,7 +81,7 @@ async function state(db: ProxiedDb, requestId: string) {
 describe('issue 14 §5: SAML sign-in faults [postgresql]', { skip: skipReason('postgresql') }, () => {
   test('the database cut inside the commit: DB_UNAVAILABLE (503); back up, nothing was spent and the same response signs in', async (t) => {
     const db = await startProxiedDb(t);
-    const a = await attempt(t, db, 1);
+    const a = await attempt(db, 1);
     const cut = db.proxy.cutWhenSent('INSERT INTO "public"."PortalSession"');
     await refused(a.post(), 'DB_UNAVAILABLE', 503);
     await cut;
@@ -93,7 +94,7 @@ describe('issue 14 §5: SAML sign-in faults [postgresql]', { skip: skipReason('p
 
   test('the database cut at the sign-in audit row, after the commit: DB_UNAVAILABLE, no session handed out, no row claims a sign-in; the next sign-in works', async (t) => {
     const db = await startProxiedDb(t);
-    const a = await attempt(t, db, 2);
+    const a = await attempt(db, 2);
     const cut = db.proxy.cutWhenSent('INSERT INTO "public"."AuditEvent"');
     await refused(a.post(), 'DB_UNAVAILABLE', 503);
     await cut;
@@ -101,19 +102,24 @@ describe('issue 14 §5: SAML sign-in faults [postgresql]', { skip: skipReason('p
     assert.equal(await db.count('AuditEvent', `"type" = 'signin' AND "outcome" = 'ok'`), 0);
     // The commit spent the assertion: posting it again is a replay, not a second session.
     await refused(a.post(), 'SAML_REPLAY', 401);
-    const b = await attempt(t, db, 3);
+    const b = await attempt(db, 3);
     await b.post();
     assert.equal(await db.count('AuditEvent', `"type" = 'signin' AND "outcome" = 'ok'`), 1);
   });
 
-  test("the IdP's clock 10 minutes ahead or 15 behind: SAML_NOT_YET_VALID / SAML_EXPIRED (401), counted, nothing spent", async (t) => {
+  test("the IdP's clock 10 minutes ahead (with or without NotBefore) or 15 behind: SAML_NOT_YET_VALID / SAML_EXPIRED (401), counted, nothing spent", async (t) => {
     const db = await startProxiedDb(t);
-    for (const [n, clockMs, code] of [[4, 10 * 60_000, 'SAML_NOT_YET_VALID'], [5, -15 * 60_000, 'SAML_EXPIRED']] as const) {
-      const a = await attempt(t, db, n, clockMs);
+    const noNotBefore = (xml: string) => xml.replace(/ NotBefore="[^"]*"/g, '');
+    const cases = [[4, 10 * 60_000, 'SAML_NOT_YET_VALID', undefined], [5, 10 * 60_000, 'SAML_NOT_YET_VALID', noNotBefore], [6, -15 * 60_000, 'SAML_EXPIRED', undefined]] as const;
+    for (const [n, clockMs, code, mutate] of cases) {
+      const a = await attempt(db, n, clockMs, mutate);
       await refused(a.post(), code, 401);
-      assert.deepEqual(await state(db, a.requestId), { pending: 1, replay: 0, users: 0, sessions: 0, signinsOk: 0 }, code);
+      assert.deepEqual(await state(db, a.requestId), { pending: 1, replay: 0, users: 0, sessions: 0, signinsOk: 0 }, `${code} ${n}`);
     }
-    assert.equal(await db.count('SigninFailureCount', `"code" IN ('SAML_NOT_YET_VALID', 'SAML_EXPIRED') AND "idpId" = 'adfs'`), 2);
-    assert.deepEqual((await db.repos.samlTraces.listSamlTraces('adfs', 5)).map((r) => [r.outcome, r.code]).sort(), [['failed', 'SAML_EXPIRED'], ['failed', 'SAML_NOT_YET_VALID']]);
+    const [, withoutNotBefore] = await db.repos.samlTraces.listSamlTraces('adfs', 5);
+    assert.deepEqual(withoutNotBefore?.checks.at(-1), { check: 'issue-instant', ok: false, detail: 'IssueInstant in the future, skew 60s' }, 'caught by the IssueInstant check');
+    const counted = await runSql(db.directUrl, `SELECT "code", sum("count") AS n FROM "SigninFailureCount" WHERE "idpId" = 'adfs' GROUP BY "code" ORDER BY "code"`);
+    assert.deepEqual(counted.map((r) => `${String(r.code)} ${String(r.n)}`), ['SAML_EXPIRED 1', 'SAML_NOT_YET_VALID 2']);
+    assert.deepEqual((await db.repos.samlTraces.listSamlTraces('adfs', 5)).map((r) => [r.outcome, r.code]).sort(), [['failed', 'SAML_EXPIRED'], ['failed', 'SAML_NOT_YET_VALID'], ['failed', 'SAML_NOT_YET_VALID']]);
   });
 });

@@ -104,7 +104,6 @@ async function pipeline(rt: SpRuntime, b64: string, ctx: ValidateContext, trace:
   const issuer = checks.checkIssuer(response, assertion, x, trace);
   checks.checkDestination(response, x, trace);
   const conditionsEnd = checks.checkConditions(assertion, x, trace);
-  checks.checkIssueInstant(assertion, x, trace);
   const confirmation = checks.checkSubjectConfirmation(assertion, x, trace);
   const sessionIndex = checks.checkSession(assertion, x, trace);
   const { nameId, nameIdFormat, nameQualifier, spNameQualifier } = readNameId(assertion, trace);
