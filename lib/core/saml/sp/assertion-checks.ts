@@ -58,7 +58,7 @@ export function checkConditions(assertion: Element, x: Expectations, trace: Trac
  * The schema (checked before) requires IssueInstant; a time that does not parse is refused.
  */
 export function checkIssueInstant(assertion: Element, x: Expectations, trace: Trace): void {
-  const issued = Date.parse(attr(assertion, 'IssueInstant') ?? '');
+  const issued = Date.parse(attr(assertion, 'IssueInstant') as string);
   trace.require(issued <= x.nowMs + x.skewMs, 'SAML_NOT_YET_VALID', 'issue-instant', `IssueInstant in the future, skew ${x.skewMs / 1000}s`);
 }
 
