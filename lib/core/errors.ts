@@ -23,6 +23,8 @@ export type GatewayErrorCode =
   | 'OIDC_IDP_UNAVAILABLE'
   | 'OIDC_STATE_INVALID'
   | 'OIDC_TOKEN_INVALID'
+  | 'OIDC_TOKEN_NOT_YET_VALID'
+  | 'OIDC_TOKEN_EXPIRED'
   | 'AWS_VALUE_INVALID'
   | 'STS_DENIED'
   | 'STS_TOKEN_INVALID'
@@ -113,6 +115,8 @@ const HTTP_STATUS: Record<GatewayErrorCode, number> = {
   OIDC_IDP_UNAVAILABLE: 502,
   OIDC_STATE_INVALID: 400,
   OIDC_TOKEN_INVALID: 401,
+  OIDC_TOKEN_NOT_YET_VALID: 401,
+  OIDC_TOKEN_EXPIRED: 401,
   AWS_VALUE_INVALID: 400,
   STS_DENIED: 403,
   STS_TOKEN_INVALID: 502,
@@ -205,10 +209,12 @@ const PUBLIC_MESSAGE: Record<GatewayErrorCode, string> = {
   OIDC_CLAIMS_INVALID: 'The identity provider’s answer was missing required information.',
   OIDC_IDP_UNKNOWN: 'This sign-in link names an identity provider Rolegate does not know. Start again from the sign-in page.',
   OIDC_IDP_ERROR: 'Your identity provider did not sign you in (it refused or the sign-in was cancelled). Please try again, or ask your administrator whether you are assigned to Rolegate.',
-  OIDC_IDP_UNAVAILABLE: 'Rolegate could not reach your identity provider to start the sign-in. Please try again later.',
+  OIDC_IDP_UNAVAILABLE: 'Rolegate could not reach your identity provider, so you were not signed in. Please try again later.',
   OIDC_STATE_INVALID:
     'This sign-in could not be matched to one started in this browser: it may have taken too long, been started in another window, or been repeated with the back button. Please sign in again.',
   OIDC_TOKEN_INVALID: 'Your identity provider’s answer could not be verified, so you were not signed in. Please try again; if it keeps happening, tell your administrator.',
+  OIDC_TOKEN_NOT_YET_VALID: 'Your identity provider’s answer is dated in the future, so you were not signed in. Its clock or Rolegate’s is wrong: tell your administrator.',
+  OIDC_TOKEN_EXPIRED: 'Your identity provider’s answer had expired when Rolegate checked it. Please sign in again; if it keeps happening, its clock or Rolegate’s is wrong: tell your administrator.',
   AWS_VALUE_INVALID: 'A value does not fit what AWS accepts.',
   STS_DENIED: 'AWS refused: the role’s trust policy does not allow this sign-in.',
   STS_TOKEN_INVALID: 'AWS rejected Rolegate’s identity token. An administrator should check the IAM OIDC provider.',
@@ -306,6 +312,8 @@ export const CLIENT_SAFE_CODES: ReadonlySet<GatewayErrorCode> = new Set<GatewayE
   'OIDC_IDP_UNAVAILABLE',
   'OIDC_STATE_INVALID',
   'OIDC_TOKEN_INVALID',
+  'OIDC_TOKEN_NOT_YET_VALID',
+  'OIDC_TOKEN_EXPIRED',
   'AWS_VALUE_INVALID',
   'STS_DENIED',
   'STS_TOKEN_INVALID',

@@ -24,11 +24,18 @@ export interface DemoIdpOptions {
   host?: 'localhost';
   /** Registered at every issuer. */
   clients: DemoClient[];
+  /**
+   * Where clients reach it, when that is not its own address: behind a proxy (a test's fault-injecting
+   * front, lib/server/faults). The issuers and every URL they publish are then under this origin.
+   */
+  publicUrl?: string;
 }
 
 export interface DemoIdp {
-  /** `http://localhost:<port>` */
+  /** `http://localhost:<port>`, or `publicUrl`. */
   url: string;
+  /** The port it listens on (on localhost), also behind a proxy. */
+  port: number;
   issuers: Record<Flavour, string>;
   close(): Promise<void>;
 }
@@ -65,7 +72,7 @@ export async function startDemoIdp(opts: DemoIdpOptions): Promise<DemoIdp> {
   let issuers: readonly Issuer[] = [];
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => route(issuers, req, res);
   const local = await listenLocalhost(onRequest, opts.port ?? 0);
-  const url = `http://${host}:${local.port}`;
+  const url = opts.publicUrl?.replace(/\/+$/, '') ?? `http://${host}:${local.port}`;
   issuers = await Promise.all(FLAVOURS.map(async (flavour) => ({
     flavour,
     prefix: `/${flavour.id}`,
@@ -74,6 +81,7 @@ export async function startDemoIdp(opts: DemoIdpOptions): Promise<DemoIdp> {
   await local.addIpv6();
   return {
     url,
+    port: local.port,
     issuers: { okta: `${url}/okta`, entra: `${url}/entra`, google: `${url}/google` },
     close: local.close,
   };

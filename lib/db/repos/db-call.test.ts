@@ -29,3 +29,20 @@ test('issue 14 §3: a raw query (P2010) that could not reach the database is DB_
   assert.equal(toGatewayError('op', raw({ kind: 'postgres', originalCode: '42601' })).code, 'INTERNAL');
   assert.equal(toGatewayError('op', new Prisma.PrismaClientKnownRequestError('x', { code: 'P2010', clientVersion: 'test' })).code, 'INTERNAL');
 });
+
+test('issue 14 §5: a connection lost under a query is DB_UNAVAILABLE — a silent socket close, or PostgreSQL ending it', async () => {
+  // node-postgres, when the socket closes mid-query (a crashed server, a network cut): a plain Error.
+  assert.equal(toGatewayError('op', new Error('Connection terminated unexpectedly')).code, 'DB_UNAVAILABLE');
+  // Inside a transaction the adapter's error arrives as is; outside one, Prisma wraps it (P2039 here).
+  for (const originalCode of ['57P01', '57P02', '57P03', '08006', '08003']) {
+    assert.equal(toGatewayError('op', adapterError({ kind: 'postgres', originalCode })).code, 'DB_UNAVAILABLE', originalCode);
+    const wrapped = new Prisma.PrismaClientKnownRequestError('Database error', { code: 'P2039', clientVersion: 'x', meta: { driverAdapterError: adapterError({ kind: 'postgres', originalCode }) } });
+    assert.equal(toGatewayError('op', wrapped).code, 'DB_UNAVAILABLE', `wrapped ${originalCode}`);
+  }
+  // Other database errors are not an outage.
+  const notNull = new Prisma.PrismaClientKnownRequestError('Database error', { code: 'P2039', clientVersion: 'x', meta: { driverAdapterError: adapterError({ kind: 'postgres', originalCode: '42P01' }) } });
+  assert.equal(toGatewayError('op', notNull).code, 'INTERNAL');
+  assert.equal(toGatewayError('op', adapterError({ kind: 'postgres', originalCode: '57014' })).code, 'INTERNAL', 'a cancelled statement');
+  assert.equal(toGatewayError('op', new Error('the connection string is invalid')).code, 'INTERNAL');
+  assert.equal(toGatewayError('op', new Error('Query terminated: Connection terminated unexpectedly')).code, 'INTERNAL', 'only the driver’s own wording');
+});

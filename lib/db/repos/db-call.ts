@@ -42,7 +42,7 @@ export function toGatewayError(operation: string, e: unknown): GatewayError {
   if (e instanceof Prisma.PrismaClientKnownRequestError) {
     const code = CONFLICT.has(e.code)
       ? 'DB_CONFLICT'
-      : UNAVAILABLE.has(e.code) || rawQueryUnavailable(e)
+      : UNAVAILABLE.has(e.code) || rawQueryUnavailable(e) || lostConnection(e)
         ? 'DB_UNAVAILABLE'
         : 'INTERNAL';
     return new GatewayError(code, `${operation}: ${e.code}`, { cause: e });
@@ -50,7 +50,7 @@ export function toGatewayError(operation: string, e: unknown): GatewayError {
   if (lostSerializableRace(e)) {
     return new GatewayError('DB_CONFLICT', `${operation}: lost a serialisable race`, { cause: e });
   }
-  if (e instanceof Prisma.PrismaClientInitializationError || isDriverFailure(e)) {
+  if (e instanceof Prisma.PrismaClientInitializationError || isDriverFailure(e) || lostConnection(e)) {
     return new GatewayError('DB_UNAVAILABLE', `${operation}: database not reachable`, { cause: e });
   }
   return new GatewayError('INTERNAL', `${operation} failed`, { cause: e });
@@ -71,6 +71,29 @@ function lostSerializableRace(e: unknown): boolean {
   if (!(e instanceof Error) || e.name !== 'DriverAdapterError') return false;
   const cause = (e as { cause?: { kind?: unknown; originalCode?: unknown } }).cause;
   return cause?.kind === 'TransactionWriteConflict' || cause?.originalCode === '40001' || cause?.originalCode === '40P01';
+}
+
+// SQLSTATE class 08 (connection exception) and 57P01–57P03: the server is shutting down or restarting (a
+// failover, an administrator's pg_terminate_backend) or not accepting connections yet.
+const CONNECTION_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123])$/;
+
+/** The driver adapter's cause: on the error itself inside a transaction, under `meta` outside one. */
+function adapterCause(e: Error): { originalCode?: unknown } | undefined {
+  if (e.name === 'DriverAdapterError') return (e as { cause?: { originalCode?: unknown } }).cause;
+  const meta = (e as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } }).meta;
+  return meta?.driverAdapterError?.cause;
+}
+
+/**
+ * The connection died under a query (issue 14 §5): PostgreSQL ended it (57P01 and kin), or the socket
+ * closed without a word — a crashed server or a network cut — which node-postgres reports as a plain
+ * "Connection terminated unexpectedly" that neither the driver adapter nor Prisma classifies.
+ */
+function lostConnection(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  if (/^Connection terminated\b/.test(e.message)) return true;
+  const sqlState = adapterCause(e)?.originalCode;
+  return typeof sqlState === 'string' && CONNECTION_SQLSTATE.test(sqlState);
 }
 
 /** Errors raised by the driver itself (refused connection, DNS, TLS) before Prisma could classify them. */

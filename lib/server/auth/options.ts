@@ -10,6 +10,7 @@ import { GatewayError } from '../../core/errors';
 import { normalizeClaims, type RawClaims } from '../../core/idp/claims';
 import type { RequestMeta } from '../request-meta';
 import type { Store } from '../ports';
+import { assertIssuedByNow } from './id-token-time';
 import { nextAuthLogger } from './next-auth-logger';
 import { startPortalSession } from './portal-session';
 import { oidcProvider } from './providers';
@@ -44,6 +45,7 @@ export function buildAuthOptions(deps: AuthDeps, meta: RequestMeta): NextAuthOpt
     callbacks: {
       async signIn({ account, profile }) {
         try {
+          assertIssuedByNow(profile, deps.now());
           claimsFor(deps, account?.provider, profile);
           return true;
         } catch (err) {

@@ -73,7 +73,8 @@ test('issue 13 §4: each refusal gets its own code', () => {
       idpError: false,
       errors: e('OAuthCallbackError', 'JWT expired, now 2, exp 1'),
     }),
-    'OIDC_TOKEN_INVALID',
+    'OIDC_TOKEN_EXPIRED',
+    'issue 14 §5: a clock off is named as such',
   );
   assert.equal(refusalCode({ nextAuthError: 'Callback', idpError: false, errors: [] }), 'INTERNAL');
   assert.equal(
@@ -89,4 +90,33 @@ test('issue 13 §4: each refusal gets its own code', () => {
     'FORBIDDEN',
   );
   assert.equal(refusalCode({ nextAuthError: 'Default', idpError: false, errors: [] }), 'INTERNAL');
+});
+
+test('issue 14 §5: an IdP out of reach during the callback is OIDC_IDP_UNAVAILABLE; a clock off has its own codes; other refusals stay OIDC_TOKEN_INVALID', () => {
+  const callback = (message: string, name = 'OAuthCallbackError') =>
+    refusalCode({ nextAuthError: 'OAuthCallback', idpError: false, errors: [{ event: 'OAUTH_CALLBACK_ERROR', name, message }] });
+  for (const message of [
+    'connect ECONNREFUSED 127.0.0.1:38877',
+    'getaddrinfo ENOTFOUND idp.example.invalid',
+    'getaddrinfo EAI_AGAIN idp.example.com',
+    'read ECONNRESET',
+    'socket hang up',
+    'outgoing request timed out after 3500ms',
+    'expected 200 OK, got: 503 Service Unavailable',
+    'expected 200 OK, got: 502 Bad Gateway',
+  ]) {
+    assert.equal(callback(message), 'OIDC_IDP_UNAVAILABLE', message);
+  }
+  assert.equal(callback('JWT not active yet, now 1700000000, nbf 1700000600'), 'OIDC_TOKEN_NOT_YET_VALID');
+  for (const message of [
+    'expected 200 OK, got: 404 Not Found',
+    'invalid_grant (grant request is invalid)',
+    'unexpected iss value, expected https://a, got: https://b',
+    'failed to validate JWT signature',
+    'the JWT expired check is ours',
+  ]) {
+    assert.equal(callback(message), 'OIDC_TOKEN_INVALID', message);
+  }
+  assert.equal(callback('connect ECONNREFUSED 127.0.0.1:1', 'TypeError'), 'OIDC_TOKEN_INVALID', 'only next-auth’s callback error counts');
+  assert.equal(callback('State cookie was missing.'), 'OIDC_STATE_INVALID', 'state first');
 });

@@ -68,6 +68,32 @@ function isStateFailure(e: AuthErrorEvent): boolean {
   return e.name === 'OAuthCallbackError' && /cookie|\bstate\b/i.test(e.message ?? '');
 }
 
+/**
+ * openid-client could not reach the IdP during the callback (discovery, token endpoint or JWKS): refused,
+ * reset, DNS, its 3.5 s timeout, or a 5xx answer (issue 14 §5). Its wording, as next-auth logs it.
+ */
+function isUnreachable(e: AuthErrorEvent): boolean {
+  return (
+    e.name === 'OAuthCallbackError' &&
+    /\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)\b|^socket hang up$|^outgoing request timed out after \d+ms$|^expected 200 OK, got: 5\d\d\b/.test(e.message ?? '')
+  );
+}
+
+/** openid-client's refusal of an ID token's time window (`nbf`, `exp`, 10 s tolerance): a clock is off. */
+function timeWindowCode(errors: readonly AuthErrorEvent[]): GatewayErrorCode | undefined {
+  const message = errors.find((e) => e.name === 'OAuthCallbackError')?.message ?? '';
+  if (/^JWT not active yet\b/.test(message)) return 'OIDC_TOKEN_NOT_YET_VALID';
+  if (/^JWT expired\b/.test(message)) return 'OIDC_TOKEN_EXPIRED';
+  return undefined;
+}
+
+/** Why openid-client (or next-auth's check cookies) refused the callback. */
+function callbackCode(errors: readonly AuthErrorEvent[]): GatewayErrorCode {
+  if (errors.some(isStateFailure)) return 'OIDC_STATE_INVALID';
+  if (errors.some(isUnreachable)) return 'OIDC_IDP_UNAVAILABLE';
+  return timeWindowCode(errors) ?? 'OIDC_TOKEN_INVALID';
+}
+
 export interface RefusalInput {
   /** next-auth's error name (nextAuthErrorOf). */
   nextAuthError: string;
@@ -85,8 +111,9 @@ export function refusalCode({ nextAuthError, idpError, errors }: RefusalInput): 
       // The authorization URL could not be built: the IdP's discovery document did not load.
       return 'OIDC_IDP_UNAVAILABLE';
     case 'OAuthCallback':
-      // openid-client (or next-auth's check cookies) refused the answer: state, or the token itself.
-      return errors.some(isStateFailure) ? 'OIDC_STATE_INVALID' : 'OIDC_TOKEN_INVALID';
+      // openid-client (or next-auth's check cookies) refused the answer: state, the IdP out of reach, or
+      // the token itself.
+      return callbackCode(errors);
     case 'Callback':
       // One of Rolegate's callbacks threw after the token was verified.
       return errors.find((e) => e.gatewayCode !== undefined)?.gatewayCode ?? 'INTERNAL';

@@ -10,7 +10,7 @@ import { sessionSetCookie } from '../auth/session-cookie';
 import type { Container } from '../container';
 import type { RequestMeta } from '../request-meta';
 import { acceptSamlResponse, countSigninFailures, type AcsDeps } from './acs-accept';
-import { getSamlConnection } from './connections';
+import { getSamlConnection, type SamlConnectionRuntime } from './connections';
 
 const REQUEST_TTL_MS = 10 * 60_000;
 
@@ -44,13 +44,15 @@ function acsDeps(c: Container, meta: RequestMeta, connectionId: string): AcsDeps
 /** Validates the posted response and returns the Set-Cookie of the new portal session. */
 export async function completeSamlLogin(c: Container, connectionId: string, samlResponse: string, meta: RequestMeta, boundRequestId: string | undefined): Promise<string> {
   const deps = acsDeps(c, meta, connectionId);
+  let rt: SamlConnectionRuntime;
   try {
     enabledSamlConnection(c.config, connectionId);
+    // The IdP's metadata out of reach (SAML_METADATA_UNAVAILABLE) is a refused sign-in too (issue 14 §5).
+    rt = await getSamlConnection(c, connectionId);
   } catch (e) {
     if (e instanceof GatewayError) await deps.signinFailed(e.code);
     throw e;
   }
-  const rt = await getSamlConnection(c, connectionId);
   const { sid } = await acceptSamlResponse(deps, { conn: rt.conn, sp: rt.sp, samlResponse, meta, boundRequestId });
   return sessionSetCookie({ publicUrl: c.config.publicUrl, secret: c.env.NEXTAUTH_SECRET, sid, maxAgeSeconds: c.config.session.maxAgeSeconds });
 }

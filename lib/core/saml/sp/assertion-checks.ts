@@ -37,7 +37,10 @@ export function checkDestination(response: Element, x: Expectations, trace: Trac
   trace.require(attr(response, 'Destination') === x.acsUrl, 'SAML_DESTINATION_MISMATCH', 'destination', 'Destination is not our ACS URL');
 }
 
-/** saml-core §2.5.1.4: every AudienceRestriction must name us; at least one must be present. */
+/**
+ * saml-core §2.5.1.4: every AudienceRestriction must name us; at least one must be present. Then the
+ * Conditions window, and the assertion's IssueInstant (checkIssueInstant).
+ */
 export function checkConditions(assertion: Element, x: Expectations, trace: Trace): string | undefined {
   const conditions = child(assertion, NS.saml, 'Conditions');
   // Stryker disable next-line ArrayDeclaration: an entry that is not an element has no Audience children, so it fails as [] does.
@@ -45,7 +48,18 @@ export function checkConditions(assertion: Element, x: Expectations, trace: Trac
   const ok = restrictions.length > 0 && restrictions.every((r) => children(r, NS.saml, 'Audience').some((a) => uriText(a) === x.spEntityId));
   trace.require(ok, 'SAML_AUDIENCE_MISMATCH', 'audience', 'our entityID is not the Audience');
   requireWindow(windowOf(conditions), x.nowMs, x.skewMs, 'conditions-window', trace);
+  checkIssueInstant(assertion, x, trace);
   return conditions && attr(conditions, 'NotOnOrAfter');
+}
+
+/**
+ * saml-core §2.3.3: the assertion's IssueInstant is no later than now + skew (issue 14 §5). NotBefore is
+ * optional, so without this an IdP whose clock runs ahead and that sends none had its assertions accepted.
+ * The schema (checked before) requires IssueInstant; a time that does not parse is refused.
+ */
+export function checkIssueInstant(assertion: Element, x: Expectations, trace: Trace): void {
+  const issued = Date.parse(attr(assertion, 'IssueInstant') as string);
+  trace.require(issued <= x.nowMs + x.skewMs, 'SAML_NOT_YET_VALID', 'issue-instant', `IssueInstant in the future, skew ${x.skewMs / 1000}s`);
 }
 
 /**

@@ -18,7 +18,7 @@ describe('AudienceRestriction (saml-core §2.5.1.4)', () => {
     const { assertion } = parsed(responseText());
     const { result, trace } = passing((t) => checkConditions(assertion, x, t));
     assert.equal(result, new Date(x.nowMs + 300_000).toISOString());
-    assert.deepEqual(trace.entries, [{ check: 'audience', ok: true }, { check: 'conditions-window', ok: true }]);
+    assert.deepEqual(trace.entries, [{ check: 'audience', ok: true }, { check: 'conditions-window', ok: true }, { check: 'issue-instant', ok: true }]);
   });
 
   it('refuses an assertion without any AudienceRestriction: SAML_AUDIENCE_MISMATCH', async () => {
