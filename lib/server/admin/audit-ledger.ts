@@ -5,25 +5,19 @@ import 'server-only';
  */
 import { z } from 'zod';
 import { GatewayError } from '../../core/errors';
-import type { AuditCursor, AuditEventRecord } from '../../db/repos/audit-types';
 import { auditByAdmin, type AdminContext } from './route';
 import { toCsv, toJson } from './audit-export';
+import { auditPage as readPage, readExportRows, type AuditPage } from './audit-export-read';
 import { parseAuditSearch, type AuditSearch } from './audit-search';
+
+export type { AuditPage } from './audit-export-read';
 
 export const PAGE_SIZE = 50;
 /** An export holds at most this many rows; narrow the search for more (the file says when it was cut). */
 export const EXPORT_MAX_ROWS = 50_000;
 
-export interface AuditPage {
-  events: AuditEventRecord[];
-  next?: AuditCursor;
-}
-
-export async function auditPage(ctx: Pick<AdminContext, 'c'>, search: AuditSearch, pageSize = PAGE_SIZE): Promise<AuditPage> {
-  const rows = await ctx.c.repos.audit.listAudit({ ...search.filter, cursor: search.cursor, limit: pageSize + 1 });
-  const events = rows.slice(0, pageSize);
-  const last = events.at(-1);
-  return { events, next: rows.length > pageSize && last ? { at: last.at, id: last.id } : undefined };
+export function auditPage(ctx: Pick<AdminContext, 'c'>, search: AuditSearch, pageSize = PAGE_SIZE): Promise<AuditPage> {
+  return readPage(ctx.c.repos.audit, search, pageSize);
 }
 
 const formatSchema = z.enum(['csv', 'json']);
@@ -40,17 +34,7 @@ export async function exportAudit(ctx: AdminContext, query: URLSearchParams): Pr
   const format = formatSchema.safeParse(query.get('format') ?? 'csv');
   if (!format.success) throw new GatewayError('BAD_REQUEST', 'export format', { publicDetail: 'format: expected csv or json' });
   const search = parseAuditSearch(query);
-  const events: AuditEventRecord[] = [];
-  let cursor: AuditCursor | undefined;
-  let more = true;
-  while (more && events.length < EXPORT_MAX_ROWS) {
-    const page = await auditPage(ctx, { ...search, cursor }, 500);
-    events.push(...page.events);
-    cursor = page.next;
-    more = cursor !== undefined;
-  }
-  const truncated = more || events.length > EXPORT_MAX_ROWS;
-  const rows = events.slice(0, EXPORT_MAX_ROWS);
+  const { events: rows, truncated } = await readExportRows(ctx.c.repos.audit, search, EXPORT_MAX_ROWS);
   await auditByAdmin(ctx, { action: 'audit.export', target: 'AuditEvent', format: format.data, rows: rows.length, truncated, search: search.params.toString() });
   const stamp = ctx.c.now().toISOString().replace(/[:.]/g, '-');
   return format.data === 'json'
