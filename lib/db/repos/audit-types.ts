@@ -24,8 +24,11 @@ export interface AuditEventRecord extends Omit<AuditRecord, 'detail'> {
   detail?: AuditDetail;
 }
 
+/** The most rows one listAudit call returns (a larger `limit` is clamped to it). */
+export const AUDIT_LIST_MAX = 500;
+
 export interface AuditQuery extends AuditFilter {
-  /** 1–500 */
+  /** 1–AUDIT_LIST_MAX */
   limit: number;
   /** Only events strictly before this instant (kept for callers that page by time alone). */
   before?: Date;
