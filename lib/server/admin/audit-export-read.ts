@@ -1,9 +1,9 @@
 /**
- * Reading the ledger for an export: page after page of one search, at most `maxRows`. Kept apart from
- * audit-ledger.ts (server-only) so it runs against real repos in the integration tests.
+ * Reading the ledger page by page: the admin page's one page with its "older" link, and an export's
+ * pages. Kept apart from audit-ledger.ts (server-only) so it runs against real repos in the tests.
  */
 import { GatewayError } from '../../core/errors';
-import { AUDIT_LIST_MAX, type AuditCursor, type AuditEventRecord, type AuditQuery } from '../../db/repos/audit-types';
+import { AUDIT_LIST_MAX, type AuditCursor, type AuditEventRecord, type AuditFilter, type AuditQuery } from '../../db/repos/audit-types';
 import type { AuditSearch } from './audit-search';
 
 /** The one repo call an export needs. */
@@ -28,26 +28,29 @@ export async function auditPage(source: LedgerSource, search: AuditSearch, pageS
   return { events, next: rows.length > pageSize && last ? { at: last.at, id: last.id } : undefined };
 }
 
-export interface ExportRows {
-  events: AuditEventRecord[];
-  truncated: boolean;
-}
-
 /**
- * Every row of the search, newest first, up to `maxRows`. A page shorter than asked for is the end; at
- * the cap one more row is asked for, so `truncated` is true only when a row was really left out.
+ * Every row of the search older than `from` (when given), newest first, one repo page at a time, up to
+ * `maxRows`; returns whether rows were left out. A page shorter than asked for is the end; at the cap one
+ * more row is asked for, so "truncated" is true only when a row really was left out. Nothing is read
+ * before the consumer asks for the next page, so memory holds one page whatever the size of the export.
  */
-export async function readExportRows(source: LedgerSource, search: AuditSearch, maxRows: number): Promise<ExportRows> {
-  const events: AuditEventRecord[] = [];
-  let cursor: AuditCursor | undefined;
-  for (;;) {
-    const room = maxRows - events.length;
+export async function* exportPages(
+  source: LedgerSource,
+  filter: AuditFilter,
+  from: AuditCursor | undefined,
+  maxRows: number,
+): AsyncGenerator<AuditEventRecord[], boolean> {
+  let cursor = from;
+  for (let sent = 0; ; ) {
+    const room = maxRows - sent;
     const limit = Math.min(AUDIT_LIST_MAX, room + 1);
-    const rows = await source.listAudit({ ...search.filter, cursor, limit });
-    events.push(...rows.slice(0, room));
-    if (rows.length > room) return { events, truncated: true };
+    const rows = await source.listAudit({ ...filter, cursor, limit });
+    const page = rows.slice(0, room);
+    sent += page.length;
+    if (page.length > 0) yield page;
+    if (rows.length > room) return true;
     const last = rows.at(-1);
-    if (rows.length < limit || !last) return { events, truncated: false };
+    if (rows.length < limit || !last) return false;
     cursor = { at: last.at, id: last.id };
   }
 }

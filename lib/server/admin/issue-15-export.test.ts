@@ -1,33 +1,48 @@
 /**
  * Issue 15 §3 regression: the export stopped at 500 rows and called itself complete (it asked for 501 rows
- * a page, the repo caps a page at 500, so it never saw a next page). Real ledgers on both dialects.
+ * a page, the repo caps a page at 500, so it never saw a next page). Real ledgers on both dialects, through
+ * the streamed export the route serves.
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { GatewayError } from '../../core/errors';
 import { describeEachDialect } from '../../db/test-support/databases';
 import { seedLedger } from '../../db/test-support/ledger-seed';
-import { GatewayError } from '../../core/errors';
-import { auditPage, readExportRows } from './audit-export-read';
+import { EXPORT_FORMATS } from './audit-export';
+import { drain, exportRowsOf, recordAs } from './audit-export-drain';
+import { auditPage } from './audit-export-read';
+import { startExport } from './audit-export-stream';
 import { parseAuditSearch } from './audit-search';
 
 const all = parseAuditSearch({});
 
 describeEachDialect('issue 15: the audit export', (ctx) => {
+  const exportCsv = async (maxRows: number) => {
+    const { repos } = ctx();
+    const before = await ctx().db.auditEvent.count();
+    const { exportId, body } = await startExport({ source: repos.audit, search: all, format: EXPORT_FORMATS.csv, maxRows, record: recordAs(repos) });
+    return { before, exportId, file: await drain(body) };
+  };
+
   it('holds every row of a ledger longer than one page, and says it is complete', async () => {
     await seedLedger(ctx().url, 1_201);
-    const { events, truncated } = await readExportRows(ctx().repos.audit, all, 1_000_000);
-    assert.equal(events.length, 1_201);
-    assert.equal(truncated, false);
-    assert.equal(new Set(events.map((e) => e.id)).size, 1_201, 'no row twice');
+    const { before, exportId, file } = await exportCsv(1_000_000);
+    assert.equal(before, 1_201);
+    assert.equal(file.lines, 1_201 + 2, 'header, every row, the summary');
+    assert.ok(file.tail.endsWith(`\r\n#rolegate-export rows=1201 truncated=false id=${exportId}\r\n`), file.tail.slice(-120));
+    const [start, end] = await exportRowsOf(ctx().repos, exportId);
+    assert.equal(start?.detail?.action, 'audit.export');
+    assert.deepEqual(end?.detail, { action: 'audit.export.end', target: 'AuditEvent', exportId, format: 'csv', end: 'complete', rows: 1_201, truncated: false });
   });
 
   it('is cut at the cap, and says so only when a row was left out', async () => {
-    const exact = await readExportRows(ctx().repos.audit, all, 1_201);
-    assert.deepEqual([exact.events.length, exact.truncated], [1_201, false]);
-    const cut = await readExportRows(ctx().repos.audit, all, 1_200);
-    assert.deepEqual([cut.events.length, cut.truncated], [1_200, true]);
-    const onePage = await readExportRows(ctx().repos.audit, all, 500);
-    assert.deepEqual([onePage.events.length, onePage.truncated], [500, true]);
+    const exact = await exportCsv(await ctx().db.auditEvent.count());
+    assert.match(exact.file.tail, new RegExp(`rows=${exact.before} truncated=false`));
+    const cut = await exportCsv((await ctx().db.auditEvent.count()) - 1);
+    assert.match(cut.file.tail, new RegExp(`rows=${cut.before - 1} truncated=true`));
+    const onePage = await exportCsv(500);
+    assert.match(onePage.file.tail, /rows=500 truncated=true/);
+    assert.equal(onePage.file.lines, 502);
   });
 
   it('a page as large as the repo cap is refused rather than silently never having a next page', async () => {
@@ -39,9 +54,11 @@ describeEachDialect('issue 15: the audit export', (ctx) => {
 
   it('of 100,000 rows holds 100,000, newest first', async () => {
     await seedLedger(ctx().url, 100_000 - 1_201, 1_201);
-    const { events, truncated } = await readExportRows(ctx().repos.audit, all, 1_000_000);
-    assert.equal(events.length, 100_000);
-    assert.equal(truncated, false);
-    assert.ok(events.every((e, i) => i === 0 || e.at <= (events[i - 1]?.at ?? e.at)), 'newest first');
+    const { before, file } = await exportCsv(1_000_000);
+    assert.ok(before >= 100_000);
+    assert.equal(file.lines, before + 2);
+    assert.match(file.tail, new RegExp(`rows=${before} truncated=false`));
+    const firstTimes = file.head.split('\r\n').slice(1, 20).map((l) => l.slice(0, 24));
+    assert.deepEqual(firstTimes, [...firstTimes].sort().reverse(), 'newest first');
   });
 });
