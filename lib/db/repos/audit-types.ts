@@ -24,6 +24,9 @@ export interface AuditEventRecord extends Omit<AuditRecord, 'detail'> {
   detail?: AuditDetail;
 }
 
+/** The shortest text search (trigram indexes need 3 characters; 1 or 2 match most of any ledger). */
+export const SEARCH_MIN_CHARS = 3;
+
 /** The most rows one listAudit call returns (a larger `limit` is clamped to it). */
 export const AUDIT_LIST_MAX = 500;
 

@@ -103,11 +103,8 @@ export function createAuditRepo(db: Db) {
     async listAudit(query: AuditQuery): Promise<AuditEventRecord[]> {
       const take = Math.min(Math.max(Math.trunc(query.limit), 1), AUDIT_LIST_MAX);
       const { before, cursor, limit: _limit, ...filter } = query;
-      const rows = await dbCall('listAudit', () =>
-        findAuditRows(db, before ? { ...filter, to: before } : filter, cursor, take, (where, n) =>
-          db.auditEvent.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: n }),
-        ),
-      );
+      const to = before && (!filter.to || before < filter.to) ? before : filter.to;
+      const rows = await dbCall('listAudit', () => findAuditRows(db, { ...filter, to }, cursor, take));
       return rows.map(toAuditRecord);
     },
 
