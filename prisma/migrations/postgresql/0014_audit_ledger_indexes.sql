@@ -22,11 +22,15 @@ CREATE INDEX "AuditEvent_userId_at_id_idx" ON "AuditEvent"("userId", "at", "id")
 
 -- The ledger's text search: a trigram GIN index over the searched columns joined by a unit separator
 -- (U+001F, which no search can contain: control characters are refused), so a search never matches
--- across two columns. The query (lib/db/repos/audit-search-sql.ts) must spell the expression exactly so.
+-- across two columns. pg_trgm makes trigrams of letters and digits only, so punctuation is turned into
+-- letters first: `acme_test` is then looked up by `e_t`-like trigrams, not as `acme` and `test` (every row).
+-- The index only narrows the candidates; each is checked with the exact ILIKE on the real text.
+-- lib/db/repos/audit-sql.ts (pgTrigramText) must spell the expression exactly so, or the index goes unused.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
-CREATE INDEX "AuditEvent_search_trgm_idx" ON "AuditEvent" USING gin ((
+CREATE INDEX "AuditEvent_search_trgm_idx" ON "AuditEvent" USING gin ((translate(
     coalesce("email", '') || E'\x1f' || coalesce("userId", '') || E'\x1f' || coalesce("subject", '') || E'\x1f' ||
     coalesce("roleArn", '') || E'\x1f' || coalesce("sessionName", '') || E'\x1f' || coalesce("requestId", '') || E'\x1f' ||
-    coalesce("code", '') || E'\x1f' || coalesce("ip", '')
-) gin_trgm_ops);
+    coalesce("code", '') || E'\x1f' || coalesce("ip", ''),
+    '@._-:/+=, ', 'qxzjkvwyhp'
+)) gin_trgm_ops);
