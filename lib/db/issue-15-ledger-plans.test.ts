@@ -11,6 +11,7 @@ import { Prisma } from './generated/sqlite/client';
 import type { Db } from './client';
 import type { AuditFilter } from './repos/audit-query';
 import { pageSql, trigramSearchSql } from './repos/audit-sql';
+import { indexTrigrams } from './repos/audit-text-search';
 import { describeEachDialect } from './test-support/databases';
 import { seedLedger, seedRoleArn, seedUserId } from './test-support/ledger-seed';
 
@@ -79,13 +80,13 @@ describeEachDialect('issue 15: ledger query plans', (ctx, dialect) => {
   });
 
   it('a search past the newest rows is looked up in the trigram index', async () => {
-    const sql = trigramSearchSql(dialect, {}, cursor, 51, 'user1234@acme', ['234', '34@', '123']);
+    const sql = trigramSearchSql(dialect, {}, cursor, 51, 'user1234@acme', indexTrigrams(dialect, 'user1234@acme').slice(4, 7).map((g) => g.index));
     const plan = dialect === 'sqlite' ? await sqlitePlan(ctx().db, sql) : await pgPlanOf(ctx().db, sql);
     if (dialect === 'sqlite') {
       assert.match(plan, /SCAN AuditEventSearch VIRTUAL TABLE INDEX \d+:M/, plan);
       assert.match(plan, /SEARCH AuditEvent USING INTEGER PRIMARY KEY \(rowid=\?\)/, plan);
     } else {
-      assert.match(plan, /Bitmap Index Scan on "AuditEvent_search_trgm_idx"[^\n]*\n\s+Index Cond: \(translate\(/, plan);
+      assert.match(plan, /Bitmap Index Scan on "AuditEvent_search_trgm_idx"[^\n]*\n\s+Index Cond: \(+translate\(/, plan);
       assert.doesNotMatch(plan, /Seq Scan/, plan);
     }
   });

@@ -44,13 +44,17 @@ export function containsPattern(needle: string): string {
   return `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-const pgTranslate = (s: string) => [...s].map((c) => PG_LETTERS[PG_PUNCTUATION.indexOf(c)] ?? c).join('');
+/** PostgreSQL: `text` as its trigram index sees it (punctuation turned into letters, lower case). */
+export const pgTrigramForm = (text: string) => [...text.toLowerCase()].map((c) => PG_LETTERS[PG_PUNCTUATION.indexOf(c)] ?? c).join('');
 
-/** The exact, case-insensitive substring match (SQLite's LIKE ignores ASCII case; PostgreSQL needs ILIKE). */
+/**
+ * The exact, case-insensitive, literal substring match: SQLite's LIKE (it folds ASCII case) with the
+ * needle's `%`, `_` and `\` escaped; PostgreSQL's strpos over lower() (no pattern at all, and several times
+ * cheaper than ILIKE).
+ */
 export function textMatches(dialect: Dialect, needle: string): Sql {
-  const pattern = containsPattern(needle);
-  if (dialect === 'postgresql') return Prisma.sql`${searchedText(dialect)} ILIKE ${pattern}`;
-  return Prisma.sql`${searchedText(dialect)} LIKE ${pattern} ESCAPE '\\'`;
+  if (dialect === 'postgresql') return Prisma.sql`strpos(lower(${searchedText(dialect)}), lower(${needle})) > 0`;
+  return Prisma.sql`${searchedText(dialect)} LIKE ${containsPattern(needle)} ESCAPE '\\'`;
 }
 
 /** The filters (without the text search) and the keyset, as ANDed conditions. */
@@ -85,19 +89,19 @@ export function windowSearchSql(dialect: Dialect, filter: AuditFilter, cursor: A
 }
 
 /**
- * A search through the trigram index: its candidates (SQLite: the rows holding every one of `grams`;
- * PostgreSQL: what pg_trgm finds for the pattern) are checked with the exact match, filtered, sorted.
+ * A search through the trigram index: the rows holding every one of `grams` (a few of the term's
+ * trigrams, the rarest; SQLite: in its own characters, PostgreSQL: in pgTrigramForm, letters and digits
+ * only) are checked with the exact match, filtered and sorted. PostgreSQL with no usable trigram looks the
+ * whole term up in pg_trgm instead.
  */
 export function trigramSearchSql(dialect: Dialect, filter: AuditFilter, cursor: AuditCursor | undefined, take: number, needle: string, grams: readonly string[]): Sql {
   const exact = textMatches(dialect, needle);
-  const candidates =
-    dialect === 'postgresql'
-      ? Prisma.sql`${pgTrigramText()} ILIKE ${pgTranslate(containsPattern(needle))}`
-      : Prisma.sql`"AuditEvent".rowid IN (SELECT rowid FROM "AuditEventSearch" WHERE "AuditEventSearch" MATCH ${ftsAll(grams)})`;
-  return Prisma.sql`SELECT ${COLUMNS} FROM "AuditEvent" ${where([candidates, exact, ...conditions(filter, cursor)])} ${ORDER} LIMIT ${take}`;
+  const candidates: Sql[] =
+    dialect === 'sqlite'
+      ? [Prisma.sql`"AuditEvent".rowid IN (SELECT rowid FROM "AuditEventSearch" WHERE "AuditEventSearch" MATCH ${ftsAll(grams)})`]
+      : (grams.length > 0 ? grams : [pgTrigramForm(needle)]).map((g) => Prisma.sql`${pgTrigramText()} ILIKE ${containsPattern(g)}`);
+  return Prisma.sql`SELECT ${COLUMNS} FROM "AuditEvent" ${where([...candidates, exact, ...conditions(filter, cursor)])} ${ORDER} LIMIT ${take}`;
 }
-
-const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /** An FTS5 query: every trigram, each as a quoted string (its `"` doubled). */
 function ftsAll(grams: readonly string[]): string {
@@ -105,13 +109,17 @@ function ftsAll(grams: readonly string[]): string {
 }
 
 /**
- * SQLite: in how many of the newest `window` rows of the page each trigram occurs (ASCII case folded, as
- * LIKE and the index fold it) — so the search can look up only the rarest ones (FTS5 reads the whole list
- * of every trigram it is given, and `@acme.test`'s are in every row).
+ * In how many of the newest `window` rows of the page each of `looks` occurs in the lower-cased searched
+ * text (lower() folds what the exact match folds: ASCII in SQLite) — so the search asks the trigram index
+ * only for the rarest: an index reads the whole list of every trigram it is given, and `@acme.test`'s are
+ * in every row.
  */
-export function trigramCountsSql(filter: AuditFilter, cursor: AuditCursor | undefined, grams: readonly string[], window: number): Sql {
-  const text = Prisma.sql`lower(${searchedText('sqlite')})`;
-  const recent = Prisma.sql`SELECT ${text} AS "t" FROM "AuditEvent" ${where(conditions(filter, cursor))} ${ORDER} LIMIT ${window}`;
-  const counts = grams.map((g, i) => Prisma.sql`sum(instr("t", ${asciiLower(g)}) > 0) AS ${Prisma.raw(`"g${i}"`)}`);
-  return Prisma.sql`SELECT ${Prisma.join(counts, ', ')} FROM (${recent})`;
+export function trigramCountsSql(dialect: Dialect, filter: AuditFilter, cursor: AuditCursor | undefined, looks: readonly string[], window: number): Sql {
+  const recent = Prisma.sql`SELECT lower(${searchedText(dialect)}) AS "t" FROM "AuditEvent" ${where(conditions(filter, cursor))} ${ORDER} LIMIT ${window}`;
+  const counts = looks.map((g, i) =>
+    dialect === 'sqlite'
+      ? Prisma.sql`sum(instr("t", ${g}) > 0) AS ${Prisma.raw(`"g${i}"`)}`
+      : Prisma.sql`sum((strpos("t", ${g}) > 0)::int) AS ${Prisma.raw(`"g${i}"`)}`,
+  );
+  return Prisma.sql`SELECT ${Prisma.join(counts, ', ')} FROM (${recent}) AS "w"`;
 }
