@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { timeConsole, timeCredentials } from './bench/api';
+import { benchLedger } from './bench/ledger-bench';
 import { launchBrowser, signInToRoles, timeRoleToKeys } from './bench/browser';
 import { assertPortsFree, reapServer, serverPids } from './bench/lifecycle';
 import { processStartedAtMs, treeMemory } from './bench/proc-mem';
@@ -31,6 +32,8 @@ function benchPort(): number {
 }
 
 async function main(): Promise<void> {
+  // Issue 15 §3, opt-in (minutes of seeding): `npm run bench -- --ledger [--sqlite-rows n] [--pg-rows n]`.
+  const ledger = process.argv.includes('--ledger') ? await benchLedger() : undefined;
   const port = benchPort();
   const ports = demoPorts(port);
   await assertPortsFree([ports.app, ports.idp, ports.aws, ports.saml]);
@@ -59,7 +62,7 @@ async function main(): Promise<void> {
     await sleep(IDLE_BEFORE_MEMORY_MS);
     pids = [...new Set([...pids, ...serverPids(stack.appPid)])];
     const memAfterLoad = treeMemory(stack.appPid, ports.app);
-    printReport({ startMs, startStackMs: healthyAt - called, roleToKeys, credentials, console: consoleRun, memAfterStart, memAfterLoad });
+    printReport({ startMs, startStackMs: healthyAt - called, roleToKeys, credentials, console: consoleRun, memAfterStart, memAfterLoad, ledger });
   } finally {
     await browser?.close().catch(() => undefined);
     await stack?.close();
