@@ -8,6 +8,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { dialectOf, sqliteFilePath } from '../dialect';
+import type { AuditType } from '../repos/audit-types';
 
 export const SEED = {
   users: 20_000,
@@ -44,10 +45,10 @@ const hex = (i: number, salt: number) => mix(i, salt).toString(16).padStart(8, '
 const uuid = (i: number) => `${hex(i, 1)}-${hex(i, 2).slice(0, 4)}-4${hex(i, 3).slice(0, 3)}-8${hex(i, 4).slice(0, 3)}-${hex(i, 5)}${hex(i, 6).slice(0, 4)}`;
 
 /** Row `i` (0 = oldest) as SQLite stores it: times as Prisma writes them, booleans as 0/1. */
-export function seedRow(i: number): (string | number | null)[] {
-  const at = SEED.start + Math.floor(i / 2) * SEED.stepMs;
+export function seedRow(i: number, opts: SeedOptions = {}): (string | number | null)[] {
+  const at = (opts.start ?? SEED.start) + Math.floor(i / 2) * SEED.stepMs;
   const t = mix(i, 7) % 1000;
-  const type = TYPES.find(([, upTo]) => t < upTo)?.[0] ?? 'admin';
+  const type = opts.type ?? TYPES.find(([, upTo]) => t < upTo)?.[0] ?? 'admin';
   const o = mix(i, 8) % 100;
   const outcome = type === 'denial' ? 'denied' : o < 88 ? 'ok' : o < 96 ? 'failed' : 'denied';
   const u = mix(i, 9) % SEED.users;
@@ -66,16 +67,17 @@ export function seedRow(i: number): (string | number | null)[] {
 const COLUMNS = ['id', 'at', 'type', 'outcome', 'userId', 'subject', 'email', 'idpId', 'roleArn', 'sessionName', 'requestId', 'code', 'ip', 'userAgent', 'expiresAt', 'detail', 'emailVerified'];
 const BATCH = 500;
 
-function seedSqlite(file: string, rows: number, from: number): void {
+function seedSqlite(file: string, rows: number, from: number, opts: SeedOptions): void {
   const db = new Database(file);
   try {
+    db.pragma('busy_timeout = 10000'); // a running Rolegate may hold the write lock for a moment
     const values = `(${COLUMNS.map(() => '?').join(',')})`;
     const sql = (n: number) => `INSERT INTO "AuditEvent" (${COLUMNS.map((c) => `"${c}"`).join(',')}) VALUES ${Array(n).fill(values).join(',')}`;
     const full = db.prepare(sql(BATCH));
     db.transaction(() => {
       for (let i = 0; i < rows; i += BATCH) {
         const n = Math.min(BATCH, rows - i);
-        const params = Array.from({ length: n }, (_, k) => seedRow(from + i + k)).flat();
+        const params = Array.from({ length: n }, (_, k) => seedRow(from + i + k, opts)).flat();
         (n === BATCH ? full : db.prepare(sql(n))).run(...params);
       }
     })();
@@ -85,13 +87,14 @@ function seedSqlite(file: string, rows: number, from: number): void {
 }
 
 /** The same distribution in SQL over generate_series (g = row number, 0 = oldest). */
-function pgInsert(): string {
+function pgInsert(opts: SeedOptions): string {
   const h = (salt: number) => `(hashint4(g # ${salt}) & 2147483647)`;
-  const type = `CASE ${TYPES.map(([name, upTo]) => `WHEN ${h(7)} % 1000 < ${upTo} THEN '${name}'`).join(' ')} END`;
+  const type = opts.type ? `'${opts.type}'` : `CASE ${TYPES.map(([name, upTo]) => `WHEN ${h(7)} % 1000 < ${upTo} THEN '${name}'`).join(' ')} END`;
+  const start = opts.start ?? SEED.start;
   const u = `(${h(9)} % ${SEED.users})`;
   const roleIdx = `(${h(10)} % ${SEED.accounts * SEED.roleNames.length})`;
   const role = `'arn:aws:iam::' || lpad((100000000000 + (${roleIdx} % ${SEED.accounts}) * 7919)::text, 12, '0') || ':role/' || (ARRAY['${SEED.roleNames.join("','")}'])[${roleIdx} % ${SEED.roleNames.length} + 1]`;
-  const at = `timestamp '${new Date(SEED.start).toISOString().slice(0, 19).replace('T', ' ')}' + (g / 2) * interval '${SEED.stepMs} milliseconds'`;
+  const at = `timestamp '${new Date(start).toISOString().slice(0, 23).replace('T', ' ')}' + (g / 2) * interval '${SEED.stepMs} milliseconds'`;
   return `INSERT INTO "AuditEvent" (${COLUMNS.map((c) => `"${c}"`).join(',')})
 SELECT md5(g::text)::uuid::text, at, type, outcome, 'u-' || u, '00u' || u, 'user' || u || '@acme.test',
   (ARRAY['${SEED.idps.join("','")}'])[u % ${SEED.idps.length} + 1],
@@ -110,20 +113,27 @@ FROM (
           FROM generate_series($1::int, $2::int) AS g) AS r) AS s) AS t`;
 }
 
-async function seedPostgresql(url: string, rows: number, from: number): Promise<void> {
+async function seedPostgresql(url: string, rows: number, from: number, opts: SeedOptions): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query('SET synchronous_commit = off');
-    await client.query(pgInsert(), [from, from + rows - 1]);
+    await client.query(pgInsert(opts), [from, from + rows - 1]);
   } finally {
     await client.end();
   }
 }
 
+export interface SeedOptions {
+  /** Row 0's time (default SEED.start, 2025-01-01); each pair of rows is SEED.stepMs after the previous. */
+  start?: number;
+  /** Every row of this type instead of the realistic mix (e2e: rows no other spec counts). */
+  type?: AuditType;
+}
+
 /** Appends `rows` seed rows (numbered from `from`) to the ledger of the migrated database at `url`. */
-export async function seedLedger(url: string, rows: number, from = 0): Promise<void> {
+export async function seedLedger(url: string, rows: number, from = 0, opts: SeedOptions = {}): Promise<void> {
   if (rows <= 0) return;
-  if (dialectOf(url) === 'sqlite') seedSqlite(sqliteFilePath(url), rows, from);
-  else await seedPostgresql(url, rows, from);
+  if (dialectOf(url) === 'sqlite') seedSqlite(sqliteFilePath(url), rows, from, opts);
+  else await seedPostgresql(url, rows, from, opts);
 }
