@@ -41,6 +41,6 @@ test('issue 14 §4: every answer carries an X-Request-Id, and the audit row of a
   // Exported by the other admin: alice's own exports are counted by admin-audit.spec.
   const gina = await (await browser.newContext()).newPage();
   await signInToRoles(gina, 'google', 'gina@example.com');
-  const rows = (await (await gina.request.get('/api/admin/audit/export?format=json&type=issuance')).json()) as Array<{ detail?: { requestId?: string } }>;
+  const rows = ((await (await gina.request.get('/api/admin/audit/export?format=json&type=issuance')).json()) as { events: Array<{ detail?: { requestId?: string } }> }).events;
   expect(rows.filter((r) => r.detail?.requestId === requestId)).toHaveLength(1);
 });

@@ -36,19 +36,28 @@ test('an admin finds an issuance by search, pages through the ledger and exports
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-disposition']).toMatch(/^attachment; filename="rolegate-audit-.*\.csv"$/);
   expect(csv.headers()['cache-control']).toContain('no-store');
+  // Streamed (issue 15 §3): the count and the cap's verdict are the file's last line, not headers.
+  expect(csv.headers()['x-rolegate-export-rows']).toBeUndefined();
   const lines = (await csv.text()).trim().split('\r\n');
   expect(lines[0]).toContain('at,type,outcome,code,userId,email');
-  expect(lines.slice(1).every((l) => l.includes(',issuance,') && l.includes(ROLE_ARN))).toBe(true);
-  expect(lines.length).toBeGreaterThan(1);
+  const rows = lines.slice(1, -1);
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.every((l) => l.includes(',issuance,') && l.includes(ROLE_ARN))).toBe(true);
+  expect(lines.at(-1)).toMatch(new RegExp(`^#rolegate-export rows=${rows.length} truncated=false id=[\\w-]+$`));
   const json = await page.request.get(`/api/admin/audit/export?format=json&type=issuance&q=alice`);
-  const events = (await json.json()) as { type: string; email: string; requestId?: string }[];
-  expect(events.length).toBeGreaterThan(0);
-  expect(events.every((e) => e.type === 'issuance' && e.email === 'alice@example.com')).toBe(true);
-  expect(events[0]?.requestId).toBeTruthy();
+  expect(json.headers()['cache-control']).toContain('no-store');
+  const file = (await json.json()) as { events: { type: string; email: string; requestId?: string }[]; rows: number; truncated: boolean };
+  expect(file.events.length).toBeGreaterThan(0);
+  expect([file.rows, file.truncated]).toEqual([file.events.length, false]);
+  expect(file.events.every((e) => e.type === 'issuance' && e.email === 'alice@example.com')).toBe(true);
+  expect(file.events[0]?.requestId).toBeTruthy();
 
-  // The exports themselves are in the ledger.
+  // The exports themselves are in the ledger: each one's start (before the first byte) and its end.
   await page.goto('/admin/audit?type=admin&q=alice');
-  await expect(page.getByTestId('audit-row').filter({ hasText: 'audit.export' })).toHaveCount(2);
+  const action = (name: string) => page.getByTestId('audit-row').filter({ has: page.locator('dd', { hasText: new RegExp(`^${name.replace(/\./g, '\\.')}$`) }) });
+  await expect(action('audit.export')).toHaveCount(2);
+  await expect(action('audit.export.end')).toHaveCount(2);
+  await expect(action('audit.export.end').first()).toContainText('"end": "complete"');
 
   // Paging: the unfiltered ledger holds more than one page; the second page continues without overlap.
   await page.goto('/admin/audit');

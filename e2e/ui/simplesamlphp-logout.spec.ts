@@ -70,7 +70,7 @@ test('issue 13 §5: single logout both ways with SimpleSAMLphp', async ({ browse
 
     // Both are in the ledger: our LogoutRequest sent, the IdP's received (one session ended).
     const ledger = await admin.request.get('/api/admin/audit/export?format=json&type=signout');
-    const rows = (await ledger.json()) as Array<{ idpId?: string; detail?: { slo?: string; sessions?: number } }>;
+    const rows = ((await ledger.json()) as { events: Array<{ idpId?: string; detail?: { slo?: string; sessions?: number } }> }).events;
     const slo = rows.filter((r) => r.idpId === CONNECTION).map((r) => [r.detail?.slo, r.detail?.sessions]);
     expect(slo).toEqual(expect.arrayContaining([['request-sent', undefined], ['request-received', 1]]));
   } catch (err) {

@@ -34,7 +34,7 @@ interface LedgerRow {
 async function signins(admin: Page, outcome: 'ok' | 'failed', since: Date): Promise<LedgerRow[]> {
   const res = await admin.request.get(`/api/admin/audit/export?format=json&type=signin&outcome=${outcome}&idp=${CONNECTION}`);
   expect(res.status()).toBe(200);
-  return ((await res.json()) as LedgerRow[]).filter((r) => new Date(r.at) >= since);
+  return ((await res.json()) as { events: LedgerRow[] }).events.filter((r) => new Date(r.at) >= since);
 }
 
 /** The NameIDFormats of our SP metadata for the connection, in order (the format's last URN part). */

@@ -29,7 +29,9 @@ describeEachDialect('audit ledger', (ctx) => {
     assert.deepEqual(await ids({ limit: 50, text: 'ISSUER_MISMATCH' }), ['eve@evil.test'], 'reason code');
     assert.deepEqual(await ids({ limit: 50, text: '198.51.100' }), ['eve@evil.test'], 'IP');
     assert.deepEqual(await ids({ limit: 50, text: "'; DROP TABLE \"AuditEvent\"; --" }), [], 'text is a value, never SQL');
-    assert.deepEqual(await ids({ limit: 50, text: '%' }), [], 'LIKE wildcards are matched literally');
+    assert.deepEqual(await ids({ limit: 50, text: '%%%' }), [], 'LIKE wildcards are matched literally');
+    assert.deepEqual(await ids({ limit: 50, text: 'ann_acme' }), [], 'issue 15: `_` is a character, not a wildcard (ann@acme)');
+    await assert.rejects(ids({ limit: 50, text: '%' }), (e: unknown) => e instanceof GatewayError && e.code === 'BAD_REQUEST', 'issue 15: shorter than 3 characters is refused');
   });
 
   it('pages by (at, id) so rows sharing a time are neither skipped nor repeated', async () => {

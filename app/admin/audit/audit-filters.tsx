@@ -26,7 +26,7 @@ export function AuditFilters({ values, idps }: AuditFiltersProps) {
     <form className="audit-filters" method="get" action="/admin/audit" data-testid="audit-filters">
       <label>
         Search
-        <input className="input" name="q" defaultValue={values.q} placeholder="email, role ARN, session, request id, code, IP" data-testid="audit-q" />
+        <input className="input" name="q" defaultValue={values.q} minLength={3} placeholder="email, role ARN, session, request id, code, IP (3+ characters)" data-testid="audit-q" />
       </label>
       <Choice label="Type" name="type" value={values.type} options={AUDIT_TYPES.map((t) => [t, t])} />
       <Choice label="Outcome" name="outcome" value={values.outcome} options={AUDIT_OUTCOMES.map((o) => [o, o])} />

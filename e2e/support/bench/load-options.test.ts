@@ -4,13 +4,13 @@ import { test } from 'node:test';
 import { CI_LOAD, FULL_LOAD, parseBenchArgs } from './load-options';
 
 test('no arguments: the browser phase, then 100 users × 60 s on 2 instances', () => {
-  assert.deepEqual(parseBenchArgs([], {}), { browser: true, build: true, appLogs: false, load: FULL_LOAD });
+  assert.deepEqual(parseBenchArgs([], {}), { browser: true, build: true, appLogs: false, ledger: false, load: FULL_LOAD });
   assert.deepEqual(FULL_LOAD, { users: 100, seconds: 60, instances: 2 });
 });
 
 test('--load-only, --no-load and --ci choose the phases and the shortened CI load; --no-build keeps the build', () => {
-  assert.deepEqual(parseBenchArgs(['--load-only'], {}), { browser: false, build: true, appLogs: false, load: FULL_LOAD });
-  assert.deepEqual(parseBenchArgs(['--no-load'], {}), { browser: true, build: true, appLogs: false, load: null });
+  assert.deepEqual(parseBenchArgs(['--load-only'], {}), { browser: false, build: true, appLogs: false, ledger: false, load: FULL_LOAD });
+  assert.deepEqual(parseBenchArgs(['--no-load'], {}), { browser: true, build: true, appLogs: false, ledger: false, load: null });
   assert.equal(parseBenchArgs(['--load-only', '--ci', '--no-build'], {}).build, false);
   assert.equal(parseBenchArgs(['--app-logs'], {}).appLogs, true);
   assert.deepEqual(parseBenchArgs(['--load-only', '--ci'], {}).load, CI_LOAD);
@@ -40,4 +40,9 @@ test('refuses a flag without its value, unknown arguments, contradictions and an
   assert.throws(() => parseBenchArgs(['extra'], {}), /unknown argument "extra"/);
   assert.throws(() => parseBenchArgs(['--load-only', '--no-load'], {}), /exclude each other/);
   assert.throws(() => parseBenchArgs([], { BENCH_LOAD: 'huge' }), /BENCH_LOAD must be "ci" or "full"/);
+});
+
+test('--ledger runs the ledger bench first, its sizes are values; anything else is still refused', () => {
+  assert.equal(parseBenchArgs(['--ledger', '--sqlite-rows', '1000', '--pg-rows', '5000', '--no-load'], {}).ledger, true);
+  assert.throws(() => parseBenchArgs(['--ledgers'], {}), /unknown argument "--ledgers"/);
 });

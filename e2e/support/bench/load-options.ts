@@ -22,6 +22,8 @@ export interface BenchArgs {
   build: boolean;
   /** The instances' own output (logs) on this terminal: `--app-logs`. */
   appLogs: boolean;
+  /** The audit ledger bench first (issue 15 §3, minutes of seeding): `--ledger`. */
+  ledger: boolean;
   load: LoadOptions | null;
 }
 
@@ -55,12 +57,13 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
   return value;
 }
 
-const KNOWN = new Set(['--load-only', '--no-load', '--no-build', '--app-logs', '--ci', '--users', '--seconds', '--instances']);
+const VALUED = ['--users', '--seconds', '--instances', '--sqlite-rows', '--pg-rows'];
+const KNOWN = new Set(['--load-only', '--no-load', '--no-build', '--app-logs', '--ci', '--ledger', ...VALUED]);
 
 function assertKnown(argv: readonly string[]): void {
   argv.forEach((arg, i) => {
     const name = arg.split('=')[0] ?? arg;
-    const isValue = i > 0 && ['--users', '--seconds', '--instances'].includes(argv[i - 1] ?? '');
+    const isValue = i > 0 && VALUED.includes(argv[i - 1] ?? '');
     if (!isValue && !KNOWN.has(name)) throw new Error(`unknown argument "${arg}" (known: ${[...KNOWN].join(', ')})`);
   });
 }
@@ -76,5 +79,5 @@ export function parseBenchArgs(argv: readonly string[], env: BenchEnv): BenchArg
     seconds: whole('seconds', flagValue(argv, '--seconds'), '--seconds') ?? whole('seconds', env.BENCH_LOAD_SECONDS, 'BENCH_LOAD_SECONDS') ?? base.seconds,
     instances: whole('instances', flagValue(argv, '--instances'), '--instances') ?? base.instances,
   };
-  return { browser: !argv.includes('--load-only'), build: !argv.includes('--no-build'), appLogs: argv.includes('--app-logs'), load: argv.includes('--no-load') ? null : load };
+  return { browser: !argv.includes('--load-only'), build: !argv.includes('--no-build'), appLogs: argv.includes('--app-logs'), ledger: argv.includes('--ledger'), load: argv.includes('--no-load') ? null : load };
 }

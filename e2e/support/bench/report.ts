@@ -12,6 +12,8 @@ export interface BenchResult {
   console: ApiRun;
   memAfterStart: TreeMem;
   memAfterLoad: TreeMem;
+  /** `--ledger`: the audit ledger bench's summary (printed by it as it ran). */
+  ledger?: Record<string, unknown>;
 }
 
 const mib = (kib: number) => Math.round(kib / 1024);
@@ -53,6 +55,7 @@ export function printReport(r: BenchResult): Record<string, unknown> {
     consoleMs: cons,
     rssIdleAfterStart: memJson(r.memAfterStart),
     rssAfterLoad: memJson(r.memAfterLoad),
+    ...(r.ledger ? { ledger: r.ledger } : {}),
   };
   console.log(`BENCH_JSON ${JSON.stringify(json)}`);
   return json;

@@ -24,8 +24,14 @@ export interface AuditEventRecord extends Omit<AuditRecord, 'detail'> {
   detail?: AuditDetail;
 }
 
+/** The shortest text search (trigram indexes need 3 characters; 1 or 2 match most of any ledger). */
+export const SEARCH_MIN_CHARS = 3;
+
+/** The most rows one listAudit call returns (a larger `limit` is clamped to it). */
+export const AUDIT_LIST_MAX = 500;
+
 export interface AuditQuery extends AuditFilter {
-  /** 1–500 */
+  /** 1–AUDIT_LIST_MAX */
   limit: number;
   /** Only events strictly before this instant (kept for callers that page by time alone). */
   before?: Date;

@@ -10,6 +10,7 @@ import type { Db } from '../client';
 import type { AuditEvent as AuditRow } from '../generated/sqlite/client';
 import { parseAuditDetail, serializeAuditDetail } from './audit-detail';
 import {
+  AUDIT_LIST_MAX,
   isAuditOutcome,
   isAuditType,
   type AuditEventInput,
@@ -98,15 +99,12 @@ export function createAuditRepo(db: Db) {
       return toAuditRecord(row);
     },
 
-    /** Newest first; `limit` 1–500. A legacy `before` (time only) still works for older callers. */
+    /** Newest first; `limit` 1–AUDIT_LIST_MAX. A legacy `before` (time only) still works for older callers. */
     async listAudit(query: AuditQuery): Promise<AuditEventRecord[]> {
-      const take = Math.min(Math.max(Math.trunc(query.limit), 1), 500);
+      const take = Math.min(Math.max(Math.trunc(query.limit), 1), AUDIT_LIST_MAX);
       const { before, cursor, limit: _limit, ...filter } = query;
-      const rows = await dbCall('listAudit', () =>
-        findAuditRows(db, before ? { ...filter, to: before } : filter, cursor, take, (where, n) =>
-          db.auditEvent.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: n }),
-        ),
-      );
+      const to = before && (!filter.to || before < filter.to) ? before : filter.to;
+      const rows = await dbCall('listAudit', () => findAuditRows(db, { ...filter, to }, cursor, take));
       return rows.map(toAuditRecord);
     },
 

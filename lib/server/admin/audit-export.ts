@@ -41,15 +41,54 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function toCsv(events: readonly AuditEventRecord[]): string {
-  const lines = [EXPORT_COLUMNS.join(',')];
-  for (const e of events) {
-    const row = exportRow(e);
-    lines.push(EXPORT_COLUMNS.map((c) => csvCell(row[c])).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+/** What an export says about itself at its end (issue 15: unknowable up front when streaming). */
+export interface ExportSummary {
+  /** The id of the export's own `audit.export` ledger row. */
+  exportId: string;
+  rows: number;
+  /** True only when the search matched rows beyond the cap that the file leaves out. */
+  truncated: boolean;
 }
 
-export function toJson(events: readonly AuditEventRecord[]): string {
-  return JSON.stringify(events.map((e) => ({ ...e, at: e.at.toISOString(), expiresAt: e.expiresAt?.toISOString() })), null, 1);
+/**
+ * A file written page by page: `head`, then `rows` for each page, then `foot`. A file that lacks its foot
+ * was cut off in transit (or the server failed mid-way): only a file with its foot is complete.
+ */
+export interface ExportFormat {
+  contentType: string;
+  extension: 'csv' | 'json';
+  head: string;
+  /** `first`: nothing was written before this page (JSON separates rows with commas). */
+  rows(events: readonly AuditEventRecord[], first: boolean): string;
+  foot(summary: ExportSummary): string;
 }
+
+/**
+ * The CSV ends with one line `#rolegate-export rows=<n> truncated=<bool> id=<exportId>`: a single cell (no
+ * comma), never a formula, never a data row (those start with a timestamp).
+ */
+const csv: ExportFormat = {
+  contentType: 'text/csv; charset=utf-8',
+  extension: 'csv',
+  head: `${EXPORT_COLUMNS.join(',')}\r\n`,
+  rows: (events) =>
+    events.map((e) => {
+      const row = exportRow(e);
+      return `${EXPORT_COLUMNS.map((c) => csvCell(row[c])).join(',')}\r\n`;
+    }).join(''),
+  foot: (s) => `#rolegate-export rows=${s.rows} truncated=${s.truncated} id=${s.exportId}\r\n`,
+};
+
+const jsonEvent = (e: AuditEventRecord) => JSON.stringify({ ...e, at: e.at.toISOString(), expiresAt: e.expiresAt?.toISOString() });
+
+/** `{"events":[…one event per line…],"rows":n,"truncated":bool,"exportId":"…"}` */
+const json: ExportFormat = {
+  contentType: 'application/json; charset=utf-8',
+  extension: 'json',
+  head: '{"events":[\n',
+  rows: (events, first) => (events.length === 0 ? '' : `${first ? '' : ',\n'}${events.map(jsonEvent).join(',\n')}`),
+  foot: (s) => `\n],\n"rows":${s.rows},"truncated":${s.truncated},"exportId":${JSON.stringify(s.exportId)}}\n`,
+};
+
+export const EXPORT_FORMATS = { csv, json } as const;
+export type ExportFormatName = keyof typeof EXPORT_FORMATS;

@@ -1,59 +1,53 @@
 import 'server-only';
 /**
- * The admin side of the audit ledger: one page of a search for the ledger page, and the export (capped,
- * read page by page, and itself recorded in the ledger: who exported what).
+ * The admin side of the audit ledger: one page of a search for the ledger page, and the export (streamed
+ * page by page, capped, and itself recorded in the ledger: who exported what, how many rows, how it ended;
+ * see audit-export-stream.ts).
  */
 import { z } from 'zod';
 import { GatewayError } from '../../core/errors';
-import type { AuditCursor, AuditEventRecord } from '../../db/repos/audit-types';
+import { getLogger } from '../logger';
 import { auditByAdmin, type AdminContext } from './route';
-import { toCsv, toJson } from './audit-export';
+import { EXPORT_FORMATS } from './audit-export';
+import { auditPage as readPage, type AuditPage } from './audit-export-read';
+import { startExport } from './audit-export-stream';
 import { parseAuditSearch, type AuditSearch } from './audit-search';
 
+export type { AuditPage } from './audit-export-read';
+
 export const PAGE_SIZE = 50;
-/** An export holds at most this many rows; narrow the search for more (the file says when it was cut). */
-export const EXPORT_MAX_ROWS = 50_000;
+/**
+ * An export holds at most this many rows (the file's last line says when it was cut; narrow the search
+ * for the rest). Streaming keeps the server's memory at one page, so the cap is about the file, not RAM.
+ */
+export const EXPORT_MAX_ROWS = 1_000_000;
 
-export interface AuditPage {
-  events: AuditEventRecord[];
-  next?: AuditCursor;
-}
-
-export async function auditPage(ctx: Pick<AdminContext, 'c'>, search: AuditSearch, pageSize = PAGE_SIZE): Promise<AuditPage> {
-  const rows = await ctx.c.repos.audit.listAudit({ ...search.filter, cursor: search.cursor, limit: pageSize + 1 });
-  const events = rows.slice(0, pageSize);
-  const last = events.at(-1);
-  return { events, next: rows.length > pageSize && last ? { at: last.at, id: last.id } : undefined };
+export function auditPage(ctx: Pick<AdminContext, 'c'>, search: AuditSearch, pageSize = PAGE_SIZE): Promise<AuditPage> {
+  return readPage(ctx.c.repos.audit, search, pageSize);
 }
 
 const formatSchema = z.enum(['csv', 'json']);
 
 export interface AuditExport {
-  body: string;
+  body: ReadableStream<Uint8Array>;
   contentType: string;
   filename: string;
-  rows: number;
-  truncated: boolean;
 }
 
-export async function exportAudit(ctx: AdminContext, query: URLSearchParams): Promise<AuditExport> {
-  const format = formatSchema.safeParse(query.get('format') ?? 'csv');
-  if (!format.success) throw new GatewayError('BAD_REQUEST', 'export format', { publicDetail: 'format: expected csv or json' });
-  const search = parseAuditSearch(query);
-  const events: AuditEventRecord[] = [];
-  let cursor: AuditCursor | undefined;
-  let more = true;
-  while (more && events.length < EXPORT_MAX_ROWS) {
-    const page = await auditPage(ctx, { ...search, cursor }, 500);
-    events.push(...page.events);
-    cursor = page.next;
-    more = cursor !== undefined;
-  }
-  const truncated = more || events.length > EXPORT_MAX_ROWS;
-  const rows = events.slice(0, EXPORT_MAX_ROWS);
-  await auditByAdmin(ctx, { action: 'audit.export', target: 'AuditEvent', format: format.data, rows: rows.length, truncated, search: search.params.toString() });
+/** Validates the request, records the export's start in the ledger, and returns the file as a stream. */
+export async function exportAudit(ctx: AdminContext, query: URLSearchParams, signal?: AbortSignal): Promise<AuditExport> {
+  const parsed = formatSchema.safeParse(query.get('format') ?? 'csv');
+  if (!parsed.success) throw new GatewayError('BAD_REQUEST', 'export format', { publicDetail: 'format: expected csv or json' });
+  const format = EXPORT_FORMATS[parsed.data];
+  const { body } = await startExport({
+    source: ctx.c.repos.audit,
+    search: parseAuditSearch(query),
+    format,
+    maxRows: EXPORT_MAX_ROWS,
+    signal,
+    record: (detail, outcome) => auditByAdmin(ctx, detail, undefined, outcome),
+    onError: (err) => getLogger().error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'audit export failed after the response began'),
+  });
   const stamp = ctx.c.now().toISOString().replace(/[:.]/g, '-');
-  return format.data === 'json'
-    ? { body: toJson(rows), contentType: 'application/json; charset=utf-8', filename: `rolegate-audit-${stamp}.json`, rows: rows.length, truncated }
-    : { body: toCsv(rows), contentType: 'text/csv; charset=utf-8', filename: `rolegate-audit-${stamp}.csv`, rows: rows.length, truncated };
+  return { body, contentType: format.contentType, filename: `rolegate-audit-${stamp}.${format.extension}` };
 }

@@ -10,6 +10,14 @@ test('parses a full search; days are whole UTC days, both inclusive; empty field
   assert.equal(s.cursor, undefined);
 });
 
+test('issue 15: a search shorter than 3 characters is a BAD_REQUEST saying so; 3 is enough', () => {
+  assert.throws(
+    () => parseAuditSearch({ q: ' ab ' }),
+    (e: unknown) => e instanceof GatewayError && e.code === 'BAD_REQUEST' && e.publicDetail === 'q: at least 3 characters',
+  );
+  assert.equal(parseAuditSearch({ q: 'a_b' }).filter.text, 'a_b');
+});
+
 test('a cursor round-trips', () => {
   const c = { at: new Date('2031-01-01T10:00:00.123Z'), id: '6f1c2a9e-0000-4000-8000-000000000001' };
   assert.deepEqual(parseAuditSearch(new URLSearchParams({ cursor: cursorParam(c) })).cursor, c);

@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import { freeText, inputRefusal } from '../../core/text/free-text';
-import { AUDIT_OUTCOMES, AUDIT_TYPES, type AuditCursor, type AuditFilter } from '../../db/repos/audit-types';
+import { AUDIT_OUTCOMES, AUDIT_TYPES, SEARCH_MIN_CHARS, type AuditCursor, type AuditFilter } from '../../db/repos/audit-types';
 
 const DAY_MS = 86_400_000;
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const day = z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a date').optional());
-const text = (max: number) => z.preprocess(blank, freeText().trim().min(1).max(max).optional());
+const text = (max: number, min = 1) => z.preprocess(blank, freeText().trim().min(min, `at least ${min} characters`).max(max).optional());
 
 export const auditSearchSchema = z.object({
   type: z.preprocess(blank, z.enum(AUDIT_TYPES).optional()),
@@ -18,7 +18,8 @@ export const auditSearchSchema = z.object({
   idp: text(100),
   role: text(2048),
   user: text(100),
-  q: text(200),
+  // Issue 15: the ledger's trigram indexes need 3 characters; shorter searches are refused, not scanned for.
+  q: text(200, SEARCH_MIN_CHARS),
   from: day,
   to: day,
   cursor: z.preprocess(blank, z.string().regex(/^\d{13}~[\w-]{1,64}$/, 'not a page cursor').optional()),

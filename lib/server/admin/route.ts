@@ -10,7 +10,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { inputRefusal } from '../../core/text/free-text';
-import type { JsonValue } from '../../db/repos/audit-types';
+import type { AuditEventRecord, AuditOutcome, JsonValue } from '../../db/repos/audit-types';
 import { getContainer, type Container } from '../container';
 import { assertSameOrigin } from '../csrf';
 import { NO_STORE, readBody, route, type Handler } from '../http';
@@ -77,11 +77,11 @@ export function adminMutation<S extends z.ZodType>(
   });
 }
 
-/** An `admin` audit row on behalf of the signed-in admin (who, from where); resolves once durable. */
-export async function auditByAdmin(ctx: AdminContext, detail: { action: string; target: string; [key: string]: JsonValue }, roleArn?: string): Promise<void> {
-  await ctx.c.repos.audit.appendAudit({
+/** An `admin` audit row on behalf of the signed-in admin (who, from where); resolves with it once durable. */
+export async function auditByAdmin(ctx: AdminContext, detail: { action: string; target: string; [key: string]: JsonValue }, roleArn?: string, outcome: AuditOutcome = 'ok'): Promise<AuditEventRecord> {
+  return ctx.c.repos.audit.appendAudit({
     type: 'admin',
-    outcome: 'ok',
+    outcome,
     userId: ctx.session.user.id,
     email: ctx.session.claims.email,
     emailVerified: ctx.session.claims.emailVerified,
