@@ -9,7 +9,7 @@ import type { AuditQuery } from '../../db/repos/audit-types';
 import { describeEachDialect } from '../../db/test-support/databases';
 import { seedLedger } from '../../db/test-support/ledger-seed';
 import { EXPORT_FORMATS } from './audit-export';
-import { chunksOf, drain, exportRowsOf, recordAs } from './audit-export-drain';
+import { chunksOf, drain, exportRowsOf, recordAs } from './test-support/export-drain';
 import { startExport, type ExportRun } from './audit-export-stream';
 import { parseAuditSearch } from './audit-search';
 

@@ -9,7 +9,7 @@ import { GatewayError } from '../../core/errors';
 import { describeEachDialect } from '../../db/test-support/databases';
 import { seedLedger } from '../../db/test-support/ledger-seed';
 import { EXPORT_FORMATS } from './audit-export';
-import { drain, exportRowsOf, recordAs } from './audit-export-drain';
+import { drain, exportRowsOf, recordAs } from './test-support/export-drain';
 import { auditPage } from './audit-export-read';
 import { startExport } from './audit-export-stream';
 import { parseAuditSearch } from './audit-search';

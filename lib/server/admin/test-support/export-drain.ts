@@ -1,7 +1,7 @@
 /** Test helpers for streamed exports: read a body to its end without holding it, and an export's ledger rows. */
-import type { Repos } from '../../db/repos';
-import type { AuditEventRecord } from '../../db/repos/audit-types';
-import type { ExportRecord } from './audit-export-stream';
+import type { Repos } from '../../../db/repos';
+import type { AuditEventRecord } from '../../../db/repos/audit-types';
+import type { ExportRecord } from '../audit-export-stream';
 
 export interface Drained {
   /** CRLF-terminated lines (CSV) — the header and the summary line included. */
