@@ -3,29 +3,16 @@
  * instance restarted with the config file the fleet started from does not roll back admin edits; SIGTERM
  * lets in-flight issuances finish, each with its ledger row.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { A, B, FLEET_URL, on, startTestFleet, type TestFleet } from '../fixtures/fleet';
-import { issueOn, keysOf, setRuleDisabled, signedIn } from '../fixtures/fleet-flows';
-
-test.use({ baseURL: FLEET_URL });
-test.describe.configure({ mode: 'serial' });
+import { A, B, on, type TestFleet } from '../fixtures/fleet';
+import { issueOn, keysOf, setRuleDisabled, useFleet } from '../fixtures/fleet-flows';
 
 const OPERATOR = '444455556666/Operator';
 let fleet: TestFleet;
 let bob: Page;
 let alice: Page;
-
-test.beforeAll(async ({ browser }: { browser: Browser }) => {
-  test.setTimeout(120_000);
-  fleet = await startTestFleet();
-  bob = await signedIn(browser, 'bob@example.com', A);
-  alice = await signedIn(browser, 'alice@example.com', A);
-});
-
-test.afterAll(async () => {
-  await fleet?.stop();
-});
+useFleet(A, (users) => ({ fleet, bob, alice } = users));
 
 test('a signing key rotation is published by both instances and issuance goes on', async () => {
   const before = await keysOf(bob, A);

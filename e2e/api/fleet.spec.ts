@@ -4,29 +4,16 @@
  * What is made on one instance holds on the other: sessions, SAML replay, device codes, refresh-token reuse,
  * admin edits, lock-down, rate limits and keys.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { bearer, pollToken, refresh, requestDeviceCode, signInAtDevicePage, type Tokens } from '../fixtures/device';
-import { A, B, FLEET_URL, on, startTestFleet, type TestFleet } from '../fixtures/fleet';
-import { issueOn, keysOf, samlResponseFor, setRuleDisabled, signedIn } from '../fixtures/fleet-flows';
-
-test.use({ baseURL: FLEET_URL });
-test.describe.configure({ mode: 'serial' });
+import { A, B, FLEET_URL, on, type TestFleet } from '../fixtures/fleet';
+import { issueOn, keysOf, samlResponseFor, setRuleDisabled, useFleet } from '../fixtures/fleet-flows';
 
 const OPERATOR = '444455556666/Operator';
 let fleet: TestFleet;
 let bob: Page;
 let alice: Page;
-
-test.beforeAll(async ({ browser }: { browser: Browser }) => {
-  test.setTimeout(120_000);
-  fleet = await startTestFleet();
-  bob = await signedIn(browser, 'bob@example.com', A);
-  alice = await signedIn(browser, 'alice@example.com', B);
-});
-
-test.afterAll(async () => {
-  await fleet?.stop();
-});
+useFleet(B, (users) => ({ fleet, bob, alice } = users));
 
 test('two first starts together made one active key and one next key, and both instances publish the same keys', async () => {
   const byStatus = await fleet.sql<{ status: string; n: string }>(`SELECT status, count(*) AS n FROM "SigningKey" GROUP BY status ORDER BY status`);
