@@ -23,7 +23,7 @@ const MUTATE = {
   // The upstream SAML checks that decide acceptance (not the samlify / xpath / xml-crypto adapters).
   'lib/core/saml/sp': [
     'algorithms', 'assertion-checks', 'cert-trust', 'decrypt', 'gate', 'identity', 'metadata', 'metadata-expiry',
-    'session-checks', 'structure', 'time-window', 'validate-response',
+    'session-checks', 'signed-view', 'structure', 'time-window', 'validate-response', 'verify-signatures',
     // One refusal code from decryption to the signature check (no padding or format oracle).
     'encrypted-refusal',
     // Single logout (issue 13 §5): what decides whether an IdP's LogoutRequest ends sessions.

@@ -9,10 +9,9 @@ import { canonicalJson } from '../../core/config/diff';
 import type { SamlConnectionConfig } from '../../core/config/schema';
 import { GatewayError } from '../../core/errors';
 import { acceptedNameIdFormats } from '../../core/saml/name-id';
-import { createSamlSp, ensureSamlifyHooks } from '../../core/saml/sp';
+import { createSamlSp } from '../../core/saml/sp';
 import { parseIdpMetadata } from '../../core/saml/sp/metadata';
 import { spUrls } from '../../core/saml/sp-urls';
-import { getLogger } from '../logger';
 import { timedFetch } from '../metrics';
 import type { SamlSp } from '../../core/saml/sp/types';
 import type { Container } from '../container';
@@ -33,14 +32,6 @@ interface Cached {
   runtime: SamlConnectionRuntime;
 }
 
-let hooksLogged = false;
-
-/** Says once which engine speed-ups are active: a bundler layout that defeats one shows here, not as a silent slowdown. */
-function logEngineHooks(): void {
-  if (hooksLogged) return;
-  hooksLogged = true;
-  getLogger().info({ samlEngineHooks: ensureSamlifyHooks() }, 'SAML engine hooks');
-}
 const cache = new Map<string, Cached>();
 const rings = new Map<string, { signing: SamlKeyRing; encryption: SamlKeyRing }>();
 
@@ -94,7 +85,6 @@ export async function getSamlConnection(c: Container, id: string): Promise<SamlC
     nameIdPolicy: conn.nameIdPolicy,
     nameIdFormats: acceptedNameIdFormats(conn),
   });
-  logEngineHooks();
   const runtime = { conn, sp, ...urls };
   cache.set(id, { connKey, fingerprint, runtime });
   return runtime;

@@ -1,5 +1,5 @@
 /**
- * The checks samlify does not do (AWS-FACTS §0.1, [AUD] F-4/F-5), run on the one verified assertion:
+ * The checks on the signed view (signed-view.ts; samlify never checked these: AWS-FACTS §0.1, [AUD] F-4/F-5), run on the one verified assertion:
  * Issuer, Destination, Audience, the bearer SubjectConfirmation (Recipient, NotOnOrAfter) and every time
  * window (saml-profiles §4.1.4.2–3 "Web Browser SSO Profile" response rules).
  */

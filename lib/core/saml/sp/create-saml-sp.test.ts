@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GatewayError } from '../../errors';
 import { createSamlSp } from './create-saml-sp';
-import { isKeyCached } from './samlify-hooks';
 import { certBody } from '../certificate';
 import { authnRequestXml as requestXml } from './testing/harness';
 import { createTestIdp, freshCert } from './testing/test-idp';
@@ -43,12 +42,6 @@ describe('createSamlSp', () => {
     assert.ok(xml.includes(`Location="${BASE.acsUrl}"`));
     assert.ok(xml.includes(certBody(enc.certPem)));
     assert.ok(xml.includes('WantAssertionsSigned="true"'));
-  });
-
-  it('imports the metadata keys once and caches them for samlify', async () => {
-    const idp = await createTestIdp('entra');
-    createSamlSp({ ...BASE, idpMetadataXml: idp.metadataXml });
-    assert.ok(isKeyCached(certBody(idp.cert.certPem)));
   });
 
   it('refuses bad configuration when the connection is loaded', async () => {

@@ -11,7 +11,7 @@ import { logoutRequestXml, logoutResponseXml } from './logout-messages';
 import { validateLogoutRequest, type LogoutRuntime } from './logout-request';
 import { parseIdpMetadata, type IdpMetadata } from './metadata';
 import { signedRedirectUrl } from './redirect-binding';
-import { ensureSamlifyHooks, trustKey } from './samlify-hooks';
+import { ensureSchemaValidator } from './samlify-schema';
 import type { AuthnRequestOptions, LogoutStatus, SamlSessionRef, SamlSp, SamlSpConnection } from './types';
 import { validateSamlResponse, type SpRuntime } from './validate-response';
 
@@ -85,10 +85,9 @@ function singleLogout(conn: SamlSpConnection, meta: IdpMetadata, rt: SpRuntime, 
  */
 export function createSamlSp(conn: SamlSpConnection): SamlSp {
   const skewMs = checkConnection(conn);
-  ensureSamlifyHooks();
+  ensureSchemaValidator();
   const meta = parseIdpMetadata(conn.idpMetadataXml);
   if (meta.wantAuthnRequestsSigned && !conn.spSigningKey) throw config('the IdP wants signed AuthnRequests: set spSigningKey');
-  for (const cert of meta.signingCerts) trustKey(cert.body, cert.key);
   const idp = IdentityProvider({
     entityID: meta.entityId,
     signingCert: meta.signingCerts.map((c) => c.body),
@@ -102,6 +101,7 @@ export function createSamlSp(conn: SamlSpConnection): SamlSp {
     acsUrl: conn.acsUrl,
     idpEntityId: meta.entityId,
     trustedCerts: new Set(meta.signingCerts.map((c) => c.body)),
+    keys: meta.signingCerts.map(({ body, key }) => ({ body, key })),
     allowIdpInitiated: conn.allowIdpInitiated,
     allowSha1: conn.DANGEROUSLY_ALLOW_SHA1 === true,
     skewMs,

@@ -10,7 +10,7 @@ import { SamlValidationError } from './trace';
 import type { TraceEntry } from './types';
 
 const DECRYPTED: TraceEntry = { check: 'decrypt', ok: true };
-const VERIFIED: TraceEntry = { check: 'samlify', ok: true, detail: 'signature, status, issuer, conditions window' };
+const VERIFIED: TraceEntry = { check: 'signature', ok: true, detail: '1 signature(s), xml-crypto SignedXml with the metadata key' };
 
 function refusal(code: 'SAML_SCHEMA_INVALID' | 'SAML_AUDIENCE_MISMATCH' | 'SAML_DECRYPTION_FAILED', trace: TraceEntry[]): SamlValidationError {
   return new SamlValidationError(code, 'schema: bad', [...trace, { check: 'schema', ok: false, detail: 'bad' }]);
@@ -29,12 +29,12 @@ test('refusals before decryption, after the verified signature, or already SAML_
   for (const e of [
     refusal('SAML_SCHEMA_INVALID', []),
     refusal('SAML_SCHEMA_INVALID', [{ check: 'decrypt', ok: false, detail: 'x' }]),
-    refusal('SAML_SCHEMA_INVALID', [{ check: 'samlify', ok: true }]),
+    refusal('SAML_SCHEMA_INVALID', [{ check: 'signature', ok: true }]),
     refusal('SAML_AUDIENCE_MISMATCH', [DECRYPTED, VERIFIED]),
     refusal('SAML_DECRYPTION_FAILED', [DECRYPTED]),
   ]) {
     assert.equal(concealAfterDecryption(e), e);
   }
   // A failed signature step is no verified signature.
-  assert.equal(concealAfterDecryption(refusal('SAML_SCHEMA_INVALID', [DECRYPTED, { check: 'samlify', ok: false }])).code, 'SAML_DECRYPTION_FAILED');
+  assert.equal(concealAfterDecryption(refusal('SAML_SCHEMA_INVALID', [DECRYPTED, { check: 'signature', ok: false }])).code, 'SAML_DECRYPTION_FAILED');
 });

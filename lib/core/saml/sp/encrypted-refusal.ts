@@ -8,9 +8,9 @@
  */
 import { SamlValidationError } from './trace';
 
-/** Trace check names (decrypt.ts, engine.ts): decryption done, then samlify's signature verification passed. */
+/** Trace check names (decrypt.ts, verify-signatures.ts): decryption done, then every signature verified. */
 const DECRYPTED = 'decrypt';
-const VERIFIED = 'samlify';
+const VERIFIED = 'signature';
 
 /** `error` as the user, the ledger and the trace record it: SAML_DECRYPTION_FAILED between decryption and a verified signature. */
 export function concealAfterDecryption(error: SamlValidationError): SamlValidationError {

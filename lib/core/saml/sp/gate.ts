@@ -53,7 +53,7 @@ export function rejectDoctype(xml: string, trace: Trace, check = 'doctype'): voi
   trace.pass(check);
 }
 
-/** Parses once; every later check and samlify's schema hook reuse this result. */
+/** Parses once; every check before the signatures reads this result. */
 export function parseOnce(xml: string, trace: Trace, check = 'well-formed'): Document {
   try {
     const doc = parseXml(xml);

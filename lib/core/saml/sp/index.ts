@@ -3,7 +3,6 @@
  * validate-response.ts for the order of checks.
  */
 export { createSamlSp } from './create-saml-sp';
-export { ensureSamlifyHooks, type HookStatus } from './samlify-hooks';
 export { SamlValidationError } from './trace';
 export { MAX_RESPONSE_BYTES } from './gate';
 export type {

@@ -46,23 +46,24 @@ describe('issue 12 §8: the validity of an accepted assertion (ADFS shape)', () 
     return sp.validateResponse(b64(xml), ctx);
   }
 
-  /** A response issued at `issuedAt` (real clock), refused by samlify's own Conditions-window check. */
-  async function refusedBySamlify(issuedAt: number): Promise<SamlValidationError> {
+  /** A response issued at `issuedAt` (real clock), refused by the Conditions-window check after the signature. */
+  async function refusedByWindow(issuedAt: number): Promise<SamlValidationError> {
     const ctx = context();
     ctx.requests.add('_req');
     const xml = await idp.issue(testSp, { inResponseTo: '_req', now: new Date(issuedAt) });
     const e = await rejection(sp.validateResponse(b64(xml), ctx));
-    assert.deepEqual(e.trace.filter((t) => t.check === 'samlify').map((t) => t.ok), [false]);
+    assert.deepEqual(e.trace.filter((t) => t.check === 'signature').map((t) => t.ok), [true]);
+    assert.deepEqual(e.trace.filter((t) => t.check === 'conditions-window').map((t) => t.ok), [false]);
     return e;
   }
 
-  it('samlify’s own window check (system clock) is named by which side failed: expired …', async () => {
+  it('the Conditions window (system clock) is named by which side failed: expired …', async () => {
     // Issued 20 minutes ago with a 5-minute lifetime: past NotOnOrAfter even with the 60 s skew.
-    assert.equal((await refusedBySamlify(Date.now() - 20 * 60_000)).code, 'SAML_EXPIRED');
+    assert.equal((await refusedByWindow(Date.now() - 20 * 60_000)).code, 'SAML_EXPIRED');
   });
 
   it('… or not yet valid', async () => {
-    assert.equal((await refusedBySamlify(Date.now() + 20 * 60_000)).code, 'SAML_NOT_YET_VALID');
+    assert.equal((await refusedByWindow(Date.now() + 20 * 60_000)).code, 'SAML_NOT_YET_VALID');
   });
 
   it('ends at the Conditions NotOnOrAfter when that comes before the confirmation’s', async () => {
@@ -128,7 +129,7 @@ describe('issue 12 §8: failures that are not SAML checks', () => {
     assert.equal(err.code, 'DB_UNAVAILABLE');
     assert.equal(err.message, 'replay store down');
     assert.equal(err.cause, down);
-    assert.ok(err.trace.some((t) => t.check === 'samlify'), 'the trace so far');
+    assert.ok(err.trace.some((t) => t.check === 'signature'), 'the trace so far');
     assert.ok(err.trace.every((t) => t.ok), 'the checks before it passed');
     assert.deepEqual(audited, [{ code: 'DB_UNAVAILABLE', trace: err.trace }]);
   });

@@ -39,19 +39,19 @@ describe('validateResponse (ADFS shape: signed Assertion)', () => {
     assert.equal(r.sessionIndex, r.assertionId);
     assert.ok(r.notOnOrAfter.getTime() > Date.now());
     assert.ok(r.trace.every((t) => t.ok));
-    for (const check of ['schema', 'samlify', 'audience', 'recipient', 'destination', 'replay', 'in-response-to']) {
+    for (const check of ['schema', 'signature', 'signed-view', 'audience', 'recipient', 'destination', 'replay', 'in-response-to']) {
       assert.ok(r.trace.some((t) => t.check === check), `trace has ${check}`);
     }
     assert.equal(ctx.requests.pending.size, 0, 'the request ID was consumed');
     assert.equal(ctx.replay.recorded.get(r.assertionId), r.notOnOrAfter.getTime() + 60_000, 'remembered until NotOnOrAfter + skew');
   });
 
-  it('refuses a comment-split NameID although samlify verified the signature', async () => {
+  it('refuses a comment-split NameID although the signature verified', async () => {
     const xml = await idp.issue(testSp, { inResponseTo: '_r', user: { nameId: 'admin@example.com.evil.test' } });
     const split = xml.replace('admin@example.com.evil.test', 'admin@example.com<!---->.evil.test');
     const err = await rejection(sp.validateResponse(b64(split), context(new MemoryRequestStore())));
     assert.equal(err.code, 'SAML_NAMEID_INVALID');
-    assert.ok(err.trace.some((t) => t.check === 'samlify' && t.ok), 'the signature itself was valid');
+    assert.ok(err.trace.some((t) => t.check === 'signature' && t.ok), 'the signature itself was valid');
   });
 
   it('reads attribute values as full textContent, never the first text node', async () => {

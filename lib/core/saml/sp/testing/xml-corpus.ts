@@ -1,6 +1,5 @@
 /**
- * Test-only: documents for the differential tests of the engine hooks (xpath-fast, xmldom-clone, the
- * parse memo, xml.ts helpers): every IdP shape, signed and plaintext, plus hand-written oddities a
+ * Test-only: documents for the differential tests of the xml.ts helpers against xmldom: every IdP shape, signed and plaintext, plus hand-written oddities a
  * wrapping attack or a sloppy IdP produces (nested and duplicated assertions, unqualified and mixed-case
  * names, ID/Id/id, prefixed and namespace attributes, comments, CDATA, PIs, a second Signature).
  */
