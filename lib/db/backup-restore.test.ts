@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { it } from 'node:test';
 import { migrate } from '../../prisma/migrate';
-import { createIssuerKeys } from '../server/issuer-keys';
+import { createIssuerKeys, signingKeyStore } from '../server/issuer-keys';
 import { closeDb, createDb } from './client';
 import { createSecretBox } from './crypto';
 import { createRepos, type Repos } from './repos';
@@ -20,11 +20,7 @@ const now = () => new Date('2031-03-01T00:00:00Z');
 
 function issuerKeys(repos: Repos, keys: Buffer[]) {
   return createIssuerKeys(
-    {
-      list: () => repos.signingKeys.listSigningKeys(),
-      insert: async (k, whenNextCount) => void (await repos.signingKeys.insertSigningKey(k, { whenNextCount })),
-      activate: async (kid, at) => void (await repos.signingKeys.activateKey(kid, at)),
-    },
+    signingKeyStore(repos.signingKeys),
     createSecretBox(keys),
     policy,
     now,

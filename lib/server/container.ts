@@ -13,7 +13,7 @@ import { hashToken, type SecretBox } from '../db/crypto';
 import type { Repos } from '../db/repos';
 import type { ClientSecrets } from './client-secrets';
 import type { AuthDeps } from './auth/options';
-import { createIssuerKeys, type IssuerKeys } from './issuer-keys';
+import { createIssuerKeys, type IssuerKeys, signingKeyStore } from './issuer-keys';
 import { randomToken, type OAuthDeps } from './oauth/deps';
 import { scheduleAuditRetention } from './audit-retention';
 import { scheduleAuthStateSweep } from './auth-state-sweep';
@@ -74,11 +74,7 @@ async function build(): Promise<Container> {
     audit: meteredAudit(auditWithRequestId(async (record) => void (await repos.audit.appendAudit(record))), metrics()),
   };
   const keys = createIssuerKeys(
-    {
-      list: () => repos.signingKeys.listSigningKeys(),
-      insert: async (k, whenNextCount) => void (await repos.signingKeys.insertSigningKey(k, { whenNextCount })),
-      activate: async (kid, at) => void (await repos.signingKeys.activateKey(kid, at)),
-    },
+    signingKeyStore(repos.signingKeys),
     box,
     issuerKeyPolicy(config),
     now,

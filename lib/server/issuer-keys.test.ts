@@ -18,7 +18,7 @@ import { closeDb, createDb } from '../db/client';
 import { createSecretBox, type SecretBox } from '../db/crypto';
 import { createRepos, type Repos } from '../db/repos';
 import { runSql } from '../db/test-support/sql';
-import { createIssuerKeys, type IssuerKeys, type SigningKeyStore } from './issuer-keys';
+import { createIssuerKeys, type IssuerKeys, type SigningKeyStore, signingKeyStore } from './issuer-keys';
 
 const DAY = 86_400_000;
 // As container.ts: prepublish 1 h, grace = token lifetime (300 s) + AWS's 5 minute skew.
@@ -34,11 +34,7 @@ const aad = (kid: string) => `signing-key:${kid}`;
 
 /** container.ts's adapter from the repos to the store issuer-keys needs. */
 function storeFor(repos: Repos): SigningKeyStore {
-  return {
-    list: () => repos.signingKeys.listSigningKeys(),
-    insert: async (k, whenNextCount) => void (await repos.signingKeys.insertSigningKey(k, { whenNextCount })),
-    activate: async (kid, at) => void (await repos.signingKeys.activateKey(kid, at)),
-  };
+  return signingKeyStore(repos.signingKeys);
 }
 
 interface Env {

@@ -7,6 +7,7 @@ import type { JWK } from 'jose';
 import { generateSigningKey, importPrivateKey, type SigningKeyRecord } from '../core/oidc/keys';
 import { publishedKeys, type RotationPolicy } from '../core/oidc/rotation';
 import type { SecretBox } from '../db/crypto';
+import type { SigningKeysRepo } from '../db/repos/signing-keys';
 import { createKeyRing } from './key-ring';
 
 export interface StoredSigningKey extends SigningKeyRecord {
@@ -19,6 +20,15 @@ export interface SigningKeyStore {
   /** Inserts only while `whenNextCount` keys are in status 'next' (else DB_CONFLICT). */
   insert(key: { kid: string; alg: 'RS256'; publicJwk: JWK; privateJwkEnc: string; status: 'next'; createdAt: Date }, whenNextCount: number): Promise<void>;
   activate(kid: string, at: Date): Promise<void>;
+}
+
+/** The store over the signing-keys repository, as the container and the tests wire it. */
+export function signingKeyStore(repo: SigningKeysRepo): SigningKeyStore {
+  return {
+    list: () => repo.listSigningKeys(),
+    insert: async (k, whenNextCount) => void (await repo.insertSigningKey(k, { whenNextCount })),
+    activate: async (kid, at) => void (await repo.activateKey(kid, at)),
+  };
 }
 
 export interface IssuerKeys {

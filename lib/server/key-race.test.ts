@@ -12,7 +12,7 @@ import { closeDb, createDb } from '../db/client';
 import { createSecretBox } from '../db/crypto';
 import { createRepos, type Repos } from '../db/repos';
 import { createEmptyDatabase, describeEachDialect, dropDatabase } from '../db/test-support/databases';
-import { createIssuerKeys } from './issuer-keys';
+import { createIssuerKeys, signingKeyStore } from './issuer-keys';
 import { createSamlKeyRing } from './saml/saml-keys';
 
 const policy: RotationPolicy = { rotationDays: 30, prepublishSeconds: 3600, retiredGraceSeconds: 600 };
@@ -21,11 +21,7 @@ const now = () => new Date('2031-01-01T00:00:00Z');
 
 function instance(repos: Repos) {
   const issuer = createIssuerKeys(
-    {
-      list: () => repos.signingKeys.listSigningKeys(),
-      insert: async (k, whenNextCount) => void (await repos.signingKeys.insertSigningKey(k, { whenNextCount })),
-      activate: async (kid, at) => void (await repos.signingKeys.activateKey(kid, at)),
-    },
+    signingKeyStore(repos.signingKeys),
     box,
     policy,
     now,

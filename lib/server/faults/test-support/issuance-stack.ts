@@ -18,7 +18,7 @@ import { createSecretBox } from '../../../db/crypto';
 import type { Repos } from '../../../db/repos';
 import type { CutProxy } from '../../../db/test-support/cut-proxy';
 import { runSql } from '../../../db/test-support/sql';
-import { createIssuerKeys } from '../../issuer-keys';
+import { createIssuerKeys, signingKeyStore } from '../../issuer-keys';
 import { issuerKeyPolicy } from '../../key-states';
 import { createSamlKeyRing, idpKeyLifetime } from '../../saml/saml-keys';
 import { startProxiedDb } from './proxied-db';
@@ -64,11 +64,7 @@ export async function startIssuanceStack(t: TestContext, yaml = CONFIG_YAML): Pr
   const box = createSecretBox([randomBytes(32)]);
   const now = () => new Date();
   const keys = createIssuerKeys(
-    {
-      list: () => repos.signingKeys.listSigningKeys(),
-      insert: async (k, whenNextCount) => void (await repos.signingKeys.insertSigningKey(k, { whenNextCount })),
-      activate: async (kid, at) => void (await repos.signingKeys.activateKey(kid, at)),
-    },
+    signingKeyStore(repos.signingKeys),
     box,
     issuerKeyPolicy(config),
     now,
