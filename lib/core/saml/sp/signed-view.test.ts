@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { signedView } from './signed-view';
 import type { ResponseShape } from './structure';
-import { Trace, SamlValidationError } from './trace';
+import { refusal } from './testing/checks';
+import { Trace } from './trace';
 import { parseXml } from './xml';
 
 const P = 'urn:oasis:names:tc:SAML:2.0:protocol';
@@ -16,34 +17,27 @@ function shape(): ResponseShape {
   return { response, assertion: response.firstChild as Element, signatures: [] };
 }
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    assert.ok(e instanceof SamlValidationError, String(e));
-    return e.code;
-  }
-  return 'accepted';
-}
+/** The code `fn` refuses with (the test fails if it passes). */
+const codeOf = async (fn: () => unknown): Promise<string> => (await refusal(() => fn())).code;
 
 const nameOf = (assertion: Element): string => assertion.getElementsByTagNameNS(A, 'NameID')[0]?.textContent ?? '';
 
-describe('signedView: only what the signatures cover', () => {
-  it('reads the assertion from its own signed reference, never from the received document', () => {
+describe('signedView: only what the signatures cover', async () => {
+  it('reads the assertion from its own signed reference, never from the received document', async () => {
     const s = shape();
     const view = signedView(s, new Map([[s.assertion as Element, assertionXml('_a', 'signed')]]), new Trace());
     assert.equal(nameOf(view.assertion), 'signed');
     assert.equal(view.response, s.response);
   });
 
-  it('reads the assertion inside a signed Response when only the Response is signed', () => {
+  it('reads the assertion inside a signed Response when only the Response is signed', async () => {
     const s = shape();
     const view = signedView(s, new Map([[s.response, responseXml('_r', assertionXml('_a', 'in-signed-response'))]]), new Trace());
     assert.equal(nameOf(view.assertion), 'in-signed-response');
     assert.notEqual(view.response, s.response);
   });
 
-  it('prefers the assertion\'s own reference when both are signed', () => {
+  it('prefers the assertion\'s own reference when both are signed', async () => {
     const s = shape();
     const signed = new Map([
       [s.response, responseXml('_r', assertionXml('_a', 'via-response'))],
@@ -52,7 +46,7 @@ describe('signedView: only what the signatures cover', () => {
     assert.equal(nameOf(signedView(s, signed, new Trace()).assertion), 'own');
   });
 
-  it('refuses a reference that is not the element the signature sits on', () => {
+  it('refuses a reference that is not the element the signature sits on', async () => {
     const s = shape();
     const cases: Array<[Element, string]> = [
       [s.assertion as Element, assertionXml('_other')],
@@ -62,21 +56,21 @@ describe('signedView: only what the signatures cover', () => {
       [s.response, responseXml('_other', assertionXml('_a'))],
       [s.response, assertionXml('_r')],
     ];
-    for (const [el, xml] of cases) assert.equal(codeOf(() => signedView(s, new Map([[el, xml]]), new Trace())), 'SAML_WRAPPING_DETECTED', xml);
+    for (const [el, xml] of cases) assert.equal(await codeOf(() => signedView(s, new Map([[el, xml]]), new Trace())), 'SAML_WRAPPING_DETECTED', xml);
   });
 
-  it('refuses when no signature covers the assertion', () => {
+  it('refuses when no signature covers the assertion', async () => {
     const s = shape();
-    assert.equal(codeOf(() => signedView(s, new Map(), new Trace())), 'SAML_SIGNATURE_MISSING');
+    assert.equal(await codeOf(() => signedView(s, new Map(), new Trace())), 'SAML_SIGNATURE_MISSING');
     const other = responseXml('_r', assertionXml('_b'));
-    assert.equal(codeOf(() => signedView(s, new Map([[s.response, other]]), new Trace())), 'SAML_SIGNATURE_MISSING', 'the signed Response holds another assertion');
+    assert.equal(await codeOf(() => signedView(s, new Map([[s.response, other]]), new Trace())), 'SAML_SIGNATURE_MISSING', 'the signed Response holds another assertion');
     const two = responseXml('_r', assertionXml('_a') + assertionXml('_a'));
-    assert.equal(codeOf(() => signedView(s, new Map([[s.response, two]]), new Trace())), 'SAML_SIGNATURE_MISSING', 'two assertions in the signed Response');
+    assert.equal(await codeOf(() => signedView(s, new Map([[s.response, two]]), new Trace())), 'SAML_SIGNATURE_MISSING', 'two assertions in the signed Response');
   });
 
-  it('refuses a placed element without an ID', () => {
+  it('refuses a placed element without an ID', async () => {
     const response = parseXml(responseXml('_r', `<saml:Assertion xmlns:saml="${A}"/>`)).documentElement as Element;
     const s: ResponseShape = { response, assertion: response.firstChild as Element, signatures: [] };
-    assert.equal(codeOf(() => signedView(s, new Map([[s.assertion as Element, `<saml:Assertion xmlns:saml="${A}"/>`]]), new Trace())), 'SAML_WRAPPING_DETECTED');
+    assert.equal(await codeOf(() => signedView(s, new Map([[s.assertion as Element, `<saml:Assertion xmlns:saml="${A}"/>`]]), new Trace())), 'SAML_WRAPPING_DETECTED');
   });
 });
