@@ -25,15 +25,19 @@ const nameOf = (assertion: Element): string => assertion.getElementsByTagNameNS(
 describe('signedView: only what the signatures cover', async () => {
   it('reads the assertion from its own signed reference, never from the received document', async () => {
     const s = shape();
-    const view = signedView(s, new Map([[s.assertion as Element, assertionXml('_a', 'signed')]]), new Trace());
+    const trace = new Trace();
+    const view = signedView(s, new Map([[s.assertion as Element, assertionXml('_a', 'signed')]]), trace);
     assert.equal(nameOf(view.assertion), 'signed');
+    assert.deepEqual(trace.entries, [{ check: 'signed-view', ok: true, detail: 'signed assertion' }]);
     assert.equal(view.response, s.response);
   });
 
   it('reads the assertion inside a signed Response when only the Response is signed', async () => {
     const s = shape();
-    const view = signedView(s, new Map([[s.response, responseXml('_r', assertionXml('_a', 'in-signed-response'))]]), new Trace());
+    const trace = new Trace();
+    const view = signedView(s, new Map([[s.response, responseXml('_r', assertionXml('_a', 'in-signed-response'))]]), trace);
     assert.equal(nameOf(view.assertion), 'in-signed-response');
+    assert.deepEqual(trace.entries, [{ check: 'signed-view', ok: true, detail: 'signed response' }]);
     assert.notEqual(view.response, s.response);
   });
 
@@ -56,12 +60,19 @@ describe('signedView: only what the signatures cover', async () => {
       [s.response, responseXml('_other', assertionXml('_a'))],
       [s.response, assertionXml('_r')],
     ];
-    for (const [el, xml] of cases) assert.equal(await codeOf(() => signedView(s, new Map([[el, xml]]), new Trace())), 'SAML_WRAPPING_DETECTED', xml);
+    for (const [el, xml] of cases) {
+      const { code, trace } = await refusal((t) => signedView(s, new Map([[el, xml]]), t));
+      assert.equal(code, 'SAML_WRAPPING_DETECTED', xml);
+      const local = el === s.response ? 'Response' : 'Assertion';
+      assert.deepEqual(trace.at(-1), { check: 'signed-view', ok: false, detail: `the signed reference is not the ${local} the signature is placed on` });
+    }
   });
 
   it('refuses when no signature covers the assertion', async () => {
     const s = shape();
-    assert.equal(await codeOf(() => signedView(s, new Map(), new Trace())), 'SAML_SIGNATURE_MISSING');
+    const { code, trace } = await refusal((t) => signedView(s, new Map(), t));
+    assert.equal(code, 'SAML_SIGNATURE_MISSING');
+    assert.deepEqual(trace.at(-1), { check: 'signed-view', ok: false, detail: 'no signature covers the assertion' });
     const other = responseXml('_r', assertionXml('_b'));
     assert.equal(await codeOf(() => signedView(s, new Map([[s.response, other]]), new Trace())), 'SAML_SIGNATURE_MISSING', 'the signed Response holds another assertion');
     const two = responseXml('_r', assertionXml('_a') + assertionXml('_a'));

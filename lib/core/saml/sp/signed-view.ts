@@ -22,11 +22,11 @@ export interface SignedView {
 
 /** Parses a signed reference and checks it is `{ns}local` with the ID of `placed`, else SAML_WRAPPING_DETECTED. */
 function parseSigned(canonical: string, placed: Element, ns: string, local: string, trace: Trace): Element {
-  let root: Element | undefined;
+  let root: Element | null = null;
   try {
-    root = parseXml(canonical).documentElement ?? undefined;
+    root = parseXml(canonical).documentElement;
   } catch {
-    root = undefined;
+    // Not XML: refused below like any other reference that is not the element.
   }
   const id = attr(placed, 'ID');
   if (!isEl(root, ns, local) || id === undefined || attr(root, 'ID') !== id) {

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { SignedXml } from 'xml-crypto';
+import { ALG } from './algorithms';
 import { importCert } from './metadata';
 import { signedView } from './signed-view';
 import { checkStructure } from './structure';
 import { createTestIdp, freshCert, type TestIdp } from './testing/test-idp';
 import { refusal } from './testing/checks';
 import { Trace } from './trace';
-import { verifySignatures, type VerifyKey } from './verify-signatures';
+import { keysFor, verifySignatures, type VerifyKey } from './verify-signatures';
 import { attr, parseXml } from './xml';
 
 const SP = { spEntityId: 'https://rolegate.test/saml/sp', acsUrl: 'https://rolegate.test/api/saml/acs' };
@@ -83,7 +85,7 @@ describe('verifySignatures (xml-crypto SignedXml, metadata keys only)', async ()
     const shape = checkStructure(parseXml(xml), new Trace());
     const trace = new Trace();
     verifySignatures(xml, shape.signatures, [keyOf(adfs.cert.certPem)], trace);
-    assert.deepEqual(trace.entries.map((e) => [e.check, e.ok]), [['signature', true]]);
+    assert.deepEqual(trace.entries, [{ check: 'signature', ok: true, detail: '1 signature(s), xml-crypto SignedXml with the metadata key' }]);
   });
 
   it('the signed view reads the signed assertion, and the signed Response when there is one', async () => {
@@ -95,5 +97,42 @@ describe('verifySignatures (xml-crypto SignedXml, metadata keys only)', async ()
     const viewO = signedView(o.shape, o.signed, new Trace());
     assert.notEqual(viewO.response, o.shape.response);
     assert.equal(attr(viewO.response, 'ID'), attr(o.shape.response, 'ID'));
+  });
+});
+
+describe('verifySignatures: what a signature must cover, and which key is tried first', () => {
+  let adfs: TestIdp;
+  let other: VerifyKey;
+  before(async () => {
+    adfs = await createTestIdp('adfs');
+    other = keyOf((await freshCert('someone else')).certPem);
+  });
+
+  it('without a KeyInfo certificate, tries every metadata key in order until one verifies', async () => {
+    const xml = (await adfs.issue(SP)).replace(/<ds:KeyInfo>[\s\S]*?<\/ds:KeyInfo>/, '');
+    assert.doesNotMatch(xml, /KeyInfo/);
+    assert.equal(verify(xml, [other, other, keyOf(adfs.cert.certPem)]).signed.size, 1);
+  });
+
+  it('orders the key the KeyInfo names first, the others after it in metadata order', async () => {
+    const xml = await adfs.issue(SP);
+    const signature = parseXml(xml).getElementsByTagNameNS('http://www.w3.org/2000/09/xmldsig#', 'Signature')[0] as Element;
+    const mine = keyOf(adfs.cert.certPem);
+    const third = keyOf((await freshCert('third')).certPem);
+    assert.deepEqual(keysFor(signature, [other, mine, third]), [mine, other, third]);
+    const bare = parseXml(xml.replace(/<ds:KeyInfo>[\s\S]*?<\/ds:KeyInfo>/, '')).getElementsByTagNameNS('http://www.w3.org/2000/09/xmldsig#', 'Signature')[0] as Element;
+    assert.deepEqual(keysFor(bare, [other, mine, third]), [other, mine, third]);
+  });
+
+  it('refuses a signature over two references, even though it verifies', async () => {
+    const doc = '<root><a ID="_one">1</a><b ID="_two">2</b></root>';
+    const sx = new SignedXml({ privateKey: adfs.cert.privateKeyPem, canonicalizationAlgorithm: ALG.excC14n, signatureAlgorithm: ALG.rsaSha256 });
+    for (const id of ['_one', '_two']) sx.addReference({ xpath: `//*[@ID='${id}']`, digestAlgorithm: ALG.sha256, transforms: [ALG.enveloped, ALG.excC14n] });
+    sx.computeSignature(doc);
+    const xml = sx.getSignedXml();
+    const signature = parseXml(xml).getElementsByTagNameNS('http://www.w3.org/2000/09/xmldsig#', 'Signature')[0] as Element;
+    const { code, trace } = await refusal((t) => verifySignatures(xml, [signature], [keyOf(adfs.cert.certPem)], t));
+    assert.equal(code, 'SAML_SIGNATURE_INVALID');
+    assert.deepEqual(trace.at(-1), { check: 'signature', ok: false, detail: 'signature does not verify with a metadata certificate' });
   });
 });
