@@ -122,6 +122,11 @@ describe('verifySignatures: what a signature must cover, and which key is tried 
     assert.deepEqual(keysFor(signature, [other, mine, third]), [mine, other, third]);
     const bare = parseXml(xml.replace(/<ds:KeyInfo>[\s\S]*?<\/ds:KeyInfo>/, '')).getElementsByTagNameNS('http://www.w3.org/2000/09/xmldsig#', 'Signature')[0] as Element;
     assert.deepEqual(keysFor(bare, [other, mine, third]), [other, mine, third]);
+    // Real IdPs wrap the base64 at 64 or 76 characters: the KeyInfo certificate still names the key.
+    const wrapped = xml.replace(/(<ds:X509Certificate>)([^<]+)/, (_m, open: string, b64: string) => `${open}\n  ${b64.replace(/(.{64})/g, '$1\n  ')}\n`);
+    assert.notEqual(wrapped, xml);
+    const pretty = parseXml(wrapped).getElementsByTagNameNS('http://www.w3.org/2000/09/xmldsig#', 'Signature')[0] as Element;
+    assert.deepEqual(keysFor(pretty, [other, mine, third]), [mine, other, third]);
   });
 
   it('refuses a signature over two references, even though it verifies', async () => {
