@@ -53,7 +53,36 @@ function RolesTable({ roles, revision, editHref }: { roles: RoleDef[]; revision:
   );
 }
 
-function Account({ acct, roles, revision, editRole, list }: { acct: AccountConfig; roles: RoleDef[]; revision: number; editRole?: string; list: ListPage<AccountConfig> }) {
+/**
+ * The account's forms, rendered only for the account being edited (?role= or ?account=): hidden in every
+ * account they were most of the page's HTML.
+ */
+function AccountForms({ acct, revision, editing }: { acct: AccountConfig; revision: number; editing?: RoleConfig }) {
+  return (
+    <>
+      <details open>
+        <summary data-testid={`role-form-open-${acct.id}`}>{editing ? `Edit role ${editing.name}` : 'Add a role'}</summary>
+        <RoleForm basedOn={revision} accountId={acct.id} role={editing ? roleFields(acct.id, editing) : undefined} />
+      </details>
+      <details open={!editing}>
+        <summary>Edit alias, region, colour</summary>
+        <AccountForm basedOn={revision} account={{ id: acct.id, alias: acct.alias, region: acct.region, colour: acct.colour }} />
+      </details>
+    </>
+  );
+}
+
+interface AccountProps {
+  acct: AccountConfig;
+  roles: RoleDef[];
+  revision: number;
+  editRole?: string;
+  /** Show the account's forms (it is being edited). */
+  open: boolean;
+  list: ListPage<AccountConfig>;
+}
+
+function Account({ acct, roles, revision, editRole, open, list }: AccountProps) {
   const editing = acct.roles.find((r) => `${acct.id}/${r.name}` === editRole);
   return (
     <section className="card account preview-card" id={`account-${acct.id}`} data-testid={`account-${acct.id}`} data-disabled={acct.disabled} style={acct.colour ? { borderLeft: `5px solid ${acct.colour}` } : undefined}>
@@ -75,14 +104,11 @@ function Account({ acct, roles, revision, editRole, list }: { acct: AccountConfi
       ) : (
         <RolesTable roles={roles} revision={revision} editHref={(r) => `${listHref('/admin/accounts', list, { role: r.id })}#account-${r.accountId}`} />
       )}
-      <details open={Boolean(editing)}>
-        <summary data-testid={`role-form-open-${acct.id}`}>{editing ? `Edit role ${editing.name}` : 'Add a role'}</summary>
-        <RoleForm basedOn={revision} accountId={acct.id} role={editing ? roleFields(acct.id, editing) : undefined} />
-      </details>
-      <details>
-        <summary>Edit alias, region, colour</summary>
-        <AccountForm basedOn={revision} account={{ id: acct.id, alias: acct.alias, region: acct.region, colour: acct.colour }} />
-      </details>
+      {open ? (
+        <AccountForms acct={acct} revision={revision} editing={editing} />
+      ) : (
+        <p className="account-more"><a href={`${listHref('/admin/accounts', list, { account: acct.id })}#account-${acct.id}`} data-testid={`account-open-${acct.id}`}>Add a role, or edit alias, region, colour</a></p>
+      )}
     </section>
   );
 }
@@ -93,10 +119,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const c = await getContainer();
   const params = await searchParams;
   const editRole = typeof params.role === 'string' ? params.role : undefined;
+  const openAccount = typeof params.account === 'string' ? params.account : undefined;
+  const isOpen = (a: AccountConfig) => a.id === openAccount || editRole?.startsWith(`${a.id}/`) === true;
   // One page of accounts (issue 15 §4: all 300 were 5 MB of HTML); an edit link opens its account's page.
   const list = listPage(c.config.accounts, parseListQuery(params), {
     text: (a) => [a.id, a.alias, a.region, ...a.roles.map((r) => r.name)],
-    focus: (a) => editRole?.startsWith(`${a.id}/`) === true,
+    focus: isOpen,
   });
   const rolesOf = (acct: AccountConfig) => acct.roles.flatMap((r) => c.config.roles.get(`${acct.id}/${r.name}`) ?? []);
   return (
@@ -108,7 +136,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           revision (see <a href="/admin/config">Config</a>), validated exactly like the config file.
         </p>
         <ListPager path="/admin/accounts" list={list} noun="account" testId="accounts-pager" />
-        {list.items.map((acct) => <Account key={acct.id} acct={acct} roles={rolesOf(acct)} revision={c.configRevision} editRole={editRole} list={list} />)}
+        {list.items.map((acct) => <Account key={acct.id} acct={acct} roles={rolesOf(acct)} revision={c.configRevision} editRole={editRole} open={isOpen(acct)} list={list} />)}
         <section className="card account preview-card">
           <header className="account-header"><h2>Add an AWS account</h2></header>
           <AddAccountForm basedOn={c.configRevision} />
