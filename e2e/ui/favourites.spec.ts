@@ -54,7 +54,8 @@ test('issue 15 §4: a starred role is at the top after a reload; a role just ass
   await expect(page.getByTestId('favourites').getByTestId('quick-prod-ReadOnly')).toHaveCount(0);
 });
 
-test('issue 15 §4: a role the caller does not hold cannot be starred, and a cross-site request is refused', async ({ page }) => {
+test('issue 15 §4: a role the caller does not hold cannot be starred, and a cross-site request is refused', async ({ page, request }) => {
+  expect((await request.get('/api/v1/favourites')).status(), 'signed out').toBe(401);
   await signInToRoles(page, 'okta', 'alice@example.com');
   for (const roleId of ['444455556666/Operator', '999999999999/Nope']) {
     const refused = await favouritesApi(page, 'PUT', roleId);
