@@ -34,3 +34,9 @@ test('ties go to the later last use, then to the role id; the limit is respected
   assert.deepEqual(rankByFrecency(uses, now, 0), []);
   assert.deepEqual(rankByFrecency([], now, 5), []);
 });
+
+test('the last use is the latest one whatever order the uses come in', () => {
+  // Both score 160; x was used last 4.5 h ago (listed after an older use), y 5 h ago.
+  const uses = [use('x', 6 * H), use('y', 5 * H), use('x', 4.5 * H), use('y', 5 * H)];
+  assert.deepEqual(rankByFrecency(uses, now, 5), ['x', 'y']);
+});
