@@ -19,8 +19,13 @@ export interface PostError {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 export async function postJsonFor(url: string, body: object): Promise<PostResult> {
+  return sendJson('POST', url, body);
+}
+
+/** Like postJsonFor with any method; a body only when given (PUT and DELETE of /api/v1/favourites send none). */
+export async function sendJson(method: 'POST' | 'PUT' | 'DELETE', url: string, body?: object): Promise<PostResult> {
   try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), cache: 'no-store' });
+    const res = await fetch(url, { method, ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}), cache: 'no-store' });
     const json: unknown = await res.json().catch(() => null);
     if (res.ok) return { ok: true, body: json };
     const err = isRecord(json) && isRecord(json.error) ? json.error : {};

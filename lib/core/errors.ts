@@ -93,6 +93,7 @@ export type GatewayErrorCode =
   | 'REVOCATION_FAILED'
   | 'CONNECTION_DISABLED'
   | 'CONFIG_STALE'
+  | 'FAVOURITES_FULL'
   | 'INTERNAL';
 
 const HTTP_STATUS: Record<GatewayErrorCode, number> = {
@@ -186,6 +187,7 @@ const HTTP_STATUS: Record<GatewayErrorCode, number> = {
   REVOCATION_FAILED: 502,
   CONNECTION_DISABLED: 403,
   CONFIG_STALE: 409,
+  FAVOURITES_FULL: 409,
   INTERNAL: 500,
 };
 
@@ -289,6 +291,7 @@ const PUBLIC_MESSAGE: Record<GatewayErrorCode, string> = {
   ISSUANCE_LOCKED: 'Rolegate is locked down by an administrator: no AWS credentials or console links are issued until the lock-down ends.',
   CONNECTION_DISABLED: 'This sign-in option has been disabled by an administrator.',
   CONFIG_STALE: 'The configuration changed since you loaded it. Reload the page, check the change again and retry.',
+  FAVOURITES_FULL: 'You have starred as many roles as Rolegate keeps; unstar one first.',
   INTERNAL: 'Something went wrong.',
 };
 
@@ -377,6 +380,7 @@ export const CLIENT_SAFE_CODES: ReadonlySet<GatewayErrorCode> = new Set<GatewayE
   'REVOCATION_FAILED',
   'CONNECTION_DISABLED',
   'CONFIG_STALE',
+  'FAVOURITES_FULL',
 ]);
 
 export class GatewayError extends Error {

@@ -50,4 +50,7 @@ export type ClientCompat = [
   Assert<Extends<Lite.SettingUncheckedCreateInput, Pg.SettingUncheckedCreateInput>>,
   Assert<Same<Lite.RateLimitBucketModel, Pg.RateLimitBucketModel>>,
   Assert<Extends<Lite.RateLimitBucketWhereInput, Pg.RateLimitBucketWhereInput>>,
+  Assert<Same<Lite.FavouriteRoleModel, Pg.FavouriteRoleModel>>,
+  Assert<Extends<Lite.FavouriteRoleWhereInput, Pg.FavouriteRoleWhereInput>>,
+  Assert<Extends<Lite.FavouriteRoleUncheckedCreateInput, Pg.FavouriteRoleUncheckedCreateInput>>,
 ];

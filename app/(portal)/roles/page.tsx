@@ -4,7 +4,9 @@ import { isAdmin } from '@/lib/core/policy/admin';
 import { heldRoles } from '@/lib/core/issuance/held-roles';
 import { remainingText } from '@/lib/core/policy/grants';
 import { getContainer } from '@/lib/server/container';
+import { quickRoleIds } from '@/lib/server/quick-roles';
 import { currentSession } from '@/lib/server/session';
+import { FavouritesProvider } from './quick-roles';
 import { RolePicker } from './role-picker';
 import type { RoleView } from './role-view';
 import type { Metadata } from 'next';
@@ -19,7 +21,8 @@ export default async function RolesPage() {
   if (!session) redirect('/signin');
   const now = c.now();
   // Rule roles plus roles of grants active right now, read from the database on every render.
-  const roles: RoleView[] = (await heldRoles(c.issuance, session.claims, session.user.id)).map(({ role, grantedBy, grant }) => ({
+  const held = await heldRoles(c.issuance, session.claims, session.user.id);
+  const roles: RoleView[] = held.map(({ role, grantedBy, grant }) => ({
     id: role.id,
     accountId: role.accountId,
     accountAlias: role.accountAlias,
@@ -39,7 +42,9 @@ export default async function RolesPage() {
   const user = { email: session.user.email ?? undefined, name: session.user.name ?? undefined, idpName, admin: isAdmin(session.claims, c.config.admins) };
   return (
     <AppShell demo={c.env.demo} user={user}>
-      <RolePicker roles={roles} groups={session.claims.groups} />
+      <FavouritesProvider initial={await quickRoleIds(c, session.user.id, held)}>
+        <RolePicker roles={roles} groups={session.claims.groups} />
+      </FavouritesProvider>
     </AppShell>
   );
 }

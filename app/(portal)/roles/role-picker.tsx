@@ -2,6 +2,7 @@
 
 import { useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { KeysPanel } from './keys-panel';
+import { QuickRoles } from './quick-roles';
 import { useKeys, useRovingRows } from './role-picker-hooks';
 import { RoleRow } from './role-row';
 import { describeCount, filterRoles, groupByAccount, type RoleView } from './role-view';
@@ -26,6 +27,7 @@ export function RolePicker({ roles, groups: arrived }: { roles: RoleView[]; grou
         onKeyDown={nav.onSearchKeyDown}
         count={describeCount(visible.length, groups.length)}
       />
+      <QuickRoles roles={roles} loadingId={keys.loadingId} onKeys={(role) => void keys.open(role)} />
       {visible.length === 0 && (
         <div className="card empty" data-testid="no-match">
           <h2>No roles match</h2>

@@ -9,6 +9,7 @@ import {
   type RoleView,
 } from './role-view';
 import { ErrorAlert } from '@/app/components/error-alert';
+import { StarToggle } from './quick-roles';
 
 interface RoleRowProps {
   role: RoleView;
@@ -100,6 +101,7 @@ function RoleActions({ role, slug, loading, onKeys }: RoleActionsProps) {
   const target = <span className="visually-hidden"> for {role.roleName} in {role.accountAlias}</span>;
   return (
     <div className="role-actions">
+      <StarToggle role={role} />
       <form className="console-form" method="post" action="/api/aws/console" target="_blank">
         <input type="hidden" name="roleId" value={role.id} />
         <select

@@ -1,9 +1,11 @@
 import { AdminShell } from '../admin-shell';
 import { isGatewayError, publicView } from '@/lib/core/errors';
 import type { HeldRole } from '@/lib/core/issuance/held-roles';
+import { listHref, listPage, parseListQuery } from '@/lib/server/admin/list-page';
 import { requireAdminPage } from '@/lib/server/admin/page-guard';
 import { parsePastedClaims, previewClaims, previewUser, whoCanAssume, type RoleHolders, type UserPreview } from '@/lib/server/admin/rules-preview';
 import { getContainer, type Container } from '@/lib/server/container';
+import { ListPager } from '../list-pager';
 import { HeldList } from './held-list';
 import { RuleForm } from './rule-form';
 import { RulesTable } from './rules-table';
@@ -52,12 +54,18 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
     const r = c.config.roles.get(id);
     return r ? `${r.accountAlias}/${r.roleName}` : id;
   };
+  // One page of rules (issue 15 §4); an edit link opens the page of the rule it edits.
+  const list = listPage(c.config.rules, parseListQuery(q), {
+    text: (r) => [r.id, ...(r.idps ?? []), ...(r.groups ?? []), ...(r.emails ?? []), ...(r.emailDomains ?? []), ...r.roles, ...r.roles.map(roleLabel)],
+    focus: (r) => r.id === editing?.id,
+  });
   return (
     <AdminShell c={c} session={session}>
       <section className="admin">
         <h1>Rules</h1>
         <p className="muted">Groups, emails and domains → roles. A role is granted only when a rule matches (or a time-limited grant is active: see Grants). Every change is a new config revision, live at once.</p>
-        <section className="card"><RulesTable rules={c.config.rules} roleLabel={roleLabel} revision={c.configRevision} /></section>
+        <ListPager path="/admin/rules" list={list} noun="rule" testId="rules-pager" />
+        <section className="card"><RulesTable rules={list.items} roleLabel={roleLabel} revision={c.configRevision} editHref={(id) => `${listHref('/admin/rules', list, { edit: id })}#rule-form`} /></section>
 
         <section className="card account preview-card" id="rule-form">
           <header className="account-header"><h2>{editing ? `Edit rule ${editing.id}` : 'Add a rule'}</h2></header>

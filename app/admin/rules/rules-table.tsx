@@ -4,7 +4,7 @@ import { ConfigEditButton } from '../config-edit';
 const list = (xs: readonly string[] | undefined) => (xs && xs.length ? xs.join(', ') : '—');
 
 /** The configured mapping rules: what each matches, the roles it grants, and switches to change them. */
-export function RulesTable({ rules, roleLabel, revision }: { rules: readonly RuleConfig[]; roleLabel: (id: string) => string; revision: number }) {
+export function RulesTable({ rules, roleLabel, revision, editHref }: { rules: readonly RuleConfig[]; roleLabel: (id: string) => string; revision: number; editHref: (ruleId: string) => string }) {
   return (
     <table className="audit-table" data-testid="rules-table">
       <thead>
@@ -20,7 +20,7 @@ export function RulesTable({ rules, roleLabel, revision }: { rules: readonly Rul
             <td className="mono">{list(r.emailDomains)}</td>
             <td>{r.roles.map(roleLabel).join(', ')}</td>
             <td>
-              <a className="btn btn-small" href={`/admin/rules?edit=${encodeURIComponent(r.id)}#rule-form`} data-testid={`rule-edit-${r.id}`}>Edit</a>{' '}
+              <a className="btn btn-small" href={editHref(r.id)} data-testid={`rule-edit-${r.id}`}>Edit</a>{' '}
               <ConfigEditButton basedOn={revision} edit={{ op: 'setDisabled', section: 'rules', id: r.id, disabled: !r.disabled }} label={r.disabled ? 'Enable' : 'Disable'} testId={`rule-toggle-${r.id}`} />
               <ConfigEditButton basedOn={revision} edit={{ op: 'deleteRule', id: r.id }} label="Delete" danger confirmText={`Delete rule ${r.id}?`} testId={`rule-delete-${r.id}`} />
             </td>

@@ -24,4 +24,5 @@ export const generatedDataModel: Record<Prisma.ModelName, readonly string[]> = {
   ConnectionSecret: Object.values(Prisma.ConnectionSecretScalarFieldEnum),
   SigninFailureCount: Object.values(Prisma.SigninFailureCountScalarFieldEnum),
   RateLimitBucket: Object.values(Prisma.RateLimitBucketScalarFieldEnum),
+  FavouriteRole: Object.values(Prisma.FavouriteRoleScalarFieldEnum),
 };

@@ -9,8 +9,10 @@ import { createConfigRevisionsRepo } from './config-revisions';
 import { createConnectionAccessRepo } from './connection-access';
 import { createConnectionSecretsRepo } from './connection-secrets';
 import { createDeviceAuthorizationsRepo } from './device-authorizations';
+import { createFavouritesRepo } from './favourites';
 import { createRateLimitsRepo } from './rate-limits';
 import { createRoleGrantsRepo } from './role-grants';
+import { createRoleUsesRepo } from './role-uses';
 import { createSamlKeysRepo } from './saml-keys';
 import { createSamlReplayRepo } from './saml-replay';
 import { createSamlRequestsRepo } from './saml-requests';
@@ -44,6 +46,8 @@ export function createRepos(db: Db) {
     connectionSecrets: createConnectionSecretsRepo(db),
     connectionAccess: createConnectionAccessRepo(db),
     rateLimits: createRateLimitsRepo(db),
+    favourites: createFavouritesRepo(db),
+    roleUses: createRoleUsesRepo(db),
   };
 }
 
@@ -95,3 +99,6 @@ export { DEFAULT_TRACES_KEPT } from './saml-traces';
 export type { NewSigningKey, SigningAlg, SigningKeyRecord, SigningKeyStatus } from './signing-keys';
 export type { LoginIdentity, UserRecord } from './users';
 export type { Grant, GrantTransition } from './role-grants';
+export type { FavouriteRecord, FavouritesRepo } from './favourites';
+export { FAVOURITES_MAX } from './favourites';
+export type { RoleUse, RoleUsesRepo } from './role-uses';

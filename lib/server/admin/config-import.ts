@@ -48,7 +48,18 @@ export async function previewConfigImport(c: Container, body: unknown): Promise<
   return asBadRequest(() => c.live.preview(parsed.data.yaml));
 }
 
-const changeLines = (changes: ConfigChange[]) => changes.map((ch) => `${ch.kind} ${ch.section}/${ch.id}${ch.fields ? ` (${ch.fields.join(', ')})` : ''}`);
+/** Changes named in the audit row; the rest are counted (the revision itself lists every one). */
+const AUDITED_CHANGES = 40;
+const AUDITED_LINE_CHARS = 150;
+
+/**
+ * The changes as the audit row lists them, bounded: a big import (300 accounts) lists thousands, far past
+ * the ledger's 8 KB detail limit, and the ledger refused the row after the revision was applied.
+ */
+export function changeLines(changes: readonly ConfigChange[]): string[] {
+  const lines = changes.slice(0, AUDITED_CHANGES).map((ch) => `${ch.kind} ${ch.section}/${ch.id}${ch.fields ? ` (${ch.fields.join(', ')})` : ''}`.slice(0, AUDITED_LINE_CHARS));
+  return changes.length > AUDITED_CHANGES ? [...lines, `… and ${changes.length - AUDITED_CHANGES} more (the revision lists every change)`] : lines;
+}
 
 async function applyText(ctx: AdminContext, text: ApplyInput['text'], basedOn: number, source: 'import' | 'edit', action: string, alsoChanged?: ConfigChange) {
   const by = ctx.session.user.email ?? ctx.session.user.id;
