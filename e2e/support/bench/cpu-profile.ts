@@ -4,7 +4,8 @@
  * functions given on the command line (substring of name or url). Shares are of the profile's busy time
  * (idle excluded).
  *
- *   node --import tsx e2e/support/bench/cpu-profile.ts <file.cpuprofile> [--top n] [name-or-url …]
+ *   node --import tsx e2e/support/bench/cpu-profile.ts <file.cpuprofile> [--top n] [--per n] [name-or-url …]
+ * `--per n` adds each area's milliseconds per operation (n: the issuances the bench says the profile holds).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -98,17 +99,20 @@ function inclusive(p: Profile, self: Map<number, number>, needle: string): numbe
   return walk(root);
 }
 
-function table(title: string, m: Map<string, number>, busy: number, top: number): string {
+function table(title: string, m: Map<string, number>, busy: number, top: number, per?: number): string {
   const rows = [...m].sort((a, b) => b[1] - a[1]).slice(0, top);
-  return [`${title}`, ...rows.map(([k, v]) => `  ${v.toFixed(0).padStart(7)} ms ${((v / busy) * 100).toFixed(1).padStart(5)}%  ${k}`)].join('\n');
+  const each = (v: number) => (per ? `${(v / per).toFixed(2).padStart(6)} ms/op ` : '');
+  return [`${title}`, ...rows.map(([k, v]) => `  ${v.toFixed(0).padStart(7)} ms ${((v / busy) * 100).toFixed(1).padStart(5)}%  ${each(v)} ${k}`)].join('\n');
 }
 
 function main(argv: string[]): void {
   const [file, ...rest] = argv;
   if (!file) throw new Error('usage: cpu-profile.ts <file.cpuprofile> [--top n] [name-or-url …]');
-  const topAt = rest.indexOf('--top');
-  const top = topAt >= 0 ? Number(rest[topAt + 1]) : 30;
-  const needles = rest.filter((_, i) => i !== topAt && i !== topAt + 1);
+  const valueOf = (flag: string) => (rest.includes(flag) ? Number(rest[rest.indexOf(flag) + 1]) : undefined);
+  const top = valueOf('--top') ?? 30;
+  const per = valueOf('--per');
+  const flagged = new Set(['--top', '--per'].flatMap((f) => (rest.includes(f) ? [rest.indexOf(f), rest.indexOf(f) + 1] : [])));
+  const needles = rest.filter((_, i) => !flagged.has(i));
   const p = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const self = selfTimes(p);
   const byBucket = new Map<string, number>();
@@ -125,7 +129,7 @@ function main(argv: string[]): void {
   console.log(`${file}: ${(total / 1000).toFixed(1)} s sampled, ${(busy / 1000).toFixed(1)} s busy`);
   const byArea = new Map<string, number>();
   for (const [b, ms] of byBucket) if (b !== '(idle)') add(byArea, areaOf(b), ms);
-  console.log(table('self time by area', byArea, busy, AREAS.length + 1));
+  console.log(table('self time by area', byArea, busy, AREAS.length + 1, per));
   console.log(table('self time by package / file', byBucket, busy, top));
   console.log(table('self time by function', byFunction, busy, top));
   if (needles.length) console.log(table('inclusive time', new Map(needles.map((n) => [n, inclusive(p, self, n)])), busy, needles.length));
