@@ -8,7 +8,8 @@
  * divided by the issuances answered): wall-clock rates move with whatever else the shared cores run.
  * Beside it, the same run's floors: the emulator alone at the same concurrency, an RSA-2048 signature in
  * this process (every issuance signs once), and a trivial Rolegate route (GET /api/health through the
- * proxy and Next.js). `BENCH_ISSUANCE_CPU_PROF=<dir>` runs Rolegate with --cpu-prof into that directory.
+ * proxy and Next.js). `BENCH_ISSUANCE_CPU_PROF=<dir>` runs Rolegate with --cpu-prof into that directory
+ * (read it with bench/cpu-profile.ts); `BENCH_ISSUANCE_NODE_ARGS` adds node flags (e.g. GC sizes to try).
  *
  * Ports: base+20 Rolegate, +21 the OIDC IdP, +22 the emulator, +23 the SAML IdP.
  */
@@ -121,7 +122,8 @@ export async function benchIssuance(basePort: number, opts: IssuanceOptions): Pr
   await assertPortsFree([ports.app, ports.idp, ports.aws, ports.saml]);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rolegate-bench-issuance-'));
   const profileDir = process.env.BENCH_ISSUANCE_CPU_PROF;
-  const nodeArgs = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : []), ...(process.env.TMP_NODE_ARGS ? process.env.TMP_NODE_ARGS.split(' ') : [])];
+  const extra = process.env.BENCH_ISSUANCE_NODE_ARGS?.trim();
+  const nodeArgs = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : []), ...(extra ? extra.split(/\s+/) : [])];
   const stop = new AbortController();
   let stack: Stack | undefined;
   let pids: number[] = [];
