@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { timeConsole, timeCredentials } from './bench/api';
+import { benchIssuance } from './bench/issuance';
 import { benchLedger } from './bench/ledger-bench';
 import { launchBrowser, signInToRoles, timeRoleToKeys } from './bench/browser';
 import { assertPortsFree, reapServer, serverPids } from './bench/lifecycle';
@@ -82,7 +83,8 @@ async function main(): Promise<number> {
   else if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) throw new Error('--no-build: there is no production build; run npm run build');
   // Issue 15 §3, opt-in (minutes of seeding): `--ledger [--sqlite-rows n] [--pg-rows n]`, before the stacks start.
   const ledger = args.ledger ? await benchLedger() : undefined;
-  const browser = args.browser ? await browserPhase(port, ledger) : undefined;
+  const issuance = args.issuance ? await benchIssuance(port, args.issuance) : undefined;
+  const browser = args.browser || issuance ? { ...(args.browser ? await browserPhase(port, ledger) : {}), ...(issuance ? { issuance } : {}) } : undefined;
   if (!args.load) return 0;
   // A missed target is on the table's last row; the JSON object stays the run's last line.
   return (await runLoadPhase(args.load, port, { browser, appLogs: args.appLogs })) ? 0 : 1;

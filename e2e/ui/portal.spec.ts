@@ -57,6 +57,9 @@ test('keys from the panel work for GetCallerIdentity against the emulator', asyn
 test('sign-out ends the session on the server: the old cookie no longer works', async ({ page, context, browser }) => {
   await signInToRoles(page, 'okta', 'alice@example.com');
   const stolen = await context.cookies();
+  // Issue 15 §2: the cookie is used (and so remembered as decoded) before it is replayed after sign-out.
+  const before = await page.request.post('/api/aws/credentials', { data: { roleId: '111122223333/Admin' }, headers: { Origin: new URL(page.url()).origin } });
+  expect(before.status()).toBe(200);
   await page.getByTestId('sign-out').click();
   await expect(page).toHaveURL(/\/signin/);
   const replay = await browser.newContext();

@@ -15,6 +15,21 @@ describeEachDialect('sessions repo: expiry and revocation', (ctx) => {
     assert.equal(await t.repos.sessions.getActiveSession(randomUUID(), now), null);
   });
 
+  it('getActivePrincipal answers as getActiveSession does, without the user row (issue 15 §2)', async () => {
+    const t = ctx();
+    const { id, user } = await signedInSession(t, { expiresAt: later(1) });
+    const session = await t.repos.sessions.getActiveSession(id, now);
+    assert.deepEqual(await t.repos.sessions.getActivePrincipal(id, now), { id, userId: user.id, idpId: session?.idpId, claims: session?.claims });
+    assert.equal(await t.repos.sessions.getActivePrincipal(id, later(1)), null, 'expired (exclusive)');
+    assert.equal(await t.repos.sessions.getActivePrincipal(randomUUID(), now), null, 'unknown');
+    const revoked = await signedInSession(t);
+    await t.repos.sessions.revokeSession(revoked.id, now);
+    assert.equal(await t.repos.sessions.getActivePrincipal(revoked.id, now), null, 'revoked');
+    const unreadable = await signedInSession(t);
+    await runSql(t.url, 'UPDATE "PortalSession" SET claims = $1 WHERE id = $2', ['{"idpId":"entra"}', unreadable.id]);
+    assert.equal(await t.repos.sessions.getActivePrincipal(unreadable.id, now), null, 'claims that no longer parse');
+  });
+
   it('does not return a revoked session; revoking twice or an unknown id is a no-op', async () => {
     const t = ctx();
     const { id } = await signedInSession(t);

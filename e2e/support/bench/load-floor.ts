@@ -4,8 +4,10 @@
  * for SAML delivery) and makes one STS call to the emulator, so neither can be faster than these.
  */
 import { generateKeyPairSync, sign } from 'node:crypto';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { callerIdentityArn } from '../aws-client';
 import type { Credentials } from '../../../lib/core/types';
+import { closedLoop, type ClosedLoopRun } from './closed-loop';
 import { summarize, timed, type Summary } from './stats';
 
 export interface Floor {
@@ -46,4 +48,23 @@ export async function emulatorLatency(awsUrl: string, credentials: Credentials, 
 
 export async function measureFloor(awsUrl: string, credentials: Credentials): Promise<Floor> {
   return { rsa2048SignPerSec: rsaSignsPerSecond(), emulatorStsMs: await emulatorLatency(awsUrl, credentials) };
+}
+
+/**
+ * The emulator alone at the issuance phase's concurrency: `concurrency` workers calling GetCallerIdentity
+ * back to back for `ms` (one reused SDK client, SigV4-signed): the most STS calls per second this machine
+ * answers with nothing of Rolegate's running, and their latency. `cpuMsPerCall` is this process's CPU
+ * (the emulator and the SDK clients both live here) per call.
+ */
+export async function emulatorAtConcurrency(awsUrl: string, credentials: Credentials, concurrency: number, ms: number): Promise<ClosedLoopRun & { cpuMsPerCall: number }> {
+  const client = new STSClient({ region: 'us-east-1', endpoint: awsUrl, credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken } });
+  const call = async () => {
+    if (!(await client.send(new GetCallerIdentityCommand({}))).Arn) throw new Error('the emulator answered GetCallerIdentity without an ARN');
+  };
+  await closedLoop(concurrency, 300, call);
+  const cpu0 = process.cpuUsage();
+  const run = await closedLoop(concurrency, ms, call);
+  const used = process.cpuUsage(cpu0);
+  client.destroy();
+  return { ...run, cpuMsPerCall: run.ok ? Math.round(((used.user + used.system) / 1000 / run.ok) * 100) / 100 : Number.NaN };
 }

@@ -1,21 +1,31 @@
 /** Issue 14 §5: `npm run bench` arguments — phases, the load's size, the CI profile, and what is refused. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CI_LOAD, FULL_LOAD, parseBenchArgs } from './load-options';
+import { CI_ISSUANCE, CI_LOAD, FULL_ISSUANCE, FULL_LOAD, parseBenchArgs } from './load-options';
 
-test('no arguments: the browser phase, then 100 users × 60 s on 2 instances', () => {
-  assert.deepEqual(parseBenchArgs([], {}), { browser: true, build: true, appLogs: false, ledger: false, load: FULL_LOAD });
+test('no arguments: the issuance phase, the browser phase, then 100 users × 60 s on 2 instances', () => {
+  assert.deepEqual(parseBenchArgs([], {}), { browser: true, build: true, appLogs: false, ledger: false, issuance: FULL_ISSUANCE, load: FULL_LOAD });
+  assert.deepEqual(FULL_ISSUANCE, { users: 100, seconds: 20 });
   assert.deepEqual(FULL_LOAD, { users: 100, seconds: 60, instances: 2 });
 });
 
 test('--load-only, --no-load and --ci choose the phases and the shortened CI load; --no-build keeps the build', () => {
-  assert.deepEqual(parseBenchArgs(['--load-only'], {}), { browser: false, build: true, appLogs: false, ledger: false, load: FULL_LOAD });
-  assert.deepEqual(parseBenchArgs(['--no-load'], {}), { browser: true, build: true, appLogs: false, ledger: false, load: null });
+  assert.deepEqual(parseBenchArgs(['--load-only'], {}), { browser: false, build: true, appLogs: false, ledger: false, issuance: null, load: FULL_LOAD });
+  assert.deepEqual(parseBenchArgs(['--no-load'], {}), { browser: true, build: true, appLogs: false, ledger: false, issuance: FULL_ISSUANCE, load: null });
   assert.equal(parseBenchArgs(['--load-only', '--ci', '--no-build'], {}).build, false);
   assert.equal(parseBenchArgs(['--app-logs'], {}).appLogs, true);
   assert.deepEqual(parseBenchArgs(['--load-only', '--ci'], {}).load, CI_LOAD);
   assert.deepEqual(parseBenchArgs(['--load-only'], { BENCH_LOAD: 'ci' }).load, CI_LOAD);
   assert.deepEqual(parseBenchArgs(['--load-only'], { BENCH_LOAD: 'full' }).load, FULL_LOAD);
+});
+
+test('--issuance-only runs the issuance phase alone, --no-issuance skips it, --ci shortens it', () => {
+  assert.deepEqual(parseBenchArgs(['--issuance-only'], {}), { browser: false, build: true, appLogs: false, ledger: false, issuance: FULL_ISSUANCE, load: null });
+  assert.equal(parseBenchArgs(['--no-issuance'], {}).issuance, null);
+  assert.equal(parseBenchArgs(['--no-issuance'], {}).browser, true);
+  assert.deepEqual(parseBenchArgs(['--issuance-only', '--ci'], {}).issuance, CI_ISSUANCE);
+  assert.throws(() => parseBenchArgs(['--issuance-only', '--load-only'], {}), /--load-only and --issuance-only exclude each other/);
+  assert.throws(() => parseBenchArgs(['--issuance-only', '--no-issuance'], {}), /--issuance-only and --no-issuance exclude each other/);
 });
 
 test('sizes come from flags (both spellings), else the environment, else the profile', () => {

@@ -5,7 +5,8 @@
  *   npm run bench                                  browser phase, then 100 users × 60 s
  *   npm run bench -- --load-only --users 50 --seconds 30
  *   npm run bench -- --load-only --ci              20 users × 10 s (.ci/test-all.sh)
- *   npm run bench -- --no-load                     the browser phase alone
+ *   npm run bench -- --no-load                     the browser phase alone (and the issuance phase)
+ *   npm run bench -- --issuance-only               the issuance phase alone (issue 15 §2), --no-issuance skips it
  * `--no-build` uses the production build as it is (CI has just made it) instead of rebuilding when the
  * sources look newer. `--app-logs` shows the load phase's instances' logs (to find the cause of a 5xx).
  */
@@ -24,8 +25,18 @@ export interface BenchArgs {
   appLogs: boolean;
   /** The audit ledger bench first (issue 15 §3, minutes of seeding): `--ledger`. */
   ledger: boolean;
+  /** The issuance phase (bench/issuance.ts): before the browser phase unless --load-only or --no-issuance. */
+  issuance: IssuanceOptions | null;
   load: LoadOptions | null;
 }
+
+export interface IssuanceOptions {
+  users: number;
+  seconds: number;
+}
+
+export const FULL_ISSUANCE: IssuanceOptions = { users: 100, seconds: 20 };
+export const CI_ISSUANCE: IssuanceOptions = { users: 20, seconds: 5 };
 
 export const FULL_LOAD: LoadOptions = { users: 100, seconds: 60, instances: 2 };
 export const CI_LOAD: LoadOptions = { users: 20, seconds: 10, instances: 2 };
@@ -58,7 +69,7 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
 }
 
 const VALUED = ['--users', '--seconds', '--instances', '--sqlite-rows', '--pg-rows'];
-const KNOWN = new Set(['--load-only', '--no-load', '--no-build', '--app-logs', '--ci', '--ledger', ...VALUED]);
+const KNOWN = new Set(['--load-only', '--no-load', '--issuance-only', '--no-issuance', '--no-build', '--app-logs', '--ci', '--ledger', ...VALUED]);
 
 function assertKnown(argv: readonly string[]): void {
   argv.forEach((arg, i) => {
@@ -70,14 +81,27 @@ function assertKnown(argv: readonly string[]): void {
 
 export function parseBenchArgs(argv: readonly string[], env: BenchEnv): BenchArgs {
   assertKnown(argv);
-  if (argv.includes('--load-only') && argv.includes('--no-load')) throw new Error('--load-only and --no-load exclude each other');
+  const only = ['--load-only', '--issuance-only'].filter((f) => argv.includes(f));
+  if (only.length > 1 || (argv.includes('--load-only') && argv.includes('--no-load')) || (argv.includes('--issuance-only') && argv.includes('--no-issuance'))) {
+    throw new Error(`${[...only, ...['--no-load', '--no-issuance'].filter((f) => argv.includes(f))].join(' and ')} exclude each other`);
+  }
   const profile = env.BENCH_LOAD?.trim() ?? '';
   if (!['', 'ci', 'full'].includes(profile)) throw new Error(`BENCH_LOAD must be "ci" or "full", got "${profile}"`);
-  const base = argv.includes('--ci') || profile === 'ci' ? CI_LOAD : FULL_LOAD;
+  const ci = argv.includes('--ci') || profile === 'ci';
+  const base = ci ? CI_LOAD : FULL_LOAD;
   const load: LoadOptions = {
     users: whole('users', flagValue(argv, '--users'), '--users') ?? whole('users', env.BENCH_LOAD_USERS, 'BENCH_LOAD_USERS') ?? base.users,
     seconds: whole('seconds', flagValue(argv, '--seconds'), '--seconds') ?? whole('seconds', env.BENCH_LOAD_SECONDS, 'BENCH_LOAD_SECONDS') ?? base.seconds,
     instances: whole('instances', flagValue(argv, '--instances'), '--instances') ?? base.instances,
   };
-  return { browser: !argv.includes('--load-only'), build: !argv.includes('--no-build'), appLogs: argv.includes('--app-logs'), ledger: argv.includes('--ledger'), load: argv.includes('--no-load') ? null : load };
+  const issuanceOnly = argv.includes('--issuance-only');
+  const issuance = argv.includes('--load-only') || argv.includes('--no-issuance') ? null : ci ? CI_ISSUANCE : FULL_ISSUANCE;
+  return {
+    browser: !argv.includes('--load-only') && !issuanceOnly,
+    build: !argv.includes('--no-build'),
+    appLogs: argv.includes('--app-logs'),
+    ledger: argv.includes('--ledger'),
+    issuance,
+    load: argv.includes('--no-load') || issuanceOnly ? null : load,
+  };
 }

@@ -31,10 +31,14 @@ function cpuTicks(pid: number): number {
 
 const mib = (kib: number) => Math.round(kib / 1024);
 
+/** CPU seconds (user + system) a process tree has used so far, to the clock tick. */
+export function treeCpuSec(pid: number): number {
+  return processTree(pid).reduce((sum, p) => sum + cpuTicks(p), 0) / CLOCK_TICKS_PER_SEC;
+}
+
 export function snapshotInstance(pid: number, port: number): InstanceSnapshot {
   const mem = treeMemory(pid, port);
-  const ticks = processTree(pid).reduce((sum, p) => sum + cpuTicks(p), 0);
-  return { port, pid, rssMiB: mib(mem.rssKiB), peakMiB: mib(mem.hwmKiB), cpuSec: Math.round((ticks / CLOCK_TICKS_PER_SEC) * 10) / 10 };
+  return { port, pid, rssMiB: mib(mem.rssKiB), peakMiB: mib(mem.hwmKiB), cpuSec: Math.round(treeCpuSec(pid) * 10) / 10 };
 }
 
 /** CPU seconds this process has used so far (user + system). */

@@ -21,6 +21,8 @@ export interface StackOptions {
   databaseUrl?: string;
   /** Where Rolegate's output goes (default: inherit). */
   appStdio?: 'inherit' | 'ignore';
+  /** Flags for Rolegate's node (the bench's --cpu-prof: Node refuses it in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }
 
 export interface Stack {
@@ -92,8 +94,8 @@ export function startIdps(ports: DemoPorts, dataDir: string) {
 }
 
 /** Rolegate's production server (`npm start`) on `port`, with the stack's environment. */
-export function spawnRolegate(env: NodeJS.ProcessEnv, port: number, stdio: 'inherit' | 'ignore' = 'inherit'): ChildProcess {
-  return spawn(process.execPath, [path.join(ROOT, 'lib/server/start/launch.cjs'), '-p', String(port)], {
+export function spawnRolegate(env: NodeJS.ProcessEnv, port: number, stdio: 'inherit' | 'ignore' = 'inherit', nodeArgs: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'lib/server/start/launch.cjs'), '-p', String(port)], {
     cwd: ROOT,
     env,
     stdio: ['ignore', stdio, 'inherit'],
@@ -116,7 +118,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const env = rolegateEnv(opts);
   const appUrl = `http://localhost:${ports.app}`;
   const [idp, saml] = await startIdps(ports, dataDir);
-  const app = spawnRolegate(env, ports.app, opts.appStdio);
+  const app = spawnRolegate(env, ports.app, opts.appStdio, opts.nodeArgs);
   let aws: Awaited<ReturnType<typeof startAwsEmulator>> | undefined;
   const close = async () => {
     app.kill('SIGTERM');

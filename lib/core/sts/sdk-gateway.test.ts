@@ -460,11 +460,14 @@ test('without an endpoint override the gateway calls the regional endpoint of th
   const s = await startStack(t);
   const origins = interceptHttps(t, s.emulator.url);
   const gateway = createSdkStsGateway();
-  for (const [region, endpoint] of REGIONAL) {
-    const out = await gateway.assumeRoleWithWebIdentity(s.input(await s.mint(), { region }));
-    assert.equal(origins.at(-1), endpoint, region);
-    assert.equal(out.assumedRoleArn, `arn:aws:sts::${ACCOUNT}:assumed-role/${ROLE}/alice`);
+  // Twice round: each region's client (and its cached middleware chain) is reused, never mixed up.
+  for (const round of [1, 2]) {
+    for (const [region, endpoint] of REGIONAL) {
+      const out = await gateway.assumeRoleWithWebIdentity(s.input(await s.mint(), { region, roleSessionName: `alice-${round}` }));
+      assert.equal(origins.at(-1), endpoint, region);
+      assert.equal(out.assumedRoleArn, `arn:aws:sts::${ACCOUNT}:assumed-role/${ROLE}/alice-${round}`);
+    }
   }
-  assert.equal(origins.length, REGIONAL.length, 'one request per call');
-  assert.equal(s.emulator.requests.sts, REGIONAL.length);
+  assert.equal(origins.length, 2 * REGIONAL.length, 'one request per call');
+  assert.equal(s.emulator.requests.sts, 2 * REGIONAL.length);
 });

@@ -2,9 +2,8 @@ import { getContainerForIssuance } from '@/lib/server/container';
 import { assertSameOrigin } from '@/lib/server/csrf';
 import { NO_STORE, pageRoute, readBody } from '@/lib/server/http';
 import { consoleLoginUrl, parseRoleRequest } from '@/lib/server/portal';
-import { sessionPrincipal } from '@/lib/server/ports';
 import { requestMeta } from '@/lib/server/request-meta';
-import { requireSession } from '@/lib/server/session';
+import { requireSessionPrincipal } from '@/lib/server/session';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,8 +14,8 @@ export const dynamic = 'force-dynamic';
 export const POST = pageRoute(async (req) => {
   const c = await getContainerForIssuance();
   assertSameOrigin(req.headers, c.config.publicUrl);
-  const session = await requireSession();
+  const principal = await requireSessionPrincipal(c);
   const input = parseRoleRequest(await readBody(req));
-  const url = await consoleLoginUrl(c, { ...sessionPrincipal(session), channel: 'web' }, input, requestMeta(req.headers));
+  const url = await consoleLoginUrl(c, { ...principal, channel: 'web' }, input, requestMeta(req.headers));
   return new Response(null, { status: 303, headers: { ...NO_STORE, Location: url, 'Referrer-Policy': 'no-referrer' } });
 });

@@ -3,9 +3,8 @@ import { getContainerForIssuance } from '@/lib/server/container';
 import { assertSameOrigin } from '@/lib/server/csrf';
 import { NO_STORE, readBody, route } from '@/lib/server/http';
 import { mintKeys, parseRoleRequest } from '@/lib/server/portal';
-import { sessionPrincipal } from '@/lib/server/ports';
 import { requestMeta } from '@/lib/server/request-meta';
-import { requireSession } from '@/lib/server/session';
+import { requireSessionPrincipal } from '@/lib/server/session';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,9 +12,9 @@ export const dynamic = 'force-dynamic';
 export const POST = route(async (req) => {
   const c = await getContainerForIssuance();
   assertSameOrigin(req.headers, c.config.publicUrl);
-  const session = await requireSession();
+  const principal = await requireSessionPrincipal(c);
   const { roleId } = parseRoleRequest(await readBody(req));
-  const issued = await mintKeys(c, { ...sessionPrincipal(session), channel: 'web' }, roleId, requestMeta(req.headers));
+  const issued = await mintKeys(c, { ...principal, channel: 'web' }, roleId, requestMeta(req.headers));
   const { role } = issued.granted;
   return NextResponse.json(
     { credentials: issued.credentials, role: { id: role.id, arn: role.arn, region: role.region, accountAlias: role.accountAlias, roleName: role.roleName } },
