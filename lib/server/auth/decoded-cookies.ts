@@ -8,8 +8,12 @@
  * `exp`: past it the value is decoded afresh, which refuses it. What the cache saves is the cryptography of
  * unwrapping an unchanged, already-authenticated value; whether the session is still active (revoked,
  * expired, its connection disabled) is read from the database on every request as before. Bounded: the
- * least recently used value is forgotten first.
+ * least recently used value is forgotten first. Keyed by the value's SHA-256, so the cache holds no session
+ * token itself (a heap dump shows hashes, not cookies that would sign someone in).
  */
+import { createHash } from 'node:crypto';
+
+const keyOf = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
 /** The token's claims as decoded (`sid` and `exp` are read, nothing else). */
 export type DecodeSessionToken = (token: string) => Promise<Record<string, unknown> | null>;
@@ -25,11 +29,12 @@ export function createDecodedCookies(decode: DecodeSessionToken, nowSec: () => n
   const known = new Map<string, { sid: string; exp: number }>();
   return {
     async sid(token) {
-      const hit = known.get(token);
+      const key = keyOf(token);
+      const hit = known.get(key);
       if (hit) {
-        known.delete(token);
+        known.delete(key);
         if (nowSec() < hit.exp) {
-          known.set(token, hit); // most recently used last
+          known.set(key, hit); // most recently used last
           return hit.sid;
         }
       }
@@ -38,7 +43,7 @@ export function createDecodedCookies(decode: DecodeSessionToken, nowSec: () => n
       if (typeof sid !== 'string') return undefined;
       // A token without a numeric exp is used as decoded but never remembered.
       if (typeof jwt?.exp === 'number' && nowSec() < jwt.exp) {
-        known.set(token, { sid, exp: jwt.exp });
+        known.set(key, { sid, exp: jwt.exp });
         if (known.size > max) known.delete(known.keys().next().value as string);
       }
       return sid;
