@@ -6,6 +6,7 @@
  *   npm run bench -- --load-only --users 50 --seconds 30
  *   npm run bench -- --load-only --ci              20 users × 10 s (.ci/test-all.sh)
  *   npm run bench -- --no-load                     the browser phase alone
+ *   npm run bench -- --picker --no-load            the role picker with 2,000 roles first (picker-bench.ts)
  * `--no-build` uses the production build as it is (CI has just made it) instead of rebuilding when the
  * sources look newer. `--app-logs` shows the load phase's instances' logs (to find the cause of a 5xx).
  */
@@ -24,6 +25,8 @@ export interface BenchArgs {
   appLogs: boolean;
   /** The audit ledger bench first (issue 15 §3, minutes of seeding): `--ledger`. */
   ledger: boolean;
+  /** The role picker with 2,000 roles in 300 accounts first (issue 15 §4): `--picker`. */
+  picker: boolean;
   load: LoadOptions | null;
 }
 
@@ -58,7 +61,7 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
 }
 
 const VALUED = ['--users', '--seconds', '--instances', '--sqlite-rows', '--pg-rows'];
-const KNOWN = new Set(['--load-only', '--no-load', '--no-build', '--app-logs', '--ci', '--ledger', ...VALUED]);
+const KNOWN = new Set(['--load-only', '--no-load', '--no-build', '--app-logs', '--ci', '--ledger', '--picker', ...VALUED]);
 
 function assertKnown(argv: readonly string[]): void {
   argv.forEach((arg, i) => {
@@ -79,5 +82,5 @@ export function parseBenchArgs(argv: readonly string[], env: BenchEnv): BenchArg
     seconds: whole('seconds', flagValue(argv, '--seconds'), '--seconds') ?? whole('seconds', env.BENCH_LOAD_SECONDS, 'BENCH_LOAD_SECONDS') ?? base.seconds,
     instances: whole('instances', flagValue(argv, '--instances'), '--instances') ?? base.instances,
   };
-  return { browser: !argv.includes('--load-only'), build: !argv.includes('--no-build'), appLogs: argv.includes('--app-logs'), ledger: argv.includes('--ledger'), load: argv.includes('--no-load') ? null : load };
+  return { browser: !argv.includes('--load-only'), build: !argv.includes('--no-build'), appLogs: argv.includes('--app-logs'), ledger: argv.includes('--ledger'), picker: argv.includes('--picker'), load: argv.includes('--no-load') ? null : load };
 }

@@ -21,6 +21,8 @@ export interface StackOptions {
   databaseUrl?: string;
   /** Where Rolegate's output goes (default: inherit). */
   appStdio?: 'inherit' | 'ignore';
+  /** Rolegate's config file instead of the demo's (the picker bench's big catalogue). */
+  configYaml?: string;
 }
 
 export interface Stack {
@@ -53,7 +55,7 @@ export function rolegateEnv(opts: StackOptions): NodeJS.ProcessEnv {
   ensurePrivateDir(dataDir);
   const secrets = demoSecrets(dataDir);
   const configFile = path.join(dataDir, 'rolegate.yaml');
-  writePrivateFile(configFile, rolegateConfigYaml(ports));
+  writePrivateFile(configFile, opts.configYaml ?? rolegateConfigYaml(ports));
   const sqliteFile = path.join(dataDir, 'rolegate.db');
   if (!opts.databaseUrl) touchPrivateFile(sqliteFile);
   const appUrl = `http://localhost:${ports.app}`;
