@@ -1,13 +1,15 @@
 /**
- * gzip for JSON answers of route handlers (issue 15 §4: /api/v1/roles sent 699 KB uncompressed to a
- * client that asked for gzip). Route handlers' responses leave Rolegate's server as the handler built
- * them, so the handler's wrapper compresses. Not compressed: bodies under 1 KiB (gzip's framing would
- * cost more than it saves), non-JSON bodies, bodies already encoded, and whatever the caller exempts —
- * the wrappers exempt answers carrying credentials or console login URLs, so that no secret is ever
+ * gzip for JSON answers of route handlers (issue 15 §4: /api/v1/roles sent 731 KiB uncompressed to a
+ * client that asked for gzip): Next.js compresses pages but not route handlers' bodies, and drops a
+ * Content-Encoding they set, so the wrapper compresses and Rolegate's own server puts the label on
+ * (lib/server/start/content-encoding.ts; without that server nothing is compressed). Not compressed:
+ * bodies under 1 KiB (gzip's framing would cost more than it saves), non-JSON bodies, bodies already
+ * encoded, and whatever the caller exempts — the wrappers exempt answers carrying credentials or console login URLs, so that no secret is ever
  * compressed beside text a request can influence (BREACH).
  */
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import { CAN_LABEL_HEADER, ENCODED_HEADER } from './start/content-encoding';
 
 const gzipAsync = promisify(gzip);
 
@@ -47,8 +49,8 @@ function withVary(headers: Headers): void {
 }
 
 /**
- * `res` gzipped when `req` accepts gzip and `res` is a JSON body of at least MIN_COMPRESS_BYTES; otherwise
- * `res` itself. Status and headers (Cache-Control, Set-Cookie…) are kept; a compressible answer says
+ * `res` gzipped (labelled by ENCODED_HEADER) when `req` accepts gzip and came through Rolegate's server,
+ * and `res` is a JSON body of at least MIN_COMPRESS_BYTES; otherwise the same body as it was. Status and headers (Cache-Control, Set-Cookie…) are kept; a compressible answer says
  * `Vary: Accept-Encoding` either way, so a cache never hands the gzip body to a client that did not ask.
  */
 export async function compressJson(req: Request, res: Response): Promise<Response> {
@@ -58,9 +60,8 @@ export async function compressJson(req: Request, res: Response): Promise<Respons
   const init = { status: res.status, statusText: res.statusText, headers };
   if (body.length < MIN_COMPRESS_BYTES) return new Response(body, init);
   withVary(headers);
-  if (!acceptsGzip(req.headers.get('accept-encoding'))) return new Response(body, init);
+  if (req.headers.get(CAN_LABEL_HEADER) !== '1' || !acceptsGzip(req.headers.get('accept-encoding'))) return new Response(body, init);
   const zipped = await gzipAsync(body);
-  headers.set('Content-Encoding', 'gzip');
-  headers.set('Content-Length', String(zipped.length));
+  headers.set(ENCODED_HEADER, 'gzip');
   return new Response(zipped, init);
 }
