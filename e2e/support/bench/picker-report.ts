@@ -1,4 +1,5 @@
 /** The picker bench's table (one line per figure, with its target) and its JSON summary. */
+import os from 'node:os';
 import { CATALOGUE } from './picker-catalogue';
 import type { KeyFigure, LoadFigures } from './picker-measure';
 import { summarize, type Summary } from './stats';
@@ -17,6 +18,8 @@ export interface PickerRun {
     apiIdentityBytes: number;
     apiGzipWireBytes: number;
     apiEncoding: string;
+    /** The gzip answer, decoded as its Content-Encoding says, equals the identity answer byte for byte. */
+    apiGzipDecodesEqual: boolean;
   };
   loads: LoadFigures[];
   filter: KeyFigure[];
@@ -46,8 +49,10 @@ export function printPickerReport(r: PickerRun): Record<string, unknown> {
   const filter = keyLine(r.filter, t.keystrokeMs);
   const arrows = keyLine(r.arrows.keys, t.arrowMs);
   const jsKiB = r.js.gzipBytes / 1024;
-  const apiCompressed = r.http.apiEncoding !== 'identity';
-  console.log(`\nRole picker, ${CATALOGUE.roles.toLocaleString('en')} roles in ${CATALOGUE.accounts} accounts for ${CATALOGUE.login} (Chromium, 1280×900)`);
+  const apiCompressed = r.http.apiEncoding === 'gzip' && r.http.apiGzipDecodesEqual;
+  const apiVerdict = apiCompressed ? 'ok' : r.http.apiGzipDecodesEqual ? 'NOT COMPRESSED' : 'BROKEN: the gzip answer does not decode to the identity one';
+  const machineLoad = os.loadavg()[0]?.toFixed(1);
+  console.log(`\nRole picker, ${CATALOGUE.roles.toLocaleString('en')} roles in ${CATALOGUE.accounts} accounts for ${CATALOGUE.login} (Chromium, 1280×900; machine load ${machineLoad} on ${os.availableParallelism()} cores)`);
   const lines = [
     row('/roles HTML (identity)', `${kb(r.http.htmlBytes)}; gzip requested: ${kb(r.http.htmlGzipWireBytes)} (${r.http.htmlEncoding})`),
     row('  embedded page data (RSC payload)', kb(r.http.embeddedBytes)),
@@ -57,7 +62,7 @@ export function printPickerReport(r: PickerRun): Record<string, unknown> {
     row('tab stops after load / after arrows', `${first?.tabStops} / ${r.arrows.tabStops}`),
     row(`filter keystroke ("${r.filter.map((f) => f.key).join(' ')}")`, filter.text),
     row(`arrow key (ArrowDown ×${r.arrows.keys.length}, ends on ${r.arrows.focused})`, arrows.text),
-    row(`/api/v1/roles (${r.http.apiRoles} roles)`, `identity ${kb(r.http.apiIdentityBytes)} · gzip requested ${kb(r.http.apiGzipWireBytes)} (${r.http.apiEncoding})  ${apiCompressed ? 'ok' : 'NOT COMPRESSED'}`),
+    row(`/api/v1/roles (${r.http.apiRoles} roles)`, `identity ${kb(r.http.apiIdentityBytes)} · gzip requested ${kb(r.http.apiGzipWireBytes)} (${r.http.apiEncoding})  ${apiVerdict}`),
     row(`first-load JS (${r.js.count} scripts)`, `${kb(r.js.gzipBytes)} gzipped (${kb(r.js.rawBytes)} raw)  ${verdict(jsKiB <= t.firstLoadJsGzipKiB, `${t.firstLoadJsGzipKiB} KiB`)}`),
   ];
   console.log(lines.join('\n'));
