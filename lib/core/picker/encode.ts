@@ -10,7 +10,9 @@ export interface HeldRoleInput {
   grant?: { endsAt: Date; reason: string };
 }
 
-const byText = (a: string, b: string): number => a.localeCompare(b, undefined, { sensitivity: 'base' });
+/** One collator for every comparison: `localeCompare` with options builds one per call (~0.1 ms each). */
+const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+const byText = (a: string, b: string): number => collator.compare(a, b);
 
 function wireRole(held: HeldRoleInput, accountRegion: string, ruleIndex: (id: string) => number, now: Date): WireRole {
   const { role, grant } = held;
