@@ -11,7 +11,7 @@ const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement
 /** Elements inside the list that Tab reaches. */
 const listTabStops = (page: Page) =>
   page.locator('.account-list').evaluate((list) =>
-    [...list.querySelectorAll<HTMLElement>('button, select, input, a[href], [tabindex]')].filter((el) => el.tabIndex >= 0).map((el) => el.getAttribute('data-testid') ?? el.tagName),
+    [...list.querySelectorAll<HTMLElement>('button, select, input:not([type=hidden]), a[href], [tabindex]')].filter((el) => el.tabIndex >= 0).map((el) => el.getAttribute('data-testid') ?? el.tagName),
   );
 
 test('the list is one tab stop; arrows walk headers and roles; only the focused row\'s controls are tabbable', async ({ page }) => {
