@@ -16,11 +16,13 @@ export const ENCODED_HEADER = 'x-rolegate-content-encoding';
 const CODINGS = new Set(['gzip']);
 
 function relabel(res: ServerResponse): void {
-  const coding = res.getHeader(ENCODED_HEADER);
-  if (coding === undefined) return;
+  const value = res.getHeader(ENCODED_HEADER);
+  if (value === undefined) return;
   res.removeHeader(ENCODED_HEADER);
+  // Next.js copies a Response's headers with appendHeader, which can leave a one-element array.
+  const coding = Array.isArray(value) ? value.join(', ') : String(value);
   // Never two codings under one label: a body someone else already encoded is left as it is.
-  if (typeof coding !== 'string' || !CODINGS.has(coding) || res.hasHeader('content-encoding')) return;
+  if (!CODINGS.has(coding) || res.hasHeader('content-encoding')) return;
   res.setHeader('Content-Encoding', coding);
   res.removeHeader('Content-Length');
 }
