@@ -1,15 +1,19 @@
 'use client';
 
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { ListItem } from '@/lib/core/picker/list';
-import { sliceSections, type SectionWindow } from '@/lib/core/picker/sections';
+import { isAccountKey, type ListItem } from '@/lib/core/picker/list';
+import { cardBounds, sliceSections, type SectionWindow } from '@/lib/core/picker/sections';
 import { scrollToReveal, stackOffsets, viewportInList, visibleRows, type RowRange } from '@/lib/core/picker/window';
 
-/** Heights (px) until a row has been measured; a card's frame is its borders plus the gap below it. */
+/**
+ * Heights (px) until a row has been measured — a typical header and role row in globals.css — and a card's
+ * frame (its borders plus the gap below it). Measurements are rounded to whole pixels, and one that
+ * matches what the row was counted at changes nothing: a row of the usual height costs no second render.
+ */
 const ESTIMATE = { account: 48, role: 100 } as const;
 const FRAME_ESTIMATE = 22;
 /** Rows rendered beyond the viewport on each side, so that scrolling shows rows already laid out. */
-const OVERSCAN_PX = 400;
+const OVERSCAN_PX = 300;
 /** Viewport changes smaller than this do not re-render the list. */
 const STEP_PX = 100;
 /** The window of the server's render and of hydration, before the browser's viewport is known. */
@@ -37,11 +41,12 @@ function useMeasuredHeights(listRef: RefObject<HTMLDivElement | null>) {
     const ro = new ResizeObserver((entries) => {
       const sizes = entries.flatMap(({ target, borderBoxSize }) => {
         const el = target as HTMLElement;
-        const h = borderBoxSize[0]?.blockSize ?? el.offsetHeight;
+        const h = Math.round(borderBoxSize[0]?.blockSize ?? el.offsetHeight);
         return el.dataset.itemKey && el.isConnected && h > 0 ? [[el.dataset.itemKey, h] as const] : [];
       });
       setHeights((prev) => {
-        const changed = sizes.filter(([key, h]) => prev.get(key) !== h);
+        const counted = (key: string) => prev.get(key) ?? (isAccountKey(key) ? ESTIMATE.account : ESTIMATE.role);
+        const changed = sizes.filter(([key, h]) => counted(key) !== h);
         return changed.length === 0 ? prev : new Map([...prev, ...changed]);
       });
     });
@@ -80,7 +85,8 @@ export function useListWindow(items: readonly ListItem[]): ListWindow {
   const [view, setView] = useState(FIRST_VIEW);
   const tops = useMemo(() => stackOffsets(items.map(sizeOf)), [items, sizeOf]);
   const range = useMemo(() => visibleRows(tops, view.from, view.to), [tops, view]);
-  const slices = useMemo(() => sliceSections(items, tops, range, frame), [items, tops, range, frame]);
+  const bounds = useMemo(() => cardBounds(items), [items]);
+  const slices = useMemo(() => sliceSections(bounds, tops, range, frame), [bounds, tops, range, frame]);
 
   const listTop = () => (listRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
   const readView = useCallback(() => {

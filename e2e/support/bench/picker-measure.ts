@@ -2,9 +2,10 @@
  * In-page measurements of the role picker in Chromium (issue 15 §4): load to interactive list, DOM size,
  * tab stops, and the main-thread work of one filter keystroke or one arrow key.
  *
- * Work per key: the renderer main thread's busy time (CDP `Performance.getMetrics` TaskDuration) from just
- * before the key until the page has settled (no DOM mutation for 100 ms), so a render deferred past the
- * key event (useDeferredValue) is counted too. Latency per key: from the key event's timestamp to the
+ * Work per key: the renderer main thread's CPU time (CDP `Performance.getMetrics` TaskDuration in thread
+ * ticks, so time spent waiting for a core on a busy machine is not counted) from just before the key
+ * until the page has settled (no DOM mutation for 100 ms), so a render deferred past the key event
+ * (useDeferredValue) is counted too. Latency per key: from the key event's timestamp to the
  * first frame after it (a requestAnimationFrame callback, then a task after that frame).
  */
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';

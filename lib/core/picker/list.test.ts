@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AccountGroup, RoleView } from './catalogue';
-import { countRoles, describeCount, filterGroups, listItems, queryTerms, searchIndex } from './list';
+import { accountKey, countRoles, describeCount, filterGroups, isAccountKey, listItems, queryTerms, searchIndex } from './list';
 
 const view = (accountId: string, accountAlias: string, roleName: string, description?: string): RoleView => ({
   id: `${accountId}/${roleName}`, accountId, accountAlias, roleName, region: 'eu-west-1', partition: 'aws',
@@ -58,6 +58,8 @@ test('the list: each header then its roles with their place in the account; a fo
   assert.deepEqual(first?.kind === 'role' ? [first.position, first.setSize] : null, [1, 2]);
   assert.deepEqual(second?.kind === 'role' ? [second.position, second.setSize] : null, [2, 2]);
   assert.equal(listItems(groups, new Set()).length, 6);
+  assert.equal(isAccountKey(accountKey('111122223333')), true);
+  assert.equal(isAccountKey('111122223333/Admin'), false);
   assert.deepEqual(listItems([], new Set()), []);
 });
 

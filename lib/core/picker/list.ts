@@ -43,6 +43,7 @@ export function filterGroups(index: readonly IndexedGroup[], query: string): Acc
 
 /** Header keys are `account:<id>`; role keys are role ids (`<account id>/<name>`), which never start so. */
 export const accountKey = (accountId: string): string => `account:${accountId}`;
+export const isAccountKey = (key: string): boolean => key.startsWith('account:');
 
 /** One header per group, followed by its roles unless the account is folded. */
 export function listItems(groups: readonly AccountGroup[], folded: ReadonlySet<string>): ListItem[] {

@@ -28,8 +28,14 @@ export interface SectionWindow {
   sections: SectionSlice[];
 }
 
-/** Each row's header, and each header's last row. */
-export function cardBounds(rows: readonly SectionRow[]): { headerOf: Int32Array; lastOf: Int32Array } {
+/** Each row's header, and each header's last row (computed once per list, not per scroll). */
+export interface CardBounds {
+  count: number;
+  headerOf: Int32Array;
+  lastOf: Int32Array;
+}
+
+export function cardBounds(rows: readonly SectionRow[]): CardBounds {
   const headerOf = new Int32Array(rows.length);
   const lastOf = new Int32Array(rows.length).fill(-1);
   let header = 0;
@@ -38,22 +44,22 @@ export function cardBounds(rows: readonly SectionRow[]): { headerOf: Int32Array;
     headerOf[i] = header;
     if (row.last) lastOf[header] = i;
   });
-  return { headerOf, lastOf };
+  return { count: rows.length, headerOf, lastOf };
 }
 
 /**
  * `tops` from stackOffsets over row heights where a card's last row also carries the card's frame
  * (`frame`: borders and the gap below), so that padding is counted without it.
  */
-export function sliceSections(rows: readonly SectionRow[], tops: Float64Array, range: RowRange, frame: number): SectionWindow {
-  const total = tops[rows.length] ?? 0;
-  if (range.end < range.start || rows.length === 0) return { before: 0, after: total, sections: [] };
-  const { headerOf, lastOf } = cardBounds(rows);
+export function sliceSections(bounds: CardBounds, tops: Float64Array, range: RowRange, frame: number): SectionWindow {
+  const { count, headerOf, lastOf } = bounds;
+  const total = tops[count] ?? 0;
+  if (range.end < range.start || count === 0) return { before: 0, after: total, sections: [] };
   const endOf = (i: number, last: number) => (tops[i + 1] ?? 0) - (i === last ? frame : 0);
   const sections: SectionSlice[] = [];
   let h = headerOf[range.start] ?? 0;
   let cardEnd = h;
-  while (h <= range.end && h < rows.length) {
+  while (h <= range.end && h < count) {
     const last = lastOf[h] ?? h;
     const first = Math.max(h + 1, range.start);
     const end = Math.min(last, range.end);

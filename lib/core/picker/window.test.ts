@@ -50,7 +50,7 @@ test('cardBounds: each row knows its header, each header its last row', () => {
 });
 
 test('a range in the middle of a card renders its header and pads the roles above and below', () => {
-  const w = sliceSections(rows, tops, { start: 2, end: 2 }, FRAME);
+  const w = sliceSections(cardBounds(rows), tops, { start: 2, end: 2 }, FRAME);
   assert.deepEqual(w.sections, [{ header: 0, rows: [2, 2], padTop: 100, padBottom: 100 }]);
   assert.equal(w.before, 0);
   assert.equal(w.after, (tops[8] ?? 0) - (tops[4] ?? 0));
@@ -59,7 +59,7 @@ test('a range in the middle of a card renders its header and pads the roles abov
 });
 
 test('a range across cards: the folded card is its header alone, the next card is cut after its first role', () => {
-  const w = sliceSections(rows, tops, { start: 3, end: 6 }, FRAME);
+  const w = sliceSections(cardBounds(rows), tops, { start: 3, end: 6 }, FRAME);
   assert.deepEqual(w.sections, [
     { header: 0, rows: [3, 3], padTop: 200, padBottom: 0 },
     { header: 4, rows: null, padTop: 0, padBottom: 0 },
@@ -69,10 +69,10 @@ test('a range across cards: the folded card is its header alone, the next card i
 });
 
 test('a range ending on a header pads that card\'s roles; an empty range pads everything', () => {
-  const w = sliceSections(rows, tops, { start: 5, end: 5 }, FRAME);
+  const w = sliceSections(cardBounds(rows), tops, { start: 5, end: 5 }, FRAME);
   assert.deepEqual(w.sections, [{ header: 5, rows: null, padTop: 200, padBottom: 0 }]);
   assert.equal(w.before, tops[5]);
   assert.equal(w.after, 0);
-  assert.deepEqual(sliceSections(rows, tops, { start: 0, end: -1 }, FRAME), { before: 0, after: tops[8], sections: [] });
-  assert.deepEqual(sliceSections([], stackOffsets([]), { start: 0, end: -1 }, FRAME), { before: 0, after: 0, sections: [] });
+  assert.deepEqual(sliceSections(cardBounds(rows), tops, { start: 0, end: -1 }, FRAME), { before: 0, after: tops[8], sections: [] });
+  assert.deepEqual(sliceSections(cardBounds([]), stackOffsets([]), { start: 0, end: -1 }, FRAME), { before: 0, after: 0, sections: [] });
 });
