@@ -14,6 +14,8 @@ export interface PickerRun {
     embeddedBytes: number;
     ttfbMs: Summary;
     renderMs: Summary;
+    /** GET /requests, a small portal page, in the same loop: what any page costs on this machine now. */
+    floorRenderMs: Summary;
     apiRoles: number;
     apiIdentityBytes: number;
     apiGzipWireBytes: number;
@@ -57,6 +59,7 @@ export function printPickerReport(r: PickerRun): Record<string, unknown> {
     row('/roles HTML (identity)', `${kb(r.http.htmlBytes)}; gzip requested: ${kb(r.http.htmlGzipWireBytes)} (${r.http.htmlEncoding})`),
     row('  embedded page data (RSC payload)', kb(r.http.embeddedBytes)),
     row(`/roles server render, loopback (n=${r.http.renderMs.n})`, `first byte p50 ${ms(r.http.ttfbMs.p50)} · last byte p50 ${ms(r.http.renderMs.p50)}  ${verdict(r.http.renderMs.p50 < t.renderMs, `${t.renderMs} ms`)}`),
+    row('  floor: /requests, same session', `last byte p50 ${ms(r.http.floorRenderMs.p50)}`),
     row(`list interactive, cold load (n=${interactive.n})`, `p50 ${ms(interactive.p50)} max ${ms(interactive.max)} · longest task p50 ${ms(longest.p50)}`),
     row('DOM elements after load', String(first?.domElements)),
     row('tab stops after load / after arrows', `${first?.tabStops} / ${r.arrows.tabStops}`),
