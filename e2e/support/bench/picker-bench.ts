@@ -17,7 +17,7 @@ import { launchBrowser, signInToRoles } from './browser';
 import { assertPortsFree, reapServer, serverPids } from './lifecycle';
 import { bigCatalogueYaml, CATALOGUE } from './picker-catalogue';
 import { cookieHeader, embeddedDataBytes, rawGet, scriptSizes } from './picker-http';
-import { installProbes, measureLoad, timeArrows, timeFilter, type KeyFigure, type LoadFigures } from './picker-measure';
+import { installProbes, measureLoad, timeArrows, timeFilter, timeIdleKeys, type KeyFigure, type LoadFigures } from './picker-measure';
 import { printPickerReport, type PickerRun } from './picker-report';
 import { summarize } from './stats';
 
@@ -78,10 +78,11 @@ async function measureBrowser(browser: Browser, signedIn: BrowserContext, appUrl
   const cdp = await context.newCDPSession(page);
   // Thread CPU time, not wall time: on a shared machine the renderer's waits for a core are not its work.
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const idle = await timeIdleKeys(page, cdp, 5);
   const filter: KeyFigure[] = await timeFilter(page, cdp, FILTER_QUERY);
   const arrows = await timeArrows(page, cdp, RUNS.arrows);
   await context.close();
-  return { loads, filter, arrows, js: await scriptSizes(load.scripts) };
+  return { loads, idle, filter, arrows, js: await scriptSizes(load.scripts) };
 }
 
 export async function benchPicker(port: number, screenshot?: string): Promise<Record<string, unknown>> {

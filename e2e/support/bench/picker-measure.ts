@@ -116,6 +116,14 @@ export async function timeKey(page: Page, cdp: CDPSession, key: string): Promise
   return { key, workMs: workMs * 1000, latencyMs };
 }
 
+/** The measurement's own cost: Shift in the filter box changes nothing, so its "work" is the floor. */
+export async function timeIdleKeys(page: Page, cdp: CDPSession, n: number): Promise<KeyFigure[]> {
+  await page.getByTestId('role-search').focus();
+  const out: KeyFigure[] = [];
+  for (let i = 0; i < n; i++) out.push(await timeKey(page, cdp, 'Shift'));
+  return out;
+}
+
 /** Types `query` into the filter one key at a time, then deletes it again; one figure per key. */
 export async function timeFilter(page: Page, cdp: CDPSession, query: string): Promise<KeyFigure[]> {
   await page.getByTestId('role-search').focus();

@@ -24,6 +24,8 @@ export interface PickerRun {
     apiGzipDecodesEqual: boolean;
   };
   loads: LoadFigures[];
+  /** Shift in the filter box: the measurement's own work (evaluate, observers, timers) per key. */
+  idle: KeyFigure[];
   filter: KeyFigure[];
   arrows: { keys: KeyFigure[]; focused: string; tabStops: number };
   js: { count: number; rawBytes: number; gzipBytes: number };
@@ -50,6 +52,7 @@ export function printPickerReport(r: PickerRun): Record<string, unknown> {
   const first = r.loads[0];
   const filter = keyLine(r.filter, t.keystrokeMs);
   const arrows = keyLine(r.arrows.keys, t.arrowMs);
+  const idle = summarize(r.idle.map((f) => f.workMs));
   const jsKiB = r.js.gzipBytes / 1024;
   const apiCompressed = r.http.apiEncoding === 'gzip' && r.http.apiGzipDecodesEqual;
   const apiVerdict = apiCompressed ? 'ok' : r.http.apiGzipDecodesEqual ? 'NOT COMPRESSED' : 'BROKEN: the gzip answer does not decode to the identity one';
@@ -65,6 +68,7 @@ export function printPickerReport(r: PickerRun): Record<string, unknown> {
     row('tab stops after load / after arrows', `${first?.tabStops} / ${r.arrows.tabStops}`),
     row(`filter keystroke ("${r.filter.map((f) => f.key).join(' ')}")`, filter.text),
     row(`arrow key (ArrowDown ×${r.arrows.keys.length}, ends on ${r.arrows.focused})`, arrows.text),
+    row('  floor: Shift, which changes nothing', `work p50 ${ms(idle.p50)} max ${ms(idle.max)} (the measurement's own cost)`),
     row(`/api/v1/roles (${r.http.apiRoles} roles)`, `identity ${kb(r.http.apiIdentityBytes)} · gzip requested ${kb(r.http.apiGzipWireBytes)} (${r.http.apiEncoding})  ${apiVerdict}`),
     row(`first-load JS (${r.js.count} scripts)`, `${kb(r.js.gzipBytes)} gzipped (${kb(r.js.rawBytes)} raw)  ${verdict(jsKiB <= t.firstLoadJsGzipKiB, `${t.firstLoadJsGzipKiB} KiB`)}`),
   ];
@@ -76,6 +80,7 @@ export function printPickerReport(r: PickerRun): Record<string, unknown> {
     longestTaskMs: longest,
     domElements: first?.domElements,
     tabStops: { afterLoad: first?.tabStops, afterArrows: r.arrows.tabStops },
+    idleKeyWorkMs: idle,
     keystroke: { workMs: filter.work, latencyMs: filter.latency },
     arrow: { workMs: arrows.work, latencyMs: arrows.latency, focused: r.arrows.focused },
     firstLoadJs: r.js,
