@@ -14,12 +14,14 @@ import type { Browser } from '@playwright/test';
 import { timeConsole, timeCredentials } from './bench/api';
 import { benchIssuance } from './bench/issuance';
 import { benchLedger } from './bench/ledger-bench';
+import { benchPicker } from './bench/picker-bench';
 import { launchBrowser, signInToRoles, timeRoleToKeys } from './bench/browser';
 import { assertPortsFree, reapServer, serverPids } from './bench/lifecycle';
 import { processStartedAtMs, treeMemory } from './bench/proc-mem';
 import { runLoadPhase } from './bench/load';
 import { parseBenchArgs } from './bench/load-options';
 import { printReport } from './bench/report';
+import { benchSamlValidation } from '../../lib/core/saml/sp/bench';
 import { ensureBuild } from './demo/build';
 import { demoPorts, ROOT, startStack, type Stack } from './demo/stack';
 import { DEMO_PASSWORD } from './oidc-idp/users';
@@ -39,7 +41,7 @@ function benchPort(): number {
 }
 
 /** The single-user phase in Chromium; resolves with its figures. */
-async function browserPhase(port: number, ledger: Record<string, unknown> | undefined): Promise<Record<string, unknown>> {
+async function browserPhase(port: number, ledger: Record<string, unknown> | undefined, picker?: Record<string, unknown>): Promise<Record<string, unknown>> {
   const ports = demoPorts(port);
   await assertPortsFree([ports.app, ports.idp, ports.aws, ports.saml]);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rolegate-bench-'));
@@ -65,7 +67,7 @@ async function browserPhase(port: number, ledger: Record<string, unknown> | unde
     await sleep(IDLE_BEFORE_MEMORY_MS);
     pids = [...new Set([...pids, ...serverPids(stack.appPid)])];
     const memAfterLoad = treeMemory(stack.appPid, ports.app);
-    return printReport({ startMs, startStackMs: healthyAt - called, roleToKeys, credentials, console: consoleRun, memAfterStart, memAfterLoad, ledger });
+    return printReport({ startMs, startStackMs: healthyAt - called, roleToKeys, credentials, console: consoleRun, memAfterStart, memAfterLoad, ledger, picker });
   } finally {
     await browser?.close().catch(() => undefined);
     await stack?.close();
@@ -84,7 +86,12 @@ async function main(): Promise<number> {
   // Issue 15 §3, opt-in (minutes of seeding): `--ledger [--sqlite-rows n] [--pg-rows n]`, before the stacks start.
   const ledger = args.ledger ? await benchLedger() : undefined;
   const issuance = args.issuance ? await benchIssuance(port, args.issuance) : undefined;
-  const browser = args.browser || issuance ? { ...(args.browser ? await browserPhase(port, ledger) : {}), ...(issuance ? { issuance } : {}) } : undefined;
+  // Issue 15 §4, opt-in: `--picker`, the role picker with 2,000 roles in 300 accounts on its own stack.
+  const picker = args.picker ? await benchPicker(port) : undefined;
+  // Issue 15 §1: SAML validation per core, in this process, beside plain samlify and the RSA verify floor.
+  const saml = args.browser ? await benchSamlValidation() : undefined;
+  const phase = args.browser ? await browserPhase(port, ledger, picker) : undefined;
+  const browser = phase || issuance ? { ...(phase ?? {}), ...(saml ? { saml } : {}), ...(issuance ? { issuance } : {}) } : undefined;
   if (!args.load) return 0;
   // A missed target is on the table's last row; the JSON object stays the run's last line.
   return (await runLoadPhase(args.load, port, { browser, appLogs: args.appLogs })) ? 0 : 1;

@@ -46,7 +46,7 @@ function useFavourites(): Favourites {
 }
 
 /** ☆/★ for one role: a toggle button (aria-pressed) that stars or unstars it on the server. */
-export function StarToggle({ role }: { role: RoleView }) {
+export function StarToggle({ role, tabIndex }: { role: RoleView; tabIndex?: 0 | -1 }) {
   const { starred, busyId, toggle } = useFavourites();
   const on = starred.has(role.id);
   return (
@@ -56,6 +56,7 @@ export function StarToggle({ role }: { role: RoleView }) {
       data-testid={`star-${roleSlug(role)}`}
       aria-pressed={on}
       aria-busy={busyId === role.id}
+      tabIndex={tabIndex}
       title={on ? 'Remove from favourites' : 'Add to favourites'}
       onClick={() => toggle(role)}
     >

@@ -1,50 +1,43 @@
 'use client';
 
-import { useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { requestKeys, type IssuedKeys, type RoleErrorView, type RoleView } from './role-view';
 
-/** Roving tabindex: one row is in the tab order; arrows move between rows; Enter opens keys; C opens the console. */
-export function useRovingRows(
-  visible: RoleView[],
-  searchRef: RefObject<HTMLInputElement | null>,
-  onEnter: (r: RoleView) => void,
-) {
-  const [activeId, setActiveId] = useState<string | null>(null);
-  const rows = useRef(new Map<string, HTMLLIElement>());
-  const tabStopId = visible.some((r) => r.id === activeId) ? activeId : visible[0]?.id;
-  const rowFor = (id: string | undefined) => (id ? rows.current.get(id) : undefined);
-  const focusRow = (index: number) => rowFor(visible[index]?.id)?.focus();
-  const register = (id: string) => (el: HTMLLIElement | null) => {
-    if (el) rows.current.set(id, el);
-    else rows.current.delete(id);
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Folded accounts. Without a filter the person's folds hold; while a filter is typed every account with a
+ * match is unfolded (the match is what they are looking for), and folds made then last until the filter
+ * changes.
+ */
+export function useFolds(query: string) {
+  const [base, setBase] = useState(NONE);
+  const [filtered, setFiltered] = useState({ query: '', ids: NONE });
+  const folded = query === '' ? base : filtered.query === query ? filtered.ids : NONE;
+  const apply = (change: (ids: ReadonlySet<string>) => ReadonlySet<string>) => {
+    if (query === '') setBase(change);
+    else setFiltered((f) => ({ query, ids: change(f.query === query ? f.ids : NONE) }));
   };
+  const fold = useStableCallback((accountId: string, fold: boolean) =>
+    apply((ids) => {
+      if (ids.has(accountId) === fold) return ids;
+      const next = new Set(ids);
+      if (fold) next.add(accountId);
+      else next.delete(accountId);
+      return next;
+    }),
+  );
+  const foldAll = useStableCallback((accountIds: readonly string[]) => apply(() => new Set(accountIds)));
+  return { folded, fold, foldAll };
+}
 
-  function onRowKeyDown(e: KeyboardEvent<HTMLLIElement>, role: RoleView) {
-    // Keys typed into the row's own controls (select, buttons) keep their native meaning.
-    if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;
-    const index = visible.indexOf(role);
-    const form = e.currentTarget.querySelector('form');
-    const actions: Record<string, () => void> = {
-      ArrowDown: () => focusRow(Math.min(index + 1, visible.length - 1)),
-      ArrowUp: () => (index === 0 ? searchRef.current?.focus() : focusRow(index - 1)),
-      Home: () => focusRow(0),
-      End: () => focusRow(visible.length - 1),
-      Enter: () => onEnter(role),
-      c: () => form?.requestSubmit(),
-    };
-    const action = actions[e.key === 'C' ? 'c' : e.key];
-    if (!action) return;
-    e.preventDefault();
-    action();
-  }
-
-  function onSearchKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    if (e.key !== 'ArrowDown' || visible.length === 0) return;
-    e.preventDefault();
-    focusRow(0);
-  }
-
-  return { tabStopId, setActiveId, register, rowFor, onRowKeyDown, onSearchKeyDown };
+/** A function with a stable identity that always runs the latest `fn` (rows stay memoised across renders). */
+export function useStableCallback<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const latest = useRef(fn);
+  useLayoutEffect(() => {
+    latest.current = fn;
+  });
+  return useCallback((...args: A) => latest.current(...args), []);
 }
 
 /** Requests keys for one role at a time; credentials live only in this state and are dropped on close. */

@@ -1,21 +1,37 @@
 'use client';
 
-import { useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { decodeCatalogue, type WireCatalogue } from '@/lib/core/picker/catalogue';
+import { countRoles, describeCount, filterGroups, listItems, searchIndex } from '@/lib/core/picker/list';
+import { AccountList } from './account-list';
 import { KeysPanel } from './keys-panel';
+import { useFolds, useKeys, useStableCallback } from './role-picker-hooks';
+import { focusTarget, useRovingList } from './use-roving';
+import { useListWindow } from './use-list-window';
 import { QuickRoles } from './quick-roles';
-import { useKeys, useRovingRows } from './role-picker-hooks';
-import { RoleRow } from './role-row';
-import { describeCount, filterRoles, groupByAccount, type RoleView } from './role-view';
 
-/** The signed-in user's roles, grouped by account, with console sign-in and temporary keys per role. */
-export function RolePicker({ roles, groups: arrived }: { roles: RoleView[]; groups: string[] }) {
+/**
+ * The signed-in user's roles, grouped by account, with console sign-in and temporary keys per role.
+ * Issue 15 §4 (2,000 roles in 300 accounts): the filter is typed without waiting for the list (the list
+ * follows a deferred copy of the query, matched against search text computed once), only rows near the
+ * viewport are rendered, rows are memoised with stable handlers, and accounts fold.
+ */
+export function RolePicker({ catalogue, groups: arrived }: { catalogue: WireCatalogue; groups: string[] }) {
+  const all = useMemo(() => decodeCatalogue(catalogue), [catalogue]);
+  const index = useMemo(() => searchIndex(all), [all]);
+  const flat = useMemo(() => all.flatMap((g) => g.roles), [all]);
   const [query, setQuery] = useState('');
-  const groups = useMemo(() => groupByAccount(filterRoles(roles, query)), [roles, query]);
-  const visible = useMemo(() => groups.flatMap((g) => g.roles), [groups]);
+  const deferred = useDeferredValue(query);
+  const shown = useMemo(() => filterGroups(index, deferred), [index, deferred]);
+  const folds = useFolds(deferred);
+  const items = useMemo(() => listItems(shown, folds.folded), [shown, folds.folded]);
   const searchRef = useRef<HTMLInputElement>(null);
   const keys = useKeys();
-  const nav = useRovingRows(visible, searchRef, (role) => void keys.open(role));
-  if (roles.length === 0) return <NoRoles groups={arrived} />;
+  const onKeys = useStableCallback((role: Parameters<typeof keys.open>[0]) => void keys.open(role));
+  const win = useListWindow(items);
+  const nav = useRovingList(items, win, searchRef, { onEnter: onKeys, onFold: folds.fold });
+  if (all.length === 0) return <NoRoles groups={arrived} />;
+  const roleCount = countRoles(shown);
 
   return (
     <div className="role-picker">
@@ -25,51 +41,29 @@ export function RolePicker({ roles, groups: arrived }: { roles: RoleView[]; grou
         value={query}
         onChange={setQuery}
         onKeyDown={nav.onSearchKeyDown}
-        count={describeCount(visible.length, groups.length)}
+        count={describeCount(roleCount, shown.length)}
+        onFoldAll={(fold) => folds.foldAll(fold ? shown.map((g) => g.accountId) : [])}
       />
-      <QuickRoles roles={roles} loadingId={keys.loadingId} onKeys={(role) => void keys.open(role)} />
-      {visible.length === 0 && (
+      <QuickRoles roles={flat} loadingId={keys.loadingId} onKeys={onKeys} />
+      {roleCount === 0 && (
         <div className="card empty" data-testid="no-match">
           <h2>No roles match</h2>
           <p>Try fewer or different words, or clear the filter.</p>
         </div>
       )}
-      {groups.map((group) => (
-        <section
-          key={group.accountId}
-          className="card account"
-          aria-labelledby={`acct-${group.accountId}`}
-          // Only a validated #rrggbb from the config reaches this style.
-          style={
-            group.accountColour ? { borderLeft: `5px solid ${group.accountColour}` } : undefined
-          }
-          data-colour={group.accountColour}
-        >
-          <header className="account-header">
-            <h2 id={`acct-${group.accountId}`}>{group.accountAlias}</h2>
-            <span className="mono muted" data-testid={`account-${group.accountId}`}>
-              {group.accountId}
-            </span>
-          </header>
-          <ul className="role-list">
-            {group.roles.map((role) => (
-              <RoleRow
-                key={role.id}
-                role={role}
-                tabStop={role.id === nav.tabStopId}
-                loading={keys.loadingId === role.id}
-                error={keys.error?.roleId === role.id ? keys.error : null}
-                rowRef={nav.register(role.id)}
-                onKeyDown={(e) => nav.onRowKeyDown(e, role)}
-                onFocus={() => nav.setActiveId(role.id)}
-                onKeys={() => void keys.open(role)}
-              />
-            ))}
-          </ul>
-        </section>
-      ))}
+      <AccountList
+        items={items}
+        win={win}
+        tabStopKey={nav.tabStopKey}
+        loadingId={keys.loadingId}
+        error={keys.error}
+        onKeys={onKeys}
+        onFold={folds.fold}
+        onKeyDown={nav.onKeyDown}
+        onFocus={nav.onFocus}
+      />
       {keys.issued && (
-        <KeysPanel {...keys.issued} onClose={() => keys.close(nav.rowFor(keys.issued?.role.id))} />
+        <KeysPanel {...keys.issued} onClose={() => keys.close(focusTarget(win.listRef.current, keys.issued?.role.id ?? '') ?? undefined)} />
       )}
     </div>
   );
@@ -81,9 +75,10 @@ interface SearchBarProps {
   onChange: (value: string) => void;
   onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => void;
   count: string;
+  onFoldAll: (fold: boolean) => void;
 }
 
-function SearchBar({ inputRef, value, onChange, onKeyDown, count }: SearchBarProps) {
+function SearchBar({ inputRef, value, onChange, onKeyDown, count, onFoldAll }: SearchBarProps) {
   return (
     <div className="toolbar">
       <label htmlFor="role-search" className="visually-hidden">
@@ -106,6 +101,14 @@ function SearchBar({ inputRef, value, onChange, onKeyDown, count }: SearchBarPro
       <div className="toolbar-meta">
         <span aria-live="polite" data-testid="role-count">
           {count}
+        </span>
+        <span className="fold-all">
+          <button type="button" className="btn-link" data-testid="fold-all" onClick={() => onFoldAll(true)}>
+            Collapse all
+          </button>
+          <button type="button" className="btn-link" data-testid="unfold-all" onClick={() => onFoldAll(false)}>
+            Expand all
+          </button>
         </span>
         <span className="toolbar-hint" aria-hidden="true">
           <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> keys · <kbd>C</kbd> console ·{' '}

@@ -1,6 +1,6 @@
 'use client';
 
-import type { KeyboardEvent } from 'react';
+import { memo } from 'react';
 import {
   CONSOLE_SERVICES,
   formatDuration,
@@ -13,45 +13,37 @@ import { StarToggle } from './quick-roles';
 
 interface RoleRowProps {
   role: RoleView;
+  /** Place in its account's list (aria-posinset / aria-setsize: only some rows are rendered). */
+  position: number;
+  setSize: number;
+  /** The list's one tab stop: this row and its controls are in the tab order, the others' are not. */
   tabStop: boolean;
   loading: boolean;
   error: RoleErrorView | null;
-  rowRef: (el: HTMLLIElement | null) => void;
-  onKeyDown: (e: KeyboardEvent<HTMLLIElement>) => void;
-  onFocus: () => void;
-  onKeys: () => void;
+  /** Stable across renders (the row is memoised). Keys and focus are handled by the list (use-roving.ts). */
+  onKeys: (role: RoleView) => void;
 }
 
-export function RoleRow({
-  role,
-  tabStop,
-  loading,
-  error,
-  rowRef,
-  onKeyDown,
-  onFocus,
-  onKeys,
-}: RoleRowProps) {
+export const RoleRow = memo(function RoleRow({ role, position, setSize, tabStop, loading, error, onKeys }: RoleRowProps) {
   const slug = roleSlug(role);
   return (
     <li
-      ref={rowRef}
       className="role-row"
       tabIndex={tabStop ? 0 : -1}
       data-testid={`role-${slug}`}
+      data-item-key={role.id}
+      data-focus-key={role.id}
+      aria-posinset={position}
+      aria-setsize={setSize}
       aria-label={`${role.roleName} in ${role.accountAlias}`}
       aria-keyshortcuts="Enter C"
-      onKeyDown={onKeyDown}
-      onFocus={onFocus}
     >
       <RoleInfo role={role} />
-      <RoleActions role={role} slug={slug} loading={loading} onKeys={onKeys} />
-      {error && (
-        <ErrorAlert error={error} testId="role-error" />
-      )}
+      <RoleActions role={role} slug={slug} loading={loading} tabIndex={tabStop ? 0 : -1} onKeys={onKeys} />
+      {error && <ErrorAlert error={error} testId="role-error" />}
     </li>
   );
-}
+});
 
 function RoleInfo({ role }: { role: RoleView }) {
   return (
@@ -89,7 +81,8 @@ interface RoleActionsProps {
   role: RoleView;
   slug: string;
   loading: boolean;
-  onKeys: () => void;
+  tabIndex: 0 | -1;
+  onKeys: (role: RoleView) => void;
 }
 
 /**
@@ -97,15 +90,16 @@ interface RoleActionsProps {
  * accessible name starts with its visible label and names the role and account ("Keys for ReadOnly in
  * prod"): a screen reader's button list is otherwise a column of identical "Keys".
  */
-function RoleActions({ role, slug, loading, onKeys }: RoleActionsProps) {
+function RoleActions({ role, slug, loading, tabIndex, onKeys }: RoleActionsProps) {
   const target = <span className="visually-hidden"> for {role.roleName} in {role.accountAlias}</span>;
   return (
     <div className="role-actions">
-      <StarToggle role={role} />
+      <StarToggle role={role} tabIndex={tabIndex} />
       <form className="console-form" method="post" action="/api/aws/console" target="_blank">
         <input type="hidden" name="roleId" value={role.id} />
         <select
           name="service"
+          tabIndex={tabIndex}
           className="select select-sm"
           aria-label={`Console page for ${role.roleName}`}
         >
@@ -115,13 +109,14 @@ function RoleActions({ role, slug, loading, onKeys }: RoleActionsProps) {
             </option>
           ))}
         </select>
-        <button type="submit" className="btn btn-sm btn-primary" data-testid={`console-${slug}`}>
+        <button type="submit" tabIndex={tabIndex} className="btn btn-sm btn-primary" data-testid={`console-${slug}`}>
           Console{target}
         </button>
         {role.delivery === 'saml' && (
           <button
             type="submit"
             formAction="/api/aws/saml-console"
+            tabIndex={tabIndex}
             className="btn btn-sm"
             title="Sign in by posting Rolegate's SAML assertion to AWS"
             data-testid={`console-saml-${slug}`}
@@ -132,10 +127,11 @@ function RoleActions({ role, slug, loading, onKeys }: RoleActionsProps) {
       </form>
       <button
         type="button"
+        tabIndex={tabIndex}
         className="btn btn-sm btn-keys"
         data-testid={`keys-${slug}`}
         aria-busy={loading}
-        onClick={onKeys}
+        onClick={() => onKeys(role)}
       >
         {loading && <span className="spinner" aria-hidden="true" />}
         Keys{target}

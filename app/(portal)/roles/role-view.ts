@@ -1,34 +1,7 @@
+import type { RoleView } from '@/lib/core/picker/catalogue';
 import type { Credentials } from '@/lib/core/types';
 
-/** What the role picker needs to know about one role the signed-in user may assume. */
-export interface RoleView {
-  id: string;
-  accountId: string;
-  accountAlias: string;
-  /** The account's colour (#rrggbb) from the config. */
-  accountColour?: string;
-  /** The role's sessions are scoped down by a session policy or managed policy ARNs. */
-  scopedDown?: boolean;
-  roleName: string;
-  arn: string;
-  region: string;
-  partition: 'aws' | 'aws-us-gov' | 'aws-cn';
-  description?: string;
-  maxSessionDurationSeconds: number;
-  /** How Rolegate obtains the role's credentials: its OIDC issuer or its SAML IdP. */
-  delivery: 'web-identity' | 'saml';
-  /** Ids of the policy rules that granted this role. */
-  grantedBy: string[];
-  /** Set only when the role is held through a time-limited grant: its end (ISO), time left and reason. */
-  grant?: { endsAt: string; remaining: string; reason: string };
-}
-
-export interface AccountGroup {
-  accountId: string;
-  accountAlias: string;
-  accountColour?: string;
-  roles: RoleView[];
-}
+export type { AccountGroup, RoleView } from '@/lib/core/picker/catalogue';
 
 /** Successful body of `POST /api/aws/credentials`. */
 export interface IssuedKeys {
@@ -50,48 +23,6 @@ export const CONSOLE_SERVICES = [
   ['cloudwatch', 'CloudWatch'],
   ['lambda', 'Lambda'],
 ] as const;
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** "3 roles in 2 accounts" */
-export function describeCount(roles: number, accounts: number): string {
-  return `${plural(roles, 'role')} in ${plural(accounts, 'account')}`;
-}
-
-const byText = (a: string, b: string): number =>
-  a.localeCompare(b, undefined, { sensitivity: 'base' });
-
-/** Case-insensitive; every whitespace-separated term must appear in alias, account id, role name or description. */
-export function filterRoles(roles: readonly RoleView[], query: string): RoleView[] {
-  const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (terms.length === 0) return [...roles];
-  return roles.filter((r) => {
-    const haystack = [r.accountAlias, r.accountId, r.roleName, r.description ?? '']
-      .join('\n')
-      .toLowerCase();
-    return terms.every((t) => haystack.includes(t));
-  });
-}
-
-/** One group per account (sorted by alias, then id), roles sorted by name inside each. */
-export function groupByAccount(roles: readonly RoleView[]): AccountGroup[] {
-  const groups = new Map<string, AccountGroup>();
-  for (const role of roles) {
-    const group = groups.get(role.accountId) ?? {
-      accountId: role.accountId,
-      accountAlias: role.accountAlias,
-      accountColour: role.accountColour,
-      roles: [],
-    };
-    group.roles.push(role);
-    groups.set(role.accountId, group);
-  }
-  const sorted = [...groups.values()].sort(
-    (a, b) => byText(a.accountAlias, b.accountAlias) || a.accountId.localeCompare(b.accountId),
-  );
-  for (const group of sorted) group.roles.sort((a, b) => byText(a.roleName, b.roleName));
-  return sorted;
-}
 
 /** 3600 → "1 h", 5400 → "1 h 30 min", 900 → "15 min". */
 export function formatDuration(seconds: number): string {

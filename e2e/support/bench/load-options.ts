@@ -7,6 +7,7 @@
  *   npm run bench -- --load-only --ci              20 users × 10 s (.ci/test-all.sh)
  *   npm run bench -- --no-load                     the browser phase alone (and the issuance phase)
  *   npm run bench -- --issuance-only               the issuance phase alone (issue 15 §2), --no-issuance skips it
+ *   npm run bench -- --picker --no-load            the role picker with 2,000 roles first (picker-bench.ts)
  * `--no-build` uses the production build as it is (CI has just made it) instead of rebuilding when the
  * sources look newer. `--app-logs` shows the load phase's instances' logs (to find the cause of a 5xx).
  */
@@ -27,6 +28,8 @@ export interface BenchArgs {
   ledger: boolean;
   /** The issuance phase (bench/issuance.ts): before the browser phase unless --load-only or --no-issuance. */
   issuance: IssuanceOptions | null;
+  /** The role picker with 2,000 roles in 300 accounts first (issue 15 §4): `--picker`. */
+  picker: boolean;
   load: LoadOptions | null;
 }
 
@@ -69,7 +72,7 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
 }
 
 const VALUED = ['--users', '--seconds', '--instances', '--sqlite-rows', '--pg-rows'];
-const KNOWN = new Set(['--load-only', '--no-load', '--issuance-only', '--no-issuance', '--no-build', '--app-logs', '--ci', '--ledger', ...VALUED]);
+const KNOWN = new Set(['--load-only', '--no-load', '--issuance-only', '--no-issuance', '--no-build', '--app-logs', '--ci', '--ledger', '--picker', ...VALUED]);
 
 function assertKnown(argv: readonly string[]): void {
   argv.forEach((arg, i) => {
@@ -101,6 +104,7 @@ export function parseBenchArgs(argv: readonly string[], env: BenchEnv): BenchArg
     build: !argv.includes('--no-build'),
     appLogs: argv.includes('--app-logs'),
     ledger: argv.includes('--ledger'),
+    picker: argv.includes('--picker'),
     issuance,
     load: argv.includes('--no-load') || issuanceOnly ? null : load,
   };

@@ -23,6 +23,8 @@ export interface StackOptions {
   appStdio?: 'inherit' | 'ignore';
   /** Flags for Rolegate's node (the bench's --cpu-prof: Node refuses it in NODE_OPTIONS). */
   nodeArgs?: string[];
+  /** Rolegate's config file instead of the demo's (the picker bench's big catalogue). */
+  configYaml?: string;
 }
 
 export interface Stack {
@@ -55,7 +57,7 @@ export function rolegateEnv(opts: StackOptions): NodeJS.ProcessEnv {
   ensurePrivateDir(dataDir);
   const secrets = demoSecrets(dataDir);
   const configFile = path.join(dataDir, 'rolegate.yaml');
-  writePrivateFile(configFile, rolegateConfigYaml(ports));
+  writePrivateFile(configFile, opts.configYaml ?? rolegateConfigYaml(ports));
   const sqliteFile = path.join(dataDir, 'rolegate.db');
   if (!opts.databaseUrl) touchPrivateFile(sqliteFile);
   const appUrl = `http://localhost:${ports.app}`;

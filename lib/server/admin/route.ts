@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { inputRefusal } from '../../core/text/free-text';
 import type { AuditEventRecord, AuditOutcome, JsonValue } from '../../db/repos/audit-types';
 import { getContainer, type Container } from '../container';
+import { compressJson } from '../compress';
 import { assertSameOrigin } from '../csrf';
 import { NO_STORE, readBody, route, type Handler } from '../http';
 import type { ActiveSession } from '../ports';
@@ -48,12 +49,12 @@ async function adminContext(req: Request): Promise<AdminContext> {
   return { c, session, meta: requestMeta(req.headers) };
 }
 
-/** A read-only admin route (GET): answers only to admins, never cached. */
+/** A read-only admin route (GET): answers only to admins, never cached, gzipped when the client accepts it. */
 export function adminRead(fn: (ctx: AdminContext, req: Request) => Promise<Response>): Handler {
   return route(async (req) => {
     const res = await fn(await adminContext(req), req);
     for (const [k, v] of Object.entries(NO_STORE)) res.headers.set(k, v);
-    return res;
+    return compressJson(req, res);
   });
 }
 

@@ -8,6 +8,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { isGatewayError } from '../../core/errors';
 import { getContainer, getContainerForIssuance, type Container } from '../container';
+import { compressJson } from '../compress';
 import { errorResponse, NO_STORE, type Handler } from '../http';
 import { requestMeta, type RequestMeta } from '../request-meta';
 import { authenticateApi, type ApiPrincipal } from './principal';
@@ -26,14 +27,17 @@ export function challenge(err: unknown): string {
 
 /**
  * Wraps a handler that needs an authenticated caller. `issuance`: the handler issues credentials, so the
- * config is re-read now (getContainerForIssuance), not within the half-second sync interval.
+ * config is re-read now (getContainerForIssuance), not within the half-second sync interval, and its
+ * answer (credentials, a console login URL) is never compressed (lib/server/compress.ts); other answers
+ * are gzipped for clients that accept it.
  */
 export function apiRoute(handler: (req: Request, ctx: ApiContext) => Promise<Response>, opts: { issuance?: boolean } = {}): Handler {
   return async (req) => {
     try {
       const c = await (opts.issuance ? getContainerForIssuance() : getContainer());
       const principal = await authenticateApi(req);
-      return await handler(req, { c, principal, meta: requestMeta(req.headers) });
+      const res = await handler(req, { c, principal, meta: requestMeta(req.headers) });
+      return opts.issuance ? res : await compressJson(req, res);
     } catch (err) {
       const res = errorResponse(err, req);
       if (res.status === 401) res.headers.set('WWW-Authenticate', challenge(err));

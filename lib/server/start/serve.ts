@@ -11,6 +11,7 @@ import next from 'next';
 import type pino from 'pino';
 import { drain, type DrainResult } from './drain';
 import { requestIdFor, requestStorage } from '../request-context';
+import { labelEncodings } from './content-encoding';
 import { applyClientIp } from './forwarded-headers';
 import type { StartOptions } from './options';
 
@@ -31,6 +32,7 @@ function requestListener(handle: Handle, trustedProxyHops: number, log: pino.Log
     res.setHeader('X-Request-Id', requestId);
     try {
       applyClientIp(req, trustedProxyHops);
+      labelEncodings(req, res);
       await requestStorage().run({ requestId }, () => handle(req, res));
     } catch (err) {
       log.error({ code: 'INTERNAL', requestId, err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'request failed');
