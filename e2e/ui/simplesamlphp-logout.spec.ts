@@ -40,6 +40,9 @@ async function portalOpensWith(page: Page, cookies: Awaited<ReturnType<ReturnTyp
 }
 
 test('issue 13 §5: single logout both ways with SimpleSAMLphp', async ({ browser }) => {
+  // Two browsers, two config edits and SimpleSAMLphp's PHP pages, as simplesamlphp-subject.spec.ts: 60 s was
+  // the whole margin on a loaded 2-core CI machine.
+  test.setTimeout(120_000);
   const { admin, restore } = await sspAdminSession(browser);
   try {
     await putSamlConnection(admin, { id: CONNECTION, name: 'SimpleSAMLphp SLO', preset: 'shibboleth', metadataUrl: ssp.metadataUrl, subjectAttribute: SSP_SUBJECT_ATTRIBUTE });
