@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { timeConsole, timeCredentials } from './bench/api';
 import { benchLedger } from './bench/ledger-bench';
+import { benchPolicy } from './bench/policy-bench';
 import { launchBrowser, signInToRoles, timeRoleToKeys } from './bench/browser';
 import { assertPortsFree, reapServer, serverPids } from './bench/lifecycle';
 import { processStartedAtMs, treeMemory } from './bench/proc-mem';
@@ -38,7 +39,7 @@ function benchPort(): number {
 }
 
 /** The single-user phase in Chromium; resolves with its figures. */
-async function browserPhase(port: number, ledger: Record<string, unknown> | undefined): Promise<Record<string, unknown>> {
+async function browserPhase(port: number, ledger: Record<string, unknown> | undefined, policy?: Record<string, unknown>): Promise<Record<string, unknown>> {
   const ports = demoPorts(port);
   await assertPortsFree([ports.app, ports.idp, ports.aws, ports.saml]);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rolegate-bench-'));
@@ -64,7 +65,7 @@ async function browserPhase(port: number, ledger: Record<string, unknown> | unde
     await sleep(IDLE_BEFORE_MEMORY_MS);
     pids = [...new Set([...pids, ...serverPids(stack.appPid)])];
     const memAfterLoad = treeMemory(stack.appPid, ports.app);
-    return printReport({ startMs, startStackMs: healthyAt - called, roleToKeys, credentials, console: consoleRun, memAfterStart, memAfterLoad, ledger });
+    return printReport({ startMs, startStackMs: healthyAt - called, roleToKeys, credentials, console: consoleRun, memAfterStart, memAfterLoad, ledger, policy });
   } finally {
     await browser?.close().catch(() => undefined);
     await stack?.close();
@@ -82,7 +83,9 @@ async function main(): Promise<number> {
   else if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) throw new Error('--no-build: there is no production build; run npm run build');
   // Issue 15 §3, opt-in (minutes of seeding): `--ledger [--sqlite-rows n] [--pg-rows n]`, before the stacks start.
   const ledger = args.ledger ? await benchLedger() : undefined;
-  const browser = args.browser ? await browserPhase(port, ledger) : undefined;
+  // Issue 15 §4: rules evaluation and config parsing at 5,000 rules (in process, seconds), with the browser phase.
+  const policy = args.browser ? await benchPolicy() : undefined;
+  const browser = args.browser ? await browserPhase(port, ledger, policy) : undefined;
   if (!args.load) return 0;
   // A missed target is on the table's last row; the JSON object stays the run's last line.
   return (await runLoadPhase(args.load, port, { browser, appLogs: args.appLogs })) ? 0 : 1;

@@ -14,6 +14,8 @@ export interface BenchResult {
   memAfterLoad: TreeMem;
   /** `--ledger`: the audit ledger bench's summary (printed by it as it ran). */
   ledger?: Record<string, unknown>;
+  /** Issue 15 §4: the rules and config bench's summary (policy-bench.ts, printed by it as it ran). */
+  policy?: Record<string, unknown>;
 }
 
 const mib = (kib: number) => Math.round(kib / 1024);
@@ -56,6 +58,7 @@ export function printReport(r: BenchResult): Record<string, unknown> {
     rssIdleAfterStart: memJson(r.memAfterStart),
     rssAfterLoad: memJson(r.memAfterLoad),
     ...(r.ledger ? { ledger: r.ledger } : {}),
+    ...(r.policy ? { policy: r.policy } : {}),
   };
   console.log(`BENCH_JSON ${JSON.stringify(json)}`);
   return json;

@@ -35,14 +35,22 @@ const ARN_PREFIX: Record<Partition, string> = { aws: 'arn:aws', 'aws-us-gov': 'a
 
 /** Parses YAML or JSON text (JSON is YAML) into a validated, frozen config. */
 export function parseConfigText(text: string, file = 'config'): RolegateConfig {
+  return validateConfigDocument(readConfigDocument(text, file), file);
+}
+
+/** The text's YAML document, not yet validated; ConfigError when it holds a control character or is not YAML. */
+export function readConfigDocument(text: string, file = 'config'): unknown {
   // Free text everywhere (issue 12 §7): not in the file, nor in a value written with an escape ("\0").
   if (hasControlCharacter(text)) throw new ConfigError(file, [{ path: '', message: CONTROL_CHARACTER_MESSAGE }]);
-  let raw: unknown;
   try {
-    raw = parseYaml(text, { uniqueKeys: true });
+    return parseYaml(text, { uniqueKeys: true });
   } catch (e) {
     throw new ConfigError(file, [{ path: '', message: `not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}` }]);
   }
+}
+
+/** Checks a parsed document (schema, then cross-references) into a validated, frozen config. */
+export function validateConfigDocument(raw: unknown, file = 'config'): RolegateConfig {
   const control = controlCharacterPaths(raw);
   if (control.length) throw new ConfigError(file, control.map((path) => ({ path, message: CONTROL_CHARACTER_MESSAGE })));
   const result = configSchema.safeParse(raw);

@@ -6,6 +6,7 @@ import 'server-only';
  * here has a policy of its own.
  */
 import { heldRoles, type GrantSource, type HeldRole } from '../../core/issuance/held-roles';
+import { roleHolders } from '../../core/issuance/role-holders';
 import { evaluatePolicy } from '../../core/policy/evaluate';
 import type { IdentityClaims } from '../../core/types';
 import type { UserRecord } from '../../db/repos/users';
@@ -44,12 +45,7 @@ export async function whoCanAssume(c: Container, roleId: string): Promise<RoleHo
   // One query for every user's grants, selected in memory exactly as activeGrantsFor selects them.
   const grants: GrantSource = async (userId, verified) =>
     active.filter((g) => g.userId === userId || (verified !== undefined && g.email === verified.email.toLowerCase() && g.emailIdp === verified.idp));
-  const holders: RoleHolders['users'] = [];
-  for (const user of users) {
-    const claims = claimsByUser.get(user.id);
-    if (!claims) continue;
-    const held = (await heldRoles({ ...c.issuance, grants }, claims, user.id)).find((h) => h.role.id === roleId);
-    if (held) holders.push({ user, via: held.grantedBy.map((g) => `${g.ruleId}: ${g.reason}`) });
-  }
+  const candidates = users.map((user) => ({ user, userId: user.id, claims: claimsByUser.get(user.id) }));
+  const holders = await roleHolders({ ...c.issuance, grants }, roleId, candidates);
   return { rules, users: holders };
 }
