@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 
 import { GatewayError } from '../errors';
 import { CONTROL_CHARACTER_MESSAGE, controlCharacterPaths, hasControlCharacter } from '../text/free-text';
+import { knownConfig, rememberConfig } from './parsed-cache';
 import { resolveRolePolicies } from './role-policy';
 import type { Partition, RoleDef } from '../types';
 import { configSchema, type RolegateConfigParsed } from './schema';
@@ -33,9 +34,12 @@ export class ConfigError extends GatewayError {
 
 const ARN_PREFIX: Record<Partition, string> = { aws: 'arn:aws', 'aws-us-gov': 'arn:aws-us-gov', 'aws-cn': 'arn:aws-cn' };
 
-/** Parses YAML or JSON text (JSON is YAML) into a validated, frozen config. */
+/**
+ * Parses YAML or JSON text (JSON is YAML) into a validated, frozen config. A text this process parsed
+ * before is answered from parsed-cache.ts (the same frozen object): each config revision is parsed once.
+ */
 export function parseConfigText(text: string, file = 'config'): RolegateConfig {
-  return validateConfigDocument(readConfigDocument(text, file), file);
+  return knownConfig(text) ?? rememberConfig(text, validateConfigDocument(readConfigDocument(text, file), file));
 }
 
 /** The text's YAML document, not yet validated; ConfigError when it holds a control character or is not YAML. */

@@ -11,7 +11,7 @@
  */
 import { connectionEnabled, type RolegateConfig } from '../config/parse';
 import { evaluatePolicy, findGrantedRole, type GrantedRole } from '../policy/evaluate';
-import { rolesHeldByGrants, type Grant, type GrantHold } from '../policy/grants';
+import { roleHeldByGrants, rolesHeldByGrants, type Grant, type GrantHold } from '../policy/grants';
 import type { IdentityClaims } from '../types';
 
 /** A verified email and the IdP that verified it. */
@@ -84,6 +84,6 @@ export async function findHeldRole(deps: HeldRoleDeps, claims: IdentityClaims, u
   if (byRule) return byRule;
   const now = deps.now();
   const grants = await grantsOf(deps, claims, userId);
-  const hold = rolesHeldByGrants(grants, { userId, claims }, deps.config.roles, now).find((h) => h.role.id === roleId);
+  const hold = roleHeldByGrants(grants, { userId, claims }, deps.config.roles, now, roleId);
   return hold && grantHeld(hold, now);
 }
