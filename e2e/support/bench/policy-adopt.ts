@@ -63,5 +63,6 @@ export async function timeAdoption(text: string, edited: string): Promise<AdoptF
   await repo.appendText(text);
   const adoptKnownMs = await time(() => live.syncNow());
   if (live.current().revision !== 3) throw new Error(`the bench's live config did not adopt revision 3 (at ${live.current().revision})`);
-  return { startMs, adoptNewMs, adoptKnownMs };
+  const round = (ms: number) => Math.round(ms * 1000) / 1000;
+  return { startMs: round(startMs), adoptNewMs: round(adoptNewMs), adoptKnownMs: round(adoptKnownMs) };
 }
