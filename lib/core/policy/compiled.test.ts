@@ -131,4 +131,25 @@ describe('compiledPolicy: once per config', () => {
     assert.notEqual(compiledPolicy(frozen, roles), compiledPolicy(frozen, other));
     assert.equal(compiledPolicy(frozen, other).roles, other);
   });
+
+  it('is compiled again when the roles map grew or shrank since', () => {
+    const frozen = deepFreeze(rules());
+    const growing = new Map(roles);
+    const before = compiledPolicy(frozen, growing);
+    growing.delete('3/D');
+    const after = compiledPolicy(frozen, growing);
+    assert.notEqual(after, before);
+    assert.equal(after.roleList.length, ROLE_IDS.length - 1);
+  });
+
+  it('is not kept when any part it reads may still change: the array, a rule, or one of its lists', () => {
+    for (const open of ['array', 'rule', 'groups', 'emails', 'emailDomains', 'roles'] as const) {
+      const list = rules();
+      const rule = list[0] as ResolvedRule;
+      for (const key of ['groups', 'emails', 'emailDomains', 'roles'] as const) if (key !== open) Object.freeze(rule[key]);
+      if (open !== 'rule') Object.freeze(rule);
+      if (open !== 'array') Object.freeze(list);
+      assert.notEqual(compiledPolicy(list, roles), compiledPolicy(list, roles), `${open} not frozen`);
+    }
+  });
 });

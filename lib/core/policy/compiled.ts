@@ -28,7 +28,7 @@ export interface CompiledRule {
 
 export interface CompiledPolicy {
   rules: readonly CompiledRule[];
-  /** Rule indexes (ascending) by exact group name, exact email and email domain; disabled rules are left out. */
+  /** Rule indexes (ascending, a rule once per time it names the key) by exact group, email and domain; disabled rules are left out. */
   byGroup: ReadonlyMap<string, readonly number[]>;
   byEmail: ReadonlyMap<string, readonly number[]>;
   byDomain: ReadonlyMap<string, readonly number[]>;
@@ -43,14 +43,10 @@ export interface CompiledPolicy {
   roleCount: number;
 }
 
-/** Appends `rule` unless it is already last: a rule naming the same group (or email, domain) twice is asked once. */
-function addTo(list: number[], rule: number): void {
-  if (list[list.length - 1] !== rule) list.push(rule);
-}
-
+/** Appends `rule` to the key's list (a rule naming a key twice is listed twice: candidateRules marks it once). */
 function add(index: Map<string, number[]>, key: string, rule: number): void {
   const list = index.get(key);
-  if (list) addTo(list, rule);
+  if (list) list.push(rule);
   else index.set(key, [rule]);
 }
 
@@ -63,11 +59,7 @@ function compile(rules: readonly RuleConfig[], roles: ReadonlyMap<string, RoleDe
   const wildcards: { glob: Glob; rules: number[] }[] = [];
   const position = new Map([...roles.keys()].map((id, i) => [id, i] as const));
   const compiled = rules.map((rule, i): CompiledRule => {
-    for (const roleId of rule.roles) {
-      const list = byRole.get(roleId);
-      if (list) list.push(i);
-      else byRole.set(roleId, [i]);
-    }
+    for (const roleId of rule.roles) add(byRole, roleId, i);
     const patterns = rule.groups.map((pattern): CompiledPattern => {
       const glob = parseGlob(pattern);
       if (glob.literal) return { glob, wildcard: -1 };
@@ -78,10 +70,11 @@ function compile(rules: readonly RuleConfig[], roles: ReadonlyMap<string, RoleDe
       }
       return { glob, wildcard: id };
     });
+    // Stryker disable next-line ConditionalExpression,BooleanLiteral: a disabled rule left in the indexes is still refused by matchCompiled; leaving it out only saves asking.
     if (!rule.disabled) {
       for (const p of patterns) {
         if (p.wildcard < 0) add(byGroup, p.glob.pattern, i);
-        else addTo(wildcards[p.wildcard]?.rules ?? [], i);
+        else wildcards[p.wildcard]?.rules.push(i);
       }
       for (const email of rule.emails) add(byEmail, email, i);
       for (const domain of rule.emailDomains) add(byDomain, domain, i);

@@ -58,10 +58,8 @@ export function evaluatePolicy(
     for (const at of compiled.rolePositions) (granted[at] ??= []).push(match);
   }
   const out: GrantedRole[] = [];
-  granted.forEach((grantedBy, at) => {
-    const role = policy.roleList[at];
-    if (grantedBy && role) out.push({ role, grantedBy });
-  });
+  // forEach skips the holes: only granted positions, in order; each is a position of roleList.
+  granted.forEach((grantedBy, at) => out.push({ role: policy.roleList[at] as RoleDef, grantedBy }));
   return out;
 }
 

@@ -26,7 +26,12 @@ export interface Glob {
 
 export function parseGlob(pattern: string): Glob {
   const first = pattern.search(/[*?]/);
-  if (first < 0) return { pattern, literal: true, prefix: pattern, suffix: pattern, test: (value) => value === pattern };
+  if (first < 0) return { pattern, literal: true, prefix: pattern, suffix: pattern, test: compileGlob(pattern) };
   const last = Math.max(pattern.lastIndexOf('*'), pattern.lastIndexOf('?'));
   return { pattern, literal: false, prefix: pattern.slice(0, first), suffix: pattern.slice(last + 1), test: compileGlob(pattern) };
+}
+
+/** Whether `value` can match: it carries the glob's literal prefix and suffix (cheap; the glob's test decides). */
+export function globMayMatch(glob: Pick<Glob, 'prefix' | 'suffix'>, value: string): boolean {
+  return value.startsWith(glob.prefix) && value.endsWith(glob.suffix);
 }

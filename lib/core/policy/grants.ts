@@ -148,7 +148,7 @@ export function rolesHeldByGrants(grants: readonly Grant[], who: GrantPrincipal,
 
 /** rolesHeldByGrants(...).find(role `roleId`), without listing every configured role (issue 15 §4). */
 export function roleHeldByGrants(grants: readonly Grant[], who: GrantPrincipal, roles: ReadonlyMap<string, RoleDef>, now: Date, roleId: string): GrantHold | undefined {
-  return bestHolds(grants.filter((g) => g.roleId === roleId), who, roles, now).get(roleId);
+  return bestHolds(grants, who, roles, now).get(roleId);
 }
 
 /** "2 h 5 min left", "3 d 4 h left", "less than a minute left". */
