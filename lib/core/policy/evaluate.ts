@@ -49,7 +49,7 @@ export function evaluatePolicy(
   const policy = compiledPolicy(rules, roles);
   const view = claimsView(claims);
   // By position in the roles' config order: the result is listed in that order.
-  const granted: (RuleMatch[] | undefined)[] = new Array<RuleMatch[] | undefined>(policy.roleList.length);
+  const granted: RuleMatch[][] = new Array<RuleMatch[]>(policy.roleList.length);
   for (const i of candidateRules(view, policy)) {
     const compiled = policy.rules[i];
     const match = compiled && matchCompiled(compiled, view, policy);
