@@ -10,7 +10,7 @@ import type { IdentityClaims } from '../types';
 import type { CompiledPolicy, CompiledRule } from './compiled';
 import { claimDomains, matchEmailRule, verifiedEmail } from './email-match';
 import type { RuleMatch } from './evaluate';
-import { globMayMatch } from './glob';
+import { globMayMatch, type Glob } from './glob';
 import { matchWildcards } from './wildcard-index';
 
 export interface ClaimsView {
@@ -27,25 +27,24 @@ export function claimsView(claims: IdentityClaims): ClaimsView {
   return { claims, groups: new Set(claims.groups), email, domains: claimDomains(claims, email), wildcard: [] };
 }
 
-/** The wildcard glob `id`'s answer for this identity (the first group in claims order it matches), asked once. */
-export function wildcardMatch(view: ClaimsView, policy: CompiledPolicy, id: number): string | null {
+/** The answer of wildcard glob `id` (`glob`) for this identity: the first group in claims order it matches, asked once. */
+export function wildcardMatch(view: ClaimsView, id: number, glob: Glob): string | null {
   const known = view.wildcard[id];
   // Stryker disable next-line ConditionalExpression: asking again gives the same answer; the memo only saves the work.
   if (known !== undefined) return known;
-  const glob = policy.wildcards[id]?.glob;
   // Stryker disable next-line ConditionalExpression: globMayMatch only skips groups the glob refuses too.
-  const found = glob ? (view.claims.groups.find((g) => globMayMatch(glob, g) && glob.test(g)) ?? null) : null;
+  const found = view.claims.groups.find((g) => globMayMatch(glob, g) && glob.test(g)) ?? null;
   view.wildcard[id] = found;
   return found;
 }
 
 /** matchRule for a compiled rule: whether it matches the identity, and why. */
-export function matchCompiled(compiled: CompiledRule, view: ClaimsView, policy: CompiledPolicy): RuleMatch | undefined {
+export function matchCompiled(compiled: CompiledRule, view: ClaimsView): RuleMatch | undefined {
   const { rule } = compiled;
   if (rule.disabled) return undefined;
   if (rule.idps && !rule.idps.includes(view.claims.idpId)) return undefined;
   for (const { glob, wildcard } of compiled.patterns) {
-    const group = wildcard < 0 ? (view.groups.has(glob.pattern) ? glob.pattern : null) : wildcardMatch(view, policy, wildcard);
+    const group = wildcard < 0 ? (view.groups.has(glob.pattern) ? glob.pattern : null) : wildcardMatch(view, wildcard, glob);
     if (group !== null) return { ruleId: rule.id, reason: `group ${group} matches ${glob.pattern}` };
   }
   return matchEmailRule(rule, view.email, view.domains);
@@ -61,17 +60,17 @@ export function candidateRules(view: ClaimsView, policy: CompiledPolicy): number
   // Every wildcard at once, in one pass over the groups (wildcard-index.ts).
   // A Set iterates in insertion order: the groups in claims order, each once.
   view.wildcard = matchWildcards(policy.wildcardIndex, view.groups);
-  for (let id = 0; id < policy.wildcards.length; id++) {
+  policy.wildcards.forEach((w, id) => {
     // Stryker disable next-line ConditionalExpression: marking a rule whose glob matched nothing only asks it in vain (matchCompiled refuses it).
-    if (view.wildcard[id] !== null) mark(policy.wildcards[id]?.rules);
-  }
+    if (view.wildcard[id] !== null) mark(w.rules);
+  });
   // Stryker disable next-line ConditionalExpression: without an email the index has no entry to find.
   if (view.email) mark(policy.byEmail.get(view.email));
   for (const d of view.domains) mark(policy.byDomain.get(d));
   const out: number[] = [];
-  for (let i = 0; i < marked.length; i++) {
+  marked.forEach((m, i) => {
     // Stryker disable next-line ConditionalExpression: asking every rule gives the same answer (each decides for itself), only slower.
-    if (marked[i]) out.push(i);
-  }
+    if (m) out.push(i);
+  });
   return out;
 }

@@ -115,6 +115,25 @@ describe('compiled evaluation ≡ rule-by-rule evaluation', () => {
   });
 });
 
+describe('compile: the indexes', () => {
+  it('lists each enabled rule under its exact groups, email, domains and distinct wildcards; roles by position', () => {
+    const r = (id: string, over: Partial<ResolvedRule>): ResolvedRule => ({ id, groups: [], emails: [], emailDomains: [], roles: [], disabled: false, ...over });
+    const policy = compiledPolicy([
+      r('r0', { groups: ['g1', 't-*', 'g1'], roles: ['1/B', '9/Gone', '1/A', '1/B'] }),
+      r('r1', { groups: ['t-*', '*-x'], emails: ['a@x.com'], emailDomains: ['x.com', 'y.com'], roles: ['3/D'] }),
+      r('r2', { groups: ['g1', 'z-*'], emails: ['a@x.com'], emailDomains: ['x.com'], roles: ['1/A'], disabled: true }),
+    ], roles);
+    assert.deepEqual([...policy.byGroup], [['g1', [0, 0]]]);
+    assert.deepEqual(policy.wildcards.map((w) => [w.glob.pattern, w.rules]), [['t-*', [0, 1]], ['*-x', [1]], ['z-*', []]]);
+    assert.deepEqual(policy.rules.map((c) => c.patterns.map((p) => p.wildcard)), [[-1, 0, -1], [0, 1], [-1, 2]]);
+    assert.deepEqual([...policy.byEmail], [['a@x.com', [1]]]);
+    assert.deepEqual([...policy.byDomain], [['x.com', [1]], ['y.com', [1]]]);
+    assert.deepEqual([...policy.byRole], [['1/B', [0, 0]], ['9/Gone', [0]], ['1/A', [0, 2]], ['3/D', [1]]]);
+    assert.deepEqual(policy.rules.map((c) => c.rolePositions), [[1, 0, 1], [4], [0]]);
+    assert.deepEqual(policy.wildcardIndex.globs.map((g) => g.pattern), ['t-*', '*-x', 'z-*']);
+  });
+});
+
 describe('compiledPolicy: once per config', () => {
   const rules = (): ResolvedRule[] => [{ id: 'r', groups: ['a*'], emails: [], emailDomains: [], roles: ['1/A'], disabled: false }];
 
@@ -151,5 +170,8 @@ describe('compiledPolicy: once per config', () => {
       if (open !== 'array') Object.freeze(list);
       assert.notEqual(compiledPolicy(list, roles), compiledPolicy(list, roles), `${open} not frozen`);
     }
+    const twoRules = [deepFreeze(rules()[0] as ResolvedRule), ...rules()];
+    Object.freeze(twoRules);
+    assert.notEqual(compiledPolicy(twoRules, roles), compiledPolicy(twoRules, roles), 'the second rule not frozen');
   });
 });

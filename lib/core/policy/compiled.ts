@@ -58,23 +58,22 @@ function compile(rules: readonly RuleConfig[], roles: ReadonlyMap<string, RoleDe
   const wildcardIds = new Map<string, number>();
   const wildcards: { glob: Glob; rules: number[] }[] = [];
   const position = new Map([...roles.keys()].map((id, i) => [id, i] as const));
+  const wildcardOf = (glob: Glob): number => {
+    const known = wildcardIds.get(glob.pattern);
+    if (known !== undefined) return known;
+    wildcardIds.set(glob.pattern, wildcards.length);
+    return wildcards.push({ glob, rules: [] }) - 1;
+  };
   const compiled = rules.map((rule, i): CompiledRule => {
     for (const roleId of rule.roles) add(byRole, roleId, i);
     const patterns = rule.groups.map((pattern): CompiledPattern => {
       const glob = parseGlob(pattern);
-      if (glob.literal) return { glob, wildcard: -1 };
-      let id = wildcardIds.get(pattern);
-      if (id === undefined) {
-        id = wildcards.push({ glob, rules: [] }) - 1;
-        wildcardIds.set(pattern, id);
-      }
-      return { glob, wildcard: id };
+      return { glob, wildcard: glob.literal ? -1 : wildcardOf(glob) };
     });
-    // Stryker disable next-line ConditionalExpression,BooleanLiteral: a disabled rule left in the indexes is still refused by matchCompiled; leaving it out only saves asking.
     if (!rule.disabled) {
-      for (const p of patterns) {
-        if (p.wildcard < 0) add(byGroup, p.glob.pattern, i);
-        else wildcards[p.wildcard]?.rules.push(i);
+      for (const { glob, wildcard } of patterns) {
+        if (wildcard < 0) add(byGroup, glob.pattern, i);
+        else (wildcards[wildcard] as { rules: number[] }).rules.push(i);
       }
       for (const email of rule.emails) add(byEmail, email, i);
       for (const domain of rule.emailDomains) add(byDomain, domain, i);

@@ -6,7 +6,7 @@
 import type { RuleConfig } from '../config/schema';
 import type { IdentityClaims, RoleDef } from '../types';
 import { candidateRules, claimsView, matchCompiled } from './claims-view';
-import { compiledPolicy } from './compiled';
+import { compiledPolicy, type CompiledRule } from './compiled';
 import { claimDomains, matchEmailRule, verifiedEmail } from './email-match';
 import { compileGlob } from './glob';
 
@@ -51,8 +51,8 @@ export function evaluatePolicy(
   // By position in the roles' config order: the result is listed in that order.
   const granted: RuleMatch[][] = new Array<RuleMatch[]>(policy.roleList.length);
   for (const i of candidateRules(view, policy)) {
-    const compiled = policy.rules[i];
-    const match = compiled && matchCompiled(compiled, view, policy);
+    const compiled = policy.rules[i] as CompiledRule;
+    const match = matchCompiled(compiled, view);
     if (!match) continue;
     // Only configured roles: compiled.ts leaves out ids the roles map does not hold.
     for (const at of compiled.rolePositions) (granted[at] ??= []).push(match);
@@ -79,8 +79,7 @@ export function findGrantedRole(
   const view = claimsView(claims);
   const grantedBy: RuleMatch[] = [];
   for (const i of policy.byRole.get(roleId) ?? []) {
-    const compiled = policy.rules[i];
-    const match = compiled && matchCompiled(compiled, view, policy);
+    const match = matchCompiled(policy.rules[i] as CompiledRule, view);
     if (match) grantedBy.push(match);
   }
   return grantedBy.length ? { role, grantedBy } : undefined;

@@ -44,6 +44,16 @@ describe('globMayMatch', () => {
   });
 });
 
+describe('buildWildcardIndex', () => {
+  it('files each glob under its prefix, else its suffix, else among the open ones', () => {
+    const index = buildWildcardIndex(['a*', 'ab*c', '*c', '*', '?', 'a?', '*-x', '?*?'].map(parseGlob));
+    assert.deepEqual([...index.byPrefix], [['a', [0, 5]], ['ab', [1]]]);
+    assert.deepEqual([...index.bySuffix], [['c', [2]], ['-x', [6]]]);
+    assert.deepEqual(index.open, [3, 4, 7]);
+    assert.deepEqual([index.prefixLengths, index.suffixLengths], [[1, 2], [1, 2]]);
+  });
+});
+
 describe('matchWildcards', () => {
   it('answers each glob with the first group in claims order it matches, else null', () => {
     const globs = ['te*', 'team-1*', 't*', '*-leads', '*s', '*', '?', 'x*y*z', 'team-10-*'].map(parseGlob);
@@ -57,7 +67,7 @@ describe('matchWildcards', () => {
   it('offers a group to globs with prefixes of every length up to its own, and with suffixes likewise', () => {
     const globs = ['abcdef*', 'a*', 'abc*', '*f', '*def', '*abcdef'].map(parseGlob);
     const index = buildWildcardIndex(globs);
-    assert.deepEqual(index.prefixLengths, [1, 3, 6]);
+    assert.deepEqual(index.prefixLengths, [6, 1, 3]);
     assert.deepEqual(index.suffixLengths, [1, 3, 6]);
     assert.deepEqual(matchWildcards(index, ['abc', 'abcdef']), ['abcdef', 'abc', 'abc', 'abcdef', 'abcdef', 'abcdef']);
     assert.deepEqual(matchWildcards(index, ['ab', 'f']), [null, 'ab', null, 'f', null, null]);
