@@ -15,6 +15,7 @@ import { timeConsole, timeCredentials } from './bench/api';
 import { benchIssuance } from './bench/issuance';
 import { benchLedger } from './bench/ledger-bench';
 import { benchPicker } from './bench/picker-bench';
+import { benchPolicy } from './bench/policy-bench';
 import { launchBrowser, signInToRoles, timeRoleToKeys } from './bench/browser';
 import { assertPortsFree, reapServer, serverPids } from './bench/lifecycle';
 import { processStartedAtMs, treeMemory } from './bench/proc-mem';
@@ -90,8 +91,10 @@ async function main(): Promise<number> {
   const picker = args.picker ? await benchPicker(port) : undefined;
   // Issue 15 §1: SAML validation per core, in this process, beside plain samlify and the RSA verify floor.
   const saml = args.browser ? await benchSamlValidation() : undefined;
+  // Issue 15 §4: rules evaluation and config parsing at 5,000 rules (in process, seconds).
+  const policy = args.browser ? await benchPolicy() : undefined;
   const phase = args.browser ? await browserPhase(port, ledger, picker) : undefined;
-  const browser = phase || issuance ? { ...(phase ?? {}), ...(saml ? { saml } : {}), ...(issuance ? { issuance } : {}) } : undefined;
+  const browser = phase || issuance ? { ...(phase ?? {}), ...(saml ? { saml } : {}), ...(policy ? { policy } : {}), ...(issuance ? { issuance } : {}) } : undefined;
   if (!args.load) return 0;
   // A missed target is on the table's last row; the JSON object stays the run's last line.
   return (await runLoadPhase(args.load, port, { browser, appLogs: args.appLogs })) ? 0 : 1;

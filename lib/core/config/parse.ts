@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 
 import { GatewayError } from '../errors';
 import { CONTROL_CHARACTER_MESSAGE, controlCharacterPaths, hasControlCharacter } from '../text/free-text';
+import { knownConfig, rememberConfig } from './parsed-cache';
 import { resolveRolePolicies } from './role-policy';
 import type { Partition, RoleDef } from '../types';
 import { configSchema, type RolegateConfigParsed } from './schema';
@@ -33,16 +34,27 @@ export class ConfigError extends GatewayError {
 
 const ARN_PREFIX: Record<Partition, string> = { aws: 'arn:aws', 'aws-us-gov': 'arn:aws-us-gov', 'aws-cn': 'arn:aws-cn' };
 
-/** Parses YAML or JSON text (JSON is YAML) into a validated, frozen config. */
+/**
+ * Parses YAML or JSON text (JSON is YAML) into a validated, frozen config. A text this process parsed
+ * before is answered from parsed-cache.ts (the same frozen object): each config revision is parsed once.
+ */
 export function parseConfigText(text: string, file = 'config'): RolegateConfig {
+  return knownConfig(text) ?? rememberConfig(text, validateConfigDocument(readConfigDocument(text, file), file));
+}
+
+/** The text's YAML document, not yet validated; ConfigError when it holds a control character or is not YAML. */
+export function readConfigDocument(text: string, file = 'config'): unknown {
   // Free text everywhere (issue 12 §7): not in the file, nor in a value written with an escape ("\0").
   if (hasControlCharacter(text)) throw new ConfigError(file, [{ path: '', message: CONTROL_CHARACTER_MESSAGE }]);
-  let raw: unknown;
   try {
-    raw = parseYaml(text, { uniqueKeys: true });
+    return parseYaml(text, { uniqueKeys: true });
   } catch (e) {
     throw new ConfigError(file, [{ path: '', message: `not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}` }]);
   }
+}
+
+/** Checks a parsed document (schema, then cross-references) into a validated, frozen config. */
+export function validateConfigDocument(raw: unknown, file = 'config'): RolegateConfig {
   const control = controlCharacterPaths(raw);
   if (control.length) throw new ConfigError(file, control.map((path) => ({ path, message: CONTROL_CHARACTER_MESSAGE })));
   const result = configSchema.safeParse(raw);

@@ -11,7 +11,7 @@
  */
 import { connectionEnabled, type RolegateConfig } from '../config/parse';
 import { evaluatePolicy, findGrantedRole, type GrantedRole } from '../policy/evaluate';
-import { rolesHeldByGrants, type Grant } from '../policy/grants';
+import { roleHeldByGrants, rolesHeldByGrants, type Grant, type GrantHold } from '../policy/grants';
 import type { IdentityClaims } from '../types';
 
 /** A verified email and the IdP that verified it. */
@@ -37,6 +37,23 @@ export interface HeldRoleDeps {
 /** AWS STS refuses sessions shorter than 900 s. */
 const STS_MIN_SESSION_SECONDS = 900;
 
+/** The grants naming this user id or this IdP's verified email (the store's selection; the core re-checks). */
+function grantsOf(deps: HeldRoleDeps, claims: IdentityClaims, userId: string): Promise<Grant[]> {
+  const email = claims.emailVerified === true ? claims.email?.toLowerCase() : undefined;
+  return deps.grants(userId, email ? { idp: claims.idpId, email } : undefined);
+}
+
+/** A role held only through a grant: its session capped to the grant's remaining time. */
+function grantHeld(hold: GrantHold, now: Date): HeldRole {
+  const remaining = Math.floor((hold.endsAt.getTime() - now.getTime()) / 1000);
+  const maxSessionDurationSeconds = Math.min(hold.role.maxSessionDurationSeconds, Math.max(STS_MIN_SESSION_SECONDS, remaining));
+  return {
+    role: { ...hold.role, maxSessionDurationSeconds },
+    grantedBy: [{ ruleId: `grant:${hold.grant.id}`, reason: `grant ${hold.grant.id} until ${hold.endsAt.toISOString()}` }],
+    grant: { id: hold.grant.id, endsAt: hold.endsAt, reason: hold.grant.reason },
+  };
+}
+
 /** Every role the principal holds now, in config order: rule roles unchanged, then grant-only roles merged in. */
 export async function heldRoles(deps: HeldRoleDeps, claims: IdentityClaims, userId: string): Promise<HeldRole[]> {
   // A session from a disabled or removed connection holds nothing, neither by rule nor by grant.
@@ -44,18 +61,10 @@ export async function heldRoles(deps: HeldRoleDeps, claims: IdentityClaims, user
   const byRules = evaluatePolicy(claims, deps.config.rules, deps.config.roles);
   const ruled = new Set(byRules.map((g) => g.role.id));
   const now = deps.now();
-  const email = claims.emailVerified === true ? claims.email?.toLowerCase() : undefined;
-  const grants = await deps.grants(userId, email ? { idp: claims.idpId, email } : undefined);
+  const grants = await grantsOf(deps, claims, userId);
   const byGrants = new Map<string, HeldRole>();
   for (const hold of rolesHeldByGrants(grants, { userId, claims }, deps.config.roles, now)) {
-    if (ruled.has(hold.role.id)) continue;
-    const remaining = Math.floor((hold.endsAt.getTime() - now.getTime()) / 1000);
-    const maxSessionDurationSeconds = Math.min(hold.role.maxSessionDurationSeconds, Math.max(STS_MIN_SESSION_SECONDS, remaining));
-    byGrants.set(hold.role.id, {
-      role: { ...hold.role, maxSessionDurationSeconds },
-      grantedBy: [{ ruleId: `grant:${hold.grant.id}`, reason: `grant ${hold.grant.id} until ${hold.endsAt.toISOString()}` }],
-      grant: { id: hold.grant.id, endsAt: hold.endsAt, reason: hold.grant.reason },
-    });
+    if (!ruled.has(hold.role.id)) byGrants.set(hold.role.id, grantHeld(hold, now));
   }
   const ruledById = new Map(byRules.map((g) => [g.role.id, g] as const));
   return [...deps.config.roles.keys()].flatMap((id) => {
@@ -64,11 +73,17 @@ export async function heldRoles(deps: HeldRoleDeps, claims: IdentityClaims, user
   });
 }
 
-/** The server-side re-check made at every issuance: the role if held by a rule or an active grant now. */
+/**
+ * The server-side re-check made at every issuance: the role if held by a rule or an active grant now. The
+ * rules are asked once, and only those naming the role (issue 15 §4: a grant-held role was evaluated twice).
+ */
 export async function findHeldRole(deps: HeldRoleDeps, claims: IdentityClaims, userId: string, roleId: string): Promise<HeldRole | undefined> {
   if (!deps.config.roles.has(roleId) || !connectionEnabled(deps.config, claims.idpId)) return undefined;
   // Rules first: a role a rule grants never depends on the grant store being reachable.
   const byRule = findGrantedRole(claims, deps.config.rules, deps.config.roles, roleId);
   if (byRule) return byRule;
-  return (await heldRoles(deps, claims, userId)).find((h) => h.role.id === roleId);
+  const now = deps.now();
+  const grants = await grantsOf(deps, claims, userId);
+  const hold = roleHeldByGrants(grants, { userId, claims }, deps.config.roles, now, roleId);
+  return hold && grantHeld(hold, now);
 }

@@ -5,6 +5,9 @@
  */
 import type { RuleConfig } from '../config/schema';
 import type { IdentityClaims, RoleDef } from '../types';
+import { candidateRules, claimsView, matchCompiled } from './claims-view';
+import { compiledPolicy, type CompiledRule } from './compiled';
+import { claimDomains, matchEmailRule, verifiedEmail } from './email-match';
 import { compileGlob } from './glob';
 
 /** A rule after config resolution: `roles` holds role ids (`<accountId>/<roleName>`). */
@@ -30,45 +33,54 @@ export function matchRule(rule: ResolvedRule, claims: IdentityClaims): RuleMatch
     const group = claims.groups.find(test);
     if (group !== undefined) return { ruleId: rule.id, reason: `group ${group} matches ${pattern}` };
   }
-  // An unverified email is an assertion by the user, not the IdP: it never grants anything.
-  const email = claims.emailVerified ? claims.email?.toLowerCase() : undefined;
-  if (email && rule.emails.includes(email)) return { ruleId: rule.id, reason: `email ${email}` };
-  const domains = new Set<string>();
-  if (email) domains.add(email.slice(email.lastIndexOf('@') + 1));
-  if (claims.hostedDomain) domains.add(claims.hostedDomain.toLowerCase());
-  const domain = rule.emailDomains.find((d) => domains.has(d));
-  if (domain) return { ruleId: rule.id, reason: `domain ${domain}` };
-  return undefined;
+  const email = verifiedEmail(claims);
+  return matchEmailRule(rule, email, claimDomains(claims, email));
 }
 
-/** Every role the identity may assume, in config order, each with the rules that granted it. */
+/**
+ * Every role the identity may assume, in config order, each with the rules that granted it (in rule order).
+ * The rules are compiled once per config (compiled.ts); only the rules that can match are asked.
+ */
 export function evaluatePolicy(
   claims: IdentityClaims,
   rules: readonly ResolvedRule[],
   roles: ReadonlyMap<string, RoleDef>,
 ): GrantedRole[] {
-  const granted = new Map<string, RuleMatch[]>();
-  for (const rule of rules) {
-    const match = matchRule(rule, claims);
+  const policy = compiledPolicy(rules, roles);
+  const view = claimsView(claims);
+  // By position in the roles' config order: the result is listed in that order.
+  const granted: RuleMatch[][] = new Array<RuleMatch[]>(policy.roleList.length);
+  for (const i of candidateRules(view, policy)) {
+    const compiled = policy.rules[i] as CompiledRule;
+    const match = matchCompiled(compiled, view);
     if (!match) continue;
-    for (const roleId of rule.roles) {
-      // Stryker disable next-line ConditionalExpression: the result lists configured roles only, so an unknown id is dropped either way.
-      if (!roles.has(roleId)) continue;
-      granted.set(roleId, [...(granted.get(roleId) ?? []), match]);
-    }
+    // Only configured roles: compiled.ts leaves out ids the roles map does not hold.
+    for (const at of compiled.rolePositions) (granted[at] ??= []).push(match);
   }
-  return [...roles.values()].flatMap((role) => {
-    const grantedBy = granted.get(role.id);
-    return grantedBy ? [{ role, grantedBy }] : [];
-  });
+  const out: GrantedRole[] = [];
+  // forEach skips the holes: only granted positions, in order; each is a position of roleList.
+  granted.forEach((grantedBy, at) => out.push({ role: policy.roleList[at] as RoleDef, grantedBy }));
+  return out;
 }
 
-/** The server-side re-check made at every issuance: the role if granted, else undefined. */
+/**
+ * The server-side re-check made at every issuance: the role if granted, else undefined. Asks only the
+ * rules naming the role, each as evaluatePolicy would.
+ */
 export function findGrantedRole(
   claims: IdentityClaims,
   rules: readonly ResolvedRule[],
   roles: ReadonlyMap<string, RoleDef>,
   roleId: string,
 ): GrantedRole | undefined {
-  return evaluatePolicy(claims, rules, roles).find((g) => g.role.id === roleId);
+  const role = roles.get(roleId);
+  if (!role) return undefined;
+  const policy = compiledPolicy(rules, roles);
+  const view = claimsView(claims);
+  const grantedBy: RuleMatch[] = [];
+  for (const i of policy.byRole.get(roleId) ?? []) {
+    const match = matchCompiled(policy.rules[i] as CompiledRule, view);
+    if (match) grantedBy.push(match);
+  }
+  return grantedBy.length ? { role, grantedBy } : undefined;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseConfigText } from '../config/parse';
 import { EXAMPLE_CONFIG_YAML } from '../config/fixtures';
-import { effectiveWindow, grantAppliesTo, grantPhase, isGrantActive, remainingText, rolesHeldByGrants, type Grant } from './grants';
+import { effectiveWindow, grantAppliesTo, grantPhase, isGrantActive, remainingText, roleHeldByGrants, rolesHeldByGrants, type Grant } from './grants';
 
 const { roles } = parseConfigText(EXAMPLE_CONFIG_YAML);
 const T0 = new Date('2026-05-01T10:00:00Z');
@@ -89,6 +89,28 @@ test('roles held through grants: only active grants of this principal for config
   const held = rolesHeldByGrants(grants, carol, roles, at(10));
   assert.deepEqual(held.map((h) => [h.role.id, h.grant.id, h.endsAt.toISOString()]), [['111122223333/Admin', 'long', at(120).toISOString()]]);
   assert.deepEqual(rolesHeldByGrants(grants, carol, roles, at(120)), [], 'nothing once expired');
+});
+
+test('issue 15 §4: roleHeldByGrants answers for one role as rolesHeldByGrants(...).find does', () => {
+  const grants = [
+    grant({ id: 'first', durationSeconds: 2 * HOUR }),
+    grant({ id: 'tie', durationSeconds: 2 * HOUR }),
+    grant({ id: 'shorter', durationSeconds: HOUR }),
+    grant({ id: 'ops', roleId: '444455556666/Operator', startsAt: at(30), activatedAt: at(30) }),
+    grant({ id: 'dave', userId: 'dave', roleId: '111122223333/ReadOnly' }),
+    grant({ id: 'gone-role', roleId: '999999999999/Nope' }),
+    grant({ id: 'revoked', roleId: '111122223333/ReadOnly', status: 'revoked', revokedAt: at(1) }),
+  ];
+  let held = 0;
+  for (const now of [at(0), at(10), at(45), at(95), at(120)]) {
+    for (const roleId of [...roles.keys(), '999999999999/Nope']) {
+      const one = roleHeldByGrants(grants, carol, roles, now, roleId);
+      assert.deepEqual(one, rolesHeldByGrants(grants, carol, roles, now).find((h) => h.role.id === roleId), `${roleId} at ${now.toISOString()}`);
+      if (one) held++;
+    }
+  }
+  assert.equal(roleHeldByGrants(grants, carol, roles, at(10), '111122223333/Admin')?.grant.id, 'first', 'on a tie the grant listed first');
+  assert.equal(held, 5, 'Admin at 0, 10, 45 and 95; Operator at 45 only');
 });
 
 test('remaining time reads in days, hours and minutes', () => {

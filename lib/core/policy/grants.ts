@@ -120,11 +120,8 @@ export function grantAppliesTo(grant: Pick<Grant, 'userId' | 'email' | 'emailIdp
   return email.toLowerCase() === grant.email;
 }
 
-/**
- * The roles the principal holds through grants at `now`, in config order; a role named by several active
- * grants is held through the one that ends last. Roles no longer in the config give nothing.
- */
-export function rolesHeldByGrants(grants: readonly Grant[], who: GrantPrincipal, roles: ReadonlyMap<string, RoleDef>, now: Date): GrantHold[] {
+/** Per role id, the active grant naming the principal that ends last (on a tie the grant listed first). */
+function bestHolds(grants: readonly Grant[], who: GrantPrincipal, roles: ReadonlyMap<string, RoleDef>, now: Date): Map<string, GrantHold> {
   const best = new Map<string, GrantHold>();
   for (const grant of grants) {
     const role = roles.get(grant.roleId);
@@ -134,10 +131,24 @@ export function rolesHeldByGrants(grants: readonly Grant[], who: GrantPrincipal,
     // On a tie the grant listed first stays.
     if (!held || held.endsAt < window.endsAt) best.set(role.id, { role, grant, endsAt: window.endsAt });
   }
+  return best;
+}
+
+/**
+ * The roles the principal holds through grants at `now`, in config order; a role named by several active
+ * grants is held through the one that ends last. Roles no longer in the config give nothing.
+ */
+export function rolesHeldByGrants(grants: readonly Grant[], who: GrantPrincipal, roles: ReadonlyMap<string, RoleDef>, now: Date): GrantHold[] {
+  const best = bestHolds(grants, who, roles, now);
   return [...roles.keys()].flatMap((id) => {
     const held = best.get(id);
     return held ? [held] : [];
   });
+}
+
+/** rolesHeldByGrants(...).find(role `roleId`), without listing every configured role (issue 15 §4). */
+export function roleHeldByGrants(grants: readonly Grant[], who: GrantPrincipal, roles: ReadonlyMap<string, RoleDef>, now: Date, roleId: string): GrantHold | undefined {
+  return bestHolds(grants, who, roles, now).get(roleId);
 }
 
 /** "2 h 5 min left", "3 d 4 h left", "less than a minute left". */

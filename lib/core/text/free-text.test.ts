@@ -72,3 +72,11 @@ test('controlCharacterPaths finds keys and values at any depth', () => {
   assert.deepEqual(controlCharacterPaths({ a: [{ b: 'ok' }, { c: 'x\u0000' }], ['k\u0001']: 1 }), ['a[1].c', 'k\u0001']);
   assert.deepEqual(controlCharacterPaths({ a: 1, b: [true, null, 'fine'] }), []);
 });
+
+test('issue 15 §4: controlCharacterPaths writes every path as before, now built only when reported', () => {
+  assert.deepEqual(controlCharacterPaths('x\u0000'), ['(value)']);
+  assert.deepEqual(controlCharacterPaths([['ok', 'x\u0007']]), ['[0][1]']);
+  assert.deepEqual(controlCharacterPaths({ '': { x: '\u001f' } }), ['x'], 'an empty key adds nothing');
+  assert.deepEqual(controlCharacterPaths({ a: ['\u0000', { b: '\u0000' }] }, 'doc'), ['doc.a[0]', 'doc.a[1].b']);
+  assert.deepEqual(controlCharacterPaths({ a: { 'k\u0001': { deeper: '\u0000' } }, b: 'x\u007f' }), ['a.k\u0001', 'b'], 'a bad key is reported, not what it holds');
+});

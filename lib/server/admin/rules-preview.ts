@@ -6,6 +6,7 @@ import 'server-only';
  * here has a policy of its own.
  */
 import { heldRoles, type GrantSource, type HeldRole } from '../../core/issuance/held-roles';
+import { PREVIEW_MAX_USERS, roleHolders } from '../../core/issuance/role-holders';
 import { evaluatePolicy } from '../../core/policy/evaluate';
 import type { IdentityClaims } from '../../core/types';
 import type { UserRecord } from '../../db/repos/users';
@@ -40,16 +41,11 @@ export interface RoleHolders {
 /** The rules naming the role, and the known users who hold it right now (by rule or grant). */
 export async function whoCanAssume(c: Container, roleId: string): Promise<RoleHolders> {
   const rules = c.config.rules.filter((r) => r.roles.includes(roleId)).map((r) => ({ id: r.id }));
-  const [users, claimsByUser, active] = await Promise.all([c.repos.users.listRecent(500), c.repos.sessions.latestClaims(), c.repos.roleGrants.listActive()]);
+  const [users, claimsByUser, active] = await Promise.all([c.repos.users.listRecent(PREVIEW_MAX_USERS), c.repos.sessions.latestClaims(), c.repos.roleGrants.listActive()]);
   // One query for every user's grants, selected in memory exactly as activeGrantsFor selects them.
   const grants: GrantSource = async (userId, verified) =>
     active.filter((g) => g.userId === userId || (verified !== undefined && g.email === verified.email.toLowerCase() && g.emailIdp === verified.idp));
-  const holders: RoleHolders['users'] = [];
-  for (const user of users) {
-    const claims = claimsByUser.get(user.id);
-    if (!claims) continue;
-    const held = (await heldRoles({ ...c.issuance, grants }, claims, user.id)).find((h) => h.role.id === roleId);
-    if (held) holders.push({ user, via: held.grantedBy.map((g) => `${g.ruleId}: ${g.reason}`) });
-  }
+  const candidates = users.map((user) => ({ user, userId: user.id, claims: claimsByUser.get(user.id) }));
+  const holders = await roleHolders({ ...c.issuance, grants }, roleId, candidates);
   return { rules, users: holders };
 }

@@ -1,0 +1,10 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { testInputs, watchedFiles } from './mutation-watch';
+const root = path.resolve(import.meta.dirname, '../..');
+const { mutateFiles } = (await import(path.join(root, 'stryker.config.mjs'))) as { mutateFiles: string[] };
+const files = watchedFiles(mutateFiles, testInputs(root, mutateFiles)).sort((a, b) => a.localeCompare(b));
+const sha = (f: string) => createHash('sha256').update(readFileSync(path.join(root, f))).digest('hex');
+writeFileSync(path.join(root, '.ci/mutation-baseline.sha256'), files.map((f) => `${sha(f)}  ${f}\n`).join(''));
+console.log(`recorded ${files.length}`);
