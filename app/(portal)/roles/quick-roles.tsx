@@ -46,14 +46,14 @@ function useFavourites(): Favourites {
 }
 
 /** ☆/★ for one role: a toggle button (aria-pressed) that stars or unstars it on the server. */
-export function StarToggle({ role, tabIndex }: { role: RoleView; tabIndex?: 0 | -1 }) {
+export function StarToggle({ role, tabIndex, testId }: { role: RoleView; tabIndex?: 0 | -1; testId?: string }) {
   const { starred, busyId, toggle } = useFavourites();
   const on = starred.has(role.id);
   return (
     <button
       type="button"
       className={`btn btn-ghost btn-sm star${on ? ' star-on' : ''}`}
-      data-testid={`star-${roleSlug(role)}`}
+      data-testid={testId ?? `star-${roleSlug(role)}`}
       aria-pressed={on}
       aria-busy={busyId === role.id}
       tabIndex={tabIndex}
@@ -99,17 +99,17 @@ function QuickList({ title, testId, roles, loadingId, onKeys }: { title: string;
           const slug = roleSlug(role);
           return (
             <li key={role.id} className="quick-item" data-testid={`quick-${slug}`} style={role.accountColour ? { borderLeftColor: role.accountColour } : undefined}>
-              <StarToggle role={role} />
+              <StarToggle role={role} testId={`quick-star-${slug}`} />
               <span className="quick-name">{role.roleName}</span>
               <span className="chip">{role.accountAlias}</span>
               <form method="post" action="/api/aws/console" target="_blank" className="quick-console">
                 <input type="hidden" name="roleId" value={role.id} />
                 <button type="submit" className="btn btn-sm" data-testid={`quick-console-${slug}`}>
-                  Console<span className="visually-hidden"> for {role.roleName} in {role.accountAlias}</span>
+                  Console<span className="visually-hidden"> for {role.roleName} in {role.accountAlias} ({title})</span>
                 </button>
               </form>
               <button type="button" className="btn btn-sm btn-keys" data-testid={`quick-keys-${slug}`} aria-busy={loadingId === role.id} onClick={() => onKeys(role)}>
-                Keys<span className="visually-hidden"> for {role.roleName} in {role.accountAlias}</span>
+                Keys<span className="visually-hidden"> for {role.roleName} in {role.accountAlias} ({title})</span>
               </button>
             </li>
           );
