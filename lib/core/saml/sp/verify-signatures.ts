@@ -22,10 +22,16 @@ export interface VerifyKey {
   key: KeyObject;
 }
 
+/** The attribute a SAML reference URI names (saml-core §1.3.4); the only one xml-crypto needs to search. */
+export const ID_ATTRIBUTE = 'ID';
+
 /** The canonical XML `signature` signs, when it verifies over `xml` with `key` and signs exactly one reference. */
 export function signedReference(xml: string, signature: Element, key: KeyObject): string | undefined {
   // Stryker disable next-line ArrowFunction: null and undefined alike make xml-crypto use publicCert
   const sx = new SignedXml({ publicCert: key, getCertFromKeyInfo: () => null });
+  // SAML names its IDs `ID` only (saml-core §1.3.4), and structure.ts has already refused any duplicate among
+  // ID / Id / id: one whole-document XPath scan per reference instead of xml-crypto's default three.
+  sx.idAttributes = [ID_ATTRIBUTE];
   sx.loadSignature(signature);
   // Stryker disable next-line BooleanLiteral: belt and braces — xml-crypto publishes signed references only on success
   let valid = false;
