@@ -1,19 +1,19 @@
 'use client';
 
-import { memo, type FocusEvent, type KeyboardEvent } from 'react';
+import { memo, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { AccountGroup, RoleView } from '@/lib/core/picker/catalogue';
 import type { ListItem } from '@/lib/core/picker/list';
-import type { SectionSlice } from '@/lib/core/picker/sections';
+import type { SectionSlice, SectionWindow } from '@/lib/core/picker/sections';
 import { RoleRow } from './role-row';
 import type { RoleErrorView } from './role-view';
-import type { ListWindow } from './use-list-window';
 
 type AccountItem = Extract<ListItem, { kind: 'account' }>;
 type RoleItem = Extract<ListItem, { kind: 'role' }>;
 
 interface AccountListProps {
   items: readonly ListItem[];
-  win: ListWindow;
+  listRef: RefObject<HTMLDivElement | null>;
+  slices: SectionWindow;
   tabStopKey: string | null;
   loadingId: string | null;
   error: (RoleErrorView & { roleId: string }) | null;
@@ -25,21 +25,23 @@ interface AccountListProps {
 
 /**
  * The accounts as cards, windowed (use-list-window.ts): only cards with a row near the viewport are in
- * the DOM, each with its header and its rows near the viewport; padding stands in for the rest.
+ * the DOM, each with its header and its rows near the viewport; padding stands in for the rest. Memoised,
+ * with stable props: a keystroke in the filter re-renders the box at once and the list only when the
+ * deferred query reaches it (useDeferredValue defers nothing for a component that renders anyway).
  */
-export function AccountList({ items, win, onKeyDown, onFocus, ...rows }: AccountListProps) {
-  const { before, after, sections } = win.slices;
+export const AccountList = memo(function AccountList({ items, listRef, slices, onKeyDown, onFocus, ...rows }: AccountListProps) {
+  const { before, after, sections } = slices;
   return (
     // Key and focus handling is delegated here from the rows (use-roving.ts), so rows need no handlers.
-    <div ref={win.listRef} className="account-list" style={{ paddingTop: before, paddingBottom: after }} onKeyDown={onKeyDown} onFocus={onFocus}>
+    <div ref={listRef} className="account-list" style={{ paddingTop: before, paddingBottom: after }} onKeyDown={onKeyDown} onFocus={onFocus}>
       {sections.map((slice) => (
         <AccountCard key={items[slice.header]?.key} items={items} slice={slice} {...rows} />
       ))}
     </div>
   );
-}
+});
 
-type CardProps = Omit<AccountListProps, 'win' | 'onKeyDown' | 'onFocus'> & { slice: SectionSlice };
+type CardProps = Omit<AccountListProps, 'listRef' | 'slices' | 'onKeyDown' | 'onFocus'> & { slice: SectionSlice };
 
 function AccountCard({ items, slice, tabStopKey, loadingId, error, onKeys, onFold }: CardProps) {
   const head = items[slice.header] as AccountItem;

@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, memo, useContext, useMemo, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '@/app/components/error-alert';
 import { roleSlug, type RoleErrorView, type RoleView } from './role-view';
 import { parseQuickRoles, toggleFavourite, type QuickRoleIds } from './quick-roles-api';
@@ -72,8 +72,8 @@ interface QuickRolesProps {
   onKeys: (role: RoleView) => void;
 }
 
-/** Favourites, then recently used roles, above the full list. Nothing when both are empty. */
-export function QuickRoles({ roles, loadingId, onKeys }: QuickRolesProps) {
+/** Favourites, then recently used roles, above the full list. Nothing when both are empty. Memoised: a filter keystroke does not touch it. */
+export const QuickRoles = memo(function QuickRoles({ roles, loadingId, onKeys }: QuickRolesProps) {
   const { quick, error } = useFavourites();
   const byId = useMemo(() => new Map(roles.map((r) => [r.id, r] as const)), [roles]);
   const pick = (ids: readonly string[]) => ids.flatMap((id) => byId.get(id) ?? []);
@@ -88,7 +88,7 @@ export function QuickRoles({ roles, loadingId, onKeys }: QuickRolesProps) {
       {recent.length > 0 && <QuickList title="Recent" testId="recent" roles={recent} {...list} />}
     </div>
   );
-}
+});
 
 function QuickList({ title, testId, roles, loadingId, onKeys }: { title: string; testId: string; roles: RoleView[] } & Omit<QuickRolesProps, 'roles'>) {
   return (

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { loadKeysPanel } from './keys-panel-lazy';
 import { requestKeys, type IssuedKeys, type RoleErrorView, type RoleView } from './role-view';
 
 const NONE: ReadonlySet<string> = new Set();
@@ -53,6 +54,8 @@ export function useKeys() {
       document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setLoadingId(role.id);
     setError(null);
+    // A failed chunk load is not this request's error: lazy() loads it again when the panel renders.
+    loadKeysPanel().catch(() => undefined);
     const result = await requestKeys(role.id);
     setLoadingId(null);
     if ('credentials' in result) setIssued(result);

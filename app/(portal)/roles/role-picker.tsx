@@ -1,10 +1,10 @@
 'use client';
 
-import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { Suspense, useDeferredValue, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { decodeCatalogue, type WireCatalogue } from '@/lib/core/picker/catalogue';
 import { countRoles, describeCount, filterGroups, listItems, searchIndex } from '@/lib/core/picker/list';
 import { AccountList } from './account-list';
-import { KeysPanel } from './keys-panel';
+import { KeysPanel } from './keys-panel-lazy';
 import { useFolds, useKeys, useStableCallback } from './role-picker-hooks';
 import { focusTarget, useRovingList } from './use-roving';
 import { useListWindow } from './use-list-window';
@@ -30,6 +30,8 @@ export function RolePicker({ catalogue, groups: arrived }: { catalogue: WireCata
   const onKeys = useStableCallback((role: Parameters<typeof keys.open>[0]) => void keys.open(role));
   const win = useListWindow(items);
   const nav = useRovingList(items, win, searchRef, { onEnter: onKeys, onFold: folds.fold });
+  const onListKeyDown = useStableCallback(nav.onKeyDown);
+  const onListFocus = useStableCallback(nav.onFocus);
   if (all.length === 0) return <NoRoles groups={arrived} />;
   const roleCount = countRoles(shown);
 
@@ -53,17 +55,20 @@ export function RolePicker({ catalogue, groups: arrived }: { catalogue: WireCata
       )}
       <AccountList
         items={items}
-        win={win}
+        listRef={win.listRef}
+        slices={win.slices}
         tabStopKey={nav.tabStopKey}
         loadingId={keys.loadingId}
         error={keys.error}
         onKeys={onKeys}
         onFold={folds.fold}
-        onKeyDown={nav.onKeyDown}
-        onFocus={nav.onFocus}
+        onKeyDown={onListKeyDown}
+        onFocus={onListFocus}
       />
       {keys.issued && (
-        <KeysPanel {...keys.issued} onClose={() => keys.close(focusTarget(win.listRef.current, keys.issued?.role.id ?? '') ?? undefined)} />
+        <Suspense fallback={null}>
+          <KeysPanel {...keys.issued} onClose={() => keys.close(focusTarget(win.listRef.current, keys.issued?.role.id ?? '') ?? undefined)} />
+        </Suspense>
       )}
     </div>
   );
