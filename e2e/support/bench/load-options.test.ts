@@ -4,17 +4,21 @@ import { test } from 'node:test';
 import { CI_ISSUANCE, CI_LOAD, FULL_ISSUANCE, FULL_LOAD, parseBenchArgs } from './load-options';
 
 test('no arguments: the issuance phase, the browser phase, then 100 users × 60 s on 2 instances', () => {
-  assert.deepEqual(parseBenchArgs([], {}), { browser: true, build: true, appLogs: false, ledger: false, picker: false, issuance: FULL_ISSUANCE, load: FULL_LOAD });
+  assert.deepEqual(parseBenchArgs([], {}), { browser: true, build: true, appLogs: false, ledger: true, picker: true, issuance: FULL_ISSUANCE, load: FULL_LOAD });
   assert.deepEqual(FULL_ISSUANCE, { users: 100, seconds: 20 });
   assert.deepEqual(FULL_LOAD, { users: 100, seconds: 60, instances: 2 });
 });
 
 test('--load-only, --no-load and --ci choose the phases and the shortened CI load; --no-build keeps the build', () => {
   assert.deepEqual(parseBenchArgs(['--load-only'], {}), { browser: false, build: true, appLogs: false, ledger: false, picker: false, issuance: null, load: FULL_LOAD });
-  assert.deepEqual(parseBenchArgs(['--no-load'], {}), { browser: true, build: true, appLogs: false, ledger: false, picker: false, issuance: FULL_ISSUANCE, load: null });
+  assert.deepEqual(parseBenchArgs(['--no-load'], {}), { browser: true, build: true, appLogs: false, ledger: true, picker: true, issuance: FULL_ISSUANCE, load: null });
   assert.equal(parseBenchArgs(['--load-only', '--ci', '--no-build'], {}).build, false);
   assert.equal(parseBenchArgs(['--app-logs'], {}).appLogs, true);
-  assert.equal(parseBenchArgs(['--picker', '--no-load'], {}).picker, true);
+  assert.equal(parseBenchArgs(['--picker', '--load-only'], {}).picker, true);
+  assert.equal(parseBenchArgs(['--no-picker'], {}).picker, false);
+  assert.equal(parseBenchArgs(['--no-ledger'], {}).ledger, false);
+  assert.equal(parseBenchArgs(['--no-ledger', '--no-picker'], {}).picker, false);
+  assert.equal(parseBenchArgs(['--ledger', '--issuance-only'], {}).ledger, true);
   assert.deepEqual(parseBenchArgs(['--load-only', '--ci'], {}).load, CI_LOAD);
   assert.deepEqual(parseBenchArgs(['--load-only'], { BENCH_LOAD: 'ci' }).load, CI_LOAD);
   assert.deepEqual(parseBenchArgs(['--load-only'], { BENCH_LOAD: 'full' }).load, FULL_LOAD);

@@ -2,12 +2,13 @@
  * `npm run bench` arguments: which phases run (the browser phase, the load phase or both) and the load's
  * size. `--ci` (or BENCH_LOAD=ci) is the shortened load CI runs; flags win over the environment.
  *
- *   npm run bench                                  browser phase, then 100 users × 60 s
+ *   npm run bench                                  every phase: the ledger at 1 M + 10 M rows, issuance, the
+ *                                                  2,000-role picker, the browser phase, then 100 users × 60 s
  *   npm run bench -- --load-only --users 50 --seconds 30
  *   npm run bench -- --load-only --ci              20 users × 10 s (.ci/test-all.sh)
  *   npm run bench -- --no-load                     the browser phase alone (and the issuance phase)
  *   npm run bench -- --issuance-only               the issuance phase alone (issue 15 §2), --no-issuance skips it
- *   npm run bench -- --picker --no-load            the role picker with 2,000 roles first (picker-bench.ts)
+ *   npm run bench -- --no-ledger --no-picker       without the ledger (minutes of seeding) and the big picker
  * `--no-build` uses the production build as it is (CI has just made it) instead of rebuilding when the
  * sources look newer. `--app-logs` shows the load phase's instances' logs (to find the cause of a 5xx).
  */
@@ -24,11 +25,11 @@ export interface BenchArgs {
   build: boolean;
   /** The instances' own output (logs) on this terminal: `--app-logs`. */
   appLogs: boolean;
-  /** The audit ledger bench first (issue 15 §3, minutes of seeding): `--ledger`. */
+  /** The audit ledger bench first (issue 15 §3, minutes of seeding); on unless `--no-ledger` or an --*-only phase. */
   ledger: boolean;
   /** The issuance phase (bench/issuance.ts): before the browser phase unless --load-only or --no-issuance. */
   issuance: IssuanceOptions | null;
-  /** The role picker with 2,000 roles in 300 accounts first (issue 15 §4): `--picker`. */
+  /** The role picker with 2,000 roles in 300 accounts (issue 15 §4); on unless `--no-picker` or an --*-only phase. */
   picker: boolean;
   load: LoadOptions | null;
 }
@@ -72,7 +73,7 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
 }
 
 const VALUED = ['--users', '--seconds', '--instances', '--sqlite-rows', '--pg-rows'];
-const KNOWN = new Set(['--load-only', '--no-load', '--issuance-only', '--no-issuance', '--no-build', '--app-logs', '--ci', '--ledger', '--picker', ...VALUED]);
+const KNOWN = new Set(['--load-only', '--no-load', '--issuance-only', '--no-issuance', '--no-build', '--app-logs', '--ci', '--ledger', '--no-ledger', '--picker', '--no-picker', ...VALUED]);
 
 function assertKnown(argv: readonly string[]): void {
   argv.forEach((arg, i) => {
@@ -98,13 +99,17 @@ export function parseBenchArgs(argv: readonly string[], env: BenchEnv): BenchArg
     instances: whole('instances', flagValue(argv, '--instances'), '--instances') ?? base.instances,
   };
   const issuanceOnly = argv.includes('--issuance-only');
+  // Issue 15: `npm run bench` prints every figure, the ledger at millions of rows and the big picker included;
+  // --no-ledger / --no-picker leave them out (--ledger / --picker still run them alongside an --*-only phase).
+  const alone = argv.includes('--load-only') || issuanceOnly;
+  const wanted = (name: string) => argv.includes(`--${name}`) || (!alone && !argv.includes(`--no-${name}`));
   const issuance = argv.includes('--load-only') || argv.includes('--no-issuance') ? null : ci ? CI_ISSUANCE : FULL_ISSUANCE;
   return {
     browser: !argv.includes('--load-only') && !issuanceOnly,
     build: !argv.includes('--no-build'),
     appLogs: argv.includes('--app-logs'),
-    ledger: argv.includes('--ledger'),
-    picker: argv.includes('--picker'),
+    ledger: wanted('ledger'),
+    picker: wanted('picker'),
     issuance,
     load: argv.includes('--no-load') || issuanceOnly ? null : load,
   };
