@@ -7,6 +7,7 @@ import { parsePastedClaims, previewClaims, previewUser, whoCanAssume, type RoleH
 import { getContainer, type Container } from '@/lib/server/container';
 import { ListPager } from '../list-pager';
 import { HeldList } from './held-list';
+import { RoleSelect } from './role-select';
 import { RuleForm } from './rule-form';
 import { RulesTable } from './rules-table';
 import type { Metadata } from 'next';
@@ -106,13 +107,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
         <section className="card account preview-card">
           <header className="account-header"><h2>Reverse: who can assume a role?</h2></header>
           <form method="get" action="/admin/rules" className="preview-form" data-testid="reverse-form">
-            <label>
-              Role
-              <select className="input" name="role" defaultValue={one(q.role) ?? ''} data-testid="reverse-role">
-                <option value="">—</option>
-                {[...c.config.roles.values()].map((r) => <option key={r.id} value={r.id}>{r.accountAlias}/{r.roleName} ({r.accountId})</option>)}
-              </select>
-            </label>
+            <RoleSelect name="role" roles={roleOptions} initial={one(q.role) ?? ''} testId="reverse-role" />
             <button className="btn btn-primary" type="submit" data-testid="reverse-submit">Show</button>
           </form>
           {result.holders && (

@@ -1,12 +1,9 @@
 'use client';
 
+import type { RoleOption } from '@/lib/core/admin/role-choices';
 import type { RuleConfig } from '@/lib/core/config/schema';
 import { ConfigEditForm, listField } from '../config-edit';
-
-export interface RoleOption {
-  id: string;
-  label: string;
-}
+import { RoleChecklist } from './role-checklist';
 
 /** Add a rule, or replace the rule with the same id (a `putRule` edit, validated like the config file). */
 export function RuleForm({ basedOn, roles, rule }: { basedOn: number; roles: RoleOption[]; rule?: RuleConfig }) {
@@ -37,14 +34,7 @@ export function RuleForm({ basedOn, roles, rule }: { basedOn: number; roles: Rol
         <label>Emails<textarea className="input mono" name="emails" defaultValue={rule?.emails.join('\n')} data-testid="rule-emails" /></label>
         <label>Email domains<textarea className="input mono" name="emailDomains" defaultValue={rule?.emailDomains.join('\n')} data-testid="rule-domains" /></label>
       </div>
-      <fieldset className="edit-grid" data-testid="rule-roles">
-        <legend>Roles</legend>
-        {roles.map((r) => (
-          <label key={r.id} className="check">
-            <input type="checkbox" name="roles" value={r.id} defaultChecked={rule?.roles.includes(r.id)} data-testid={`rule-role-${r.id}`} /> {r.label}
-          </label>
-        ))}
-      </fieldset>
+      <RoleChecklist roles={roles} initial={rule?.roles ?? []} />
     </ConfigEditForm>
   );
 }

@@ -57,6 +57,9 @@ async function main(): Promise<void> {
       await page.screenshot({ path: `${shots}/admin-accounts-paged.png` });
       await page.goto('/roles');
       await page.screenshot({ path: `${shots}/picker-big.png` });
+      await page.goto('/admin/rules?edit=big-team-007#rule-form');
+      await page.getByTestId('rule-role-filter').fill('team-01');
+      await page.getByTestId('rule-roles').screenshot({ path: `${shots}/rule-form-roles.png` });
     }
   } finally {
     await restoreConfig(page, original);
