@@ -108,8 +108,8 @@ test('a good sign-in still passes through untouched, after a refused one in the 
 test('refusals reach the ledger as signin failed rows with their code and count', async ({
   page,
 }) => {
-  // The counters of a minute reach the ledger at the first sweep after it closes (up to two minutes).
-  test.setTimeout(240_000);
+  // The counters of a minute reach the ledger at the sweep 2 s after it closes (auth-state-sweep.ts).
+  test.setTimeout(120_000);
   for (let i = 0; i < 3; i++) await page.goto(`/api/auth/callback/no-such-idp?code=c${i}`);
   await expectErrorPage(page, 'OIDC_IDP_UNKNOWN', /does not know/);
   await signInToRoles(page, 'okta', 'alice@example.com');
@@ -117,7 +117,7 @@ test('refusals reach the ledger as signin failed rows with their code and count'
   await expect
     .poll(
       async () => (await page.goto('/admin/audit?type=signin&q=OIDC_IDP_UNKNOWN'), rows.count()),
-      { timeout: 200_000, intervals: [10_000] },
+      { timeout: 90_000, intervals: [2_000] },
     )
     .toBeGreaterThan(0);
   await expect(rows.first()).toHaveAttribute('data-outcome', 'failed');

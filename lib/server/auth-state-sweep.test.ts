@@ -10,7 +10,7 @@ import { createRepos, type Repos } from '../db/repos';
 import { describeEachDialect, type TestDatabase } from '../db/test-support/databases';
 import { runSql } from '../db/test-support/sql';
 import { scheduleAuthStateSweep, sweepAuthState, type AuthStateSweepDeps } from './auth-state-sweep';
-import { scheduleSweep } from './sweep-schedule';
+import { delayToNext, scheduleAlignedSweep, scheduleSweep } from './sweep-schedule';
 
 const T0 = new Date('2031-05-01T08:00:00.000Z');
 const count = async (t: TestDatabase, table: string) => Number((await runSql(t.url, `SELECT COUNT(*) AS n FROM "${table}"`, []))[0]?.n);
@@ -111,10 +111,49 @@ test('scheduleAuthStateSweep wires the sweep to the schedule', async () => {
   const step = (name: string) => async () => (calls.push(name), 0);
   const stop = scheduleAuthStateSweep(
     { now: () => T0, rollUpSigninFailures: step('failures'), purgeExpiredRequests: step('requests'), purgeExpiredAssertions: step('assertions'), pruneSamlTraces: step('traces'), purgeFullRateBuckets: step('rate-buckets'), onError: (e) => assert.fail(String(e)) },
-    1,
     60_000,
+    (Date.now() + 15) % 60_000, // the mark is 15 ms from now
   );
   await new Promise((r) => setTimeout(r, 50));
   stop();
   assert.deepEqual(calls, ['failures', 'requests', 'assertions', 'traces', 'rate-buckets']);
+});
+
+test('the aligned schedule waits for the next offset past a period boundary, never 0 and never a whole period more', () => {
+  const MIN = 60_000;
+  const t = Date.parse('2027-03-01T10:00:30.000Z');
+  assert.equal(delayToNext(t, MIN, 2_000), 32_000);
+  assert.equal(delayToNext(Date.parse('2027-03-01T10:00:01.000Z'), MIN, 2_000), 1_000);
+  assert.equal(delayToNext(Date.parse('2027-03-01T10:00:02.000Z'), MIN, 2_000), MIN, 'exactly on the mark: the next one');
+  assert.equal(delayToNext(Date.parse('2027-03-01T10:00:02.001Z'), MIN, 2_000), MIN - 1);
+  assert.equal(delayToNext(Date.parse('2027-03-01T10:00:00.000Z'), MIN, 0), MIN);
+  assert.equal(delayToNext(1_500, 1_000, 700), 200, 'an offset into the period');
+});
+
+test('the aligned schedule runs on the clock\'s marks, never overlapping itself, and stops', async () => {
+  const marks: number[] = [];
+  let active = 0;
+  let overlapped = false;
+  const stop = scheduleAlignedSweep(
+    async () => {
+      marks.push(Date.now() % 100);
+      active += 1;
+      overlapped ||= active > 1;
+      await new Promise((r) => setTimeout(r, 130));
+      active -= 1;
+    },
+    (err) => assert.fail(String(err)),
+    () => new Date(),
+    100,
+    10,
+  );
+  await new Promise((r) => setTimeout(r, 600));
+  stop();
+  const stopped = marks.length;
+  await new Promise((r) => setTimeout(r, 150));
+  assert.ok(marks.length >= 2, `ran ${marks.length} times`);
+  assert.equal(overlapped, false, 'a slow run is not overlapped');
+  assert.equal(marks.length, stopped, 'nothing runs after stop');
+  // Timers fire at or after their mark (10 ms past each 100 ms), never before it (late by < 90 ms even on a busy machine).
+  for (const m of marks) assert.ok(m >= 10, `ran at ${m} ms into the period`);
 });

@@ -10,9 +10,11 @@
  * delete each row once and count each failure once.
  */
 import { minuteOf } from '../db/repos/signin-failures';
-import { scheduleSweep } from './sweep-schedule';
+import { scheduleAlignedSweep } from './sweep-schedule';
 
 export const AUTH_STATE_SWEEP_INTERVAL_MS = 60_000;
+/** The sweep runs this long after each minute closes, so a minute's failure counts reach the ledger within ~2 s of its end. */
+export const AUTH_STATE_SWEEP_OFFSET_MS = 2_000;
 
 export interface AuthStateSweepDeps {
   now: () => Date;
@@ -50,7 +52,11 @@ export async function sweepAuthState(d: AuthStateSweepDeps): Promise<AuthStateSw
   };
 }
 
-/** Runs the sweep shortly after start and then every minute (sweep-schedule.ts); returns a stop function. */
-export function scheduleAuthStateSweep(d: AuthStateSweepDeps, firstDelayMs = 10_000, intervalMs = AUTH_STATE_SWEEP_INTERVAL_MS): () => void {
-  return scheduleSweep(() => sweepAuthState(d), d.onError, firstDelayMs, intervalMs);
+/**
+ * Runs the sweep 2 s past every minute of the clock (sweep-schedule.ts), on every instance at once (each
+ * step is safe to run concurrently): a minute of failure counts is in the ledger ~2 s after it closes, not
+ * up to two minutes later. Returns a stop function.
+ */
+export function scheduleAuthStateSweep(d: AuthStateSweepDeps, periodMs = AUTH_STATE_SWEEP_INTERVAL_MS, offsetMs = AUTH_STATE_SWEEP_OFFSET_MS): () => void {
+  return scheduleAlignedSweep(() => sweepAuthState(d), d.onError, () => new Date(), periodMs, offsetMs);
 }

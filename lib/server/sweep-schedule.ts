@@ -25,3 +25,38 @@ export function scheduleSweep(run: () => Promise<unknown>, onError: (err: unknow
     clearInterval(every);
   };
 }
+
+/**
+ * Schedules `run` at `offsetMs` past every multiple of `periodMs` of the clock (e.g. 2 s past each minute),
+ * each timer set afresh from `now()`, so the phase never drifts. Same guarantees as scheduleSweep: no
+ * overlap, no hold on the process, stop cancels.
+ */
+export function scheduleAlignedSweep(run: () => Promise<unknown>, onError: (err: unknown) => void, now: () => Date, periodMs: number, offsetMs: number): () => void {
+  let running = false;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    if (stopped) return;
+    timer = setTimeout(tick, delayToNext(now().getTime(), periodMs, offsetMs));
+    timer.unref();
+  };
+  const tick = () => {
+    arm();
+    if (running) return;
+    running = true;
+    void run()
+      .catch(onError)
+      .finally(() => (running = false));
+  };
+  arm();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
+/** Milliseconds from `t` to the next moment `offsetMs` past a multiple of `periodMs` (never 0). */
+export function delayToNext(t: number, periodMs: number, offsetMs: number): number {
+  const phase = (((t - offsetMs) % periodMs) + periodMs) % periodMs;
+  return periodMs - phase;
+}
