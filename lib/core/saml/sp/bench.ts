@@ -11,8 +11,9 @@
  * Issue 15 §1: the engine is xml-crypto's public SignedXml (verify-signatures.ts) and our own checks on the
  * parse of what it signed (signed-view.ts); the 23 hook files that patched samlify, xml-crypto, xpath and
  * xmldom internals for ~760/s are gone. What a validation costs now is mostly xml-crypto's: its own parse of
- * the response, three XPath scans of the document per reference (ID, Id, id), the canonicalizations and
- * the parse of the canonical SignedInfo.
+ * the response, the `xpath` library parsing each expression it selects with, one scan of the document per
+ * reference for its ID (its public idAttributes narrowed to SAML's `ID`: three scans before, 314/s), the
+ * canonicalizations and the parse of the canonical SignedInfo. ~410/s on a quiet 2-core machine.
  */
 import { createSign, createVerify, generateKeyPairSync } from 'node:crypto';
 import * as samlify from 'samlify';
