@@ -72,7 +72,10 @@ interface QuickRolesProps {
   onKeys: (role: RoleView) => void;
 }
 
-/** Favourites, then recently used roles, above the full list. Nothing when both are empty. Memoised: a filter keystroke does not touch it. */
+/**
+ * Favourites, then recently used roles, above the full list. Nothing when both are empty. Memoised: a
+ * filter keystroke does not touch it.
+ */
 export const QuickRoles = memo(function QuickRoles({ roles, loadingId, onKeys }: QuickRolesProps) {
   const { quick, error } = useFavourites();
   const byId = useMemo(() => new Map(roles.map((r) => [r.id, r] as const)), [roles]);
