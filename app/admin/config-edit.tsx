@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { postJsonFor, refusalText } from '@/app/components/post-json';
+import { useHydrated } from '@/app/components/use-hydrated';
 
 /** One admin-page edit of the config (POST /api/admin/config/edit), made against the revision the page showed. */
 export async function postConfigEdit(basedOn: number, edit: unknown, extra: Record<string, unknown> = {}): Promise<string | null> {
@@ -36,6 +37,7 @@ export function ConfigEditForm({ basedOn, toEdit, extra, submitLabel, testId, ch
   const router = useRouter();
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState(false);
+  const hydrated = useHydrated();
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setDone(false);
@@ -50,7 +52,7 @@ export function ConfigEditForm({ basedOn, toEdit, extra, submitLabel, testId, ch
   return (
     <form className="preview-form" onSubmit={(e) => void submit(e)} data-testid={testId}>
       {children}
-      <button className="btn btn-primary" type="submit" data-testid={`${testId}-submit`}>{submitLabel}</button>
+      <button className="btn btn-primary" type="submit" disabled={!hydrated} data-testid={`${testId}-submit`}>{submitLabel}</button>
       {problem && <pre className="alert" role="alert" data-testid={`${testId}-problem`}>{problem}</pre>}
       {done && <p className="muted" role="status" data-testid={`${testId}-done`}>Saved as a new config revision.</p>}
     </form>

@@ -12,7 +12,12 @@ test('a user requests a role, an admin approves it, the user holds it for the ti
   const carol = await (await browser.newContext()).newPage();
   await signInToRoles(carol, 'okta', 'carol@example.com'); // group marketing: no roles
   expect(await visibleRoles(carol)).toEqual([]);
+  // Until React has hydrated the form its button is disabled: a click that came first would submit it
+  // natively, as a GET with the reason in the URL.
+  const served = await (await carol.request.get('/requests')).text();
+  expect(served).toMatch(/<button[^>]*disabled=""[^>]*data-testid="request-submit"/);
   await carol.getByTestId('nav-requests').click();
+  await expect(carol.getByTestId('request-submit')).toBeEnabled();
   await carol.getByTestId('request-role').selectOption('444455556666/Operator');
   await carol.getByTestId('request-hours').fill('2');
   await carol.getByTestId('request-reason').fill('INC-4711: on call for the payments outage');

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { postJson, type PostError } from '@/app/components/post-json';
 import { ErrorAlert } from '@/app/components/error-alert';
+import { useHydrated } from '@/app/components/use-hydrated';
 
 export interface GrantFormProps {
   roles: { id: string; label: string }[];
@@ -21,6 +22,7 @@ const text = (v: FormDataEntryValue | null): string => (typeof v === 'string' ? 
 export function GrantForm({ roles, users, idps, maxDays }: GrantFormProps) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   const [error, setError] = useState<PostError | null>(null);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
@@ -100,7 +102,7 @@ export function GrantForm({ roles, users, idps, maxDays }: GrantFormProps) {
         <textarea name="reason" className="input" required maxLength={500} data-testid="grant-reason-input" placeholder="Ticket, incident or audit this access is for" />
       </label>
       <div className="grant-submit">
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="grant-submit">
+        <button type="submit" className="btn btn-primary" disabled={busy || !hydrated} data-testid="grant-submit">
           Request grant
         </button>
         {error && (
