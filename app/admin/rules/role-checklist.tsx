@@ -45,7 +45,7 @@ export function RoleChecklist({ roles, initial }: { roles: RoleOption[]; initial
         </label>
       ))}
       {more > 0 && (
-        <p className="muted" data-testid="rule-roles-more">
+        <p className="muted role-more" data-testid="rule-roles-more">
           {more.toLocaleString('en')} more {more === 1 ? 'role matches' : 'roles match'}: narrow the filter to see them.
         </p>
       )}

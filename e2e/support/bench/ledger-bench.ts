@@ -13,6 +13,7 @@ import { createRepos } from '../../../lib/db/repos';
 import { benchDbBytes, createBenchDb, fillBenchDb } from './ledger-db';
 import { measureExport, type ExportMemory } from './ledger-export';
 import { ledgerCases, timeAppend, timeCase, warmUp, type CaseResult } from './ledger-queries';
+import { runAsScript } from './as-script';
 
 export const TARGETS = { pageMs: 10, searchMs: 100 } as const;
 
@@ -89,14 +90,5 @@ export async function benchLedger(): Promise<Record<string, unknown>> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  benchLedger().then(
-    (json) => {
-      console.log(JSON.stringify({ ledger: json }));
-      process.exit(0);
-    },
-    (err: unknown) => {
-      console.error(`ledger bench failed: ${err instanceof Error ? err.message : String(err)}`);
-      process.exit(1);
-    },
-  );
+  runAsScript('ledger', () => benchLedger());
 }

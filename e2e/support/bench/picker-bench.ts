@@ -20,6 +20,7 @@ import { cookieHeader, embeddedDataBytes, rawGet, scriptSizes } from './picker-h
 import { installProbes, measureLoad, timeArrows, timeFilter, timeIdleKeys, type KeyFigure, type LoadFigures } from './picker-measure';
 import { printPickerReport, type PickerRun } from './picker-report';
 import { summarize } from './stats';
+import { runAsScript } from './as-script';
 
 const RUNS = { html: 7, warmUp: 2, loads: 3, arrows: 20 } as const;
 const FILTER_QUERY = 'read';
@@ -114,14 +115,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const screenshot = at >= 0 ? process.argv[at + 1] : undefined;
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   if (!process.argv.includes('--no-build')) ensureBuild(ROOT);
-  benchPicker(Number(process.env.BENCH_PORT ?? 3300), screenshot).then(
-    (json) => {
-      console.log(JSON.stringify({ picker: json }));
-      process.exit(0);
-    },
-    (err: unknown) => {
-      console.error(`picker bench failed: ${err instanceof Error ? err.message : String(err)}`);
-      process.exit(1);
-    },
-  );
+  runAsScript('picker', () => benchPicker(Number(process.env.BENCH_PORT ?? 3300), screenshot));
 }

@@ -18,6 +18,7 @@ import type { Grant } from '../../../lib/core/policy/grants';
 import { timeAdoption } from './policy-adopt';
 import { CATALOGUE, catalogueUser, catalogueYaml } from './policy-config';
 import { summarize, type Summary } from './stats';
+import { runAsScript } from './as-script';
 
 export const POLICY_TARGETS = { evaluateMs: 1, validateMs: 200 } as const;
 const RUNS = { evaluate: 300, heldByGrant: 100, preview: 3, parse: 5 } as const;
@@ -138,14 +139,5 @@ export async function benchPolicy(): Promise<Record<string, unknown>> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  benchPolicy().then(
-    (json) => {
-      console.log(JSON.stringify({ policy: json }));
-      process.exit(0);
-    },
-    (err: unknown) => {
-      console.error(`policy bench failed: ${err instanceof Error ? err.message : String(err)}`);
-      process.exit(1);
-    },
-  );
+  runAsScript('policy', () => benchPolicy());
 }
