@@ -7,15 +7,7 @@
 
 /** Schedules `run` (first after `firstDelayMs`, then every `intervalMs`); returns a stop function. */
 export function scheduleSweep(run: () => Promise<unknown>, onError: (err: unknown) => void, firstDelayMs: number, intervalMs: number): () => void {
-  let running = false;
-  const tick = () => {
-    // A slow run (a large backlog, a slow database) is not overlapped by the next tick.
-    if (running) return;
-    running = true;
-    void run()
-      .catch(onError)
-      .finally(() => (running = false));
-  };
+  const tick = nonOverlapping(run, onError);
   const first = setTimeout(tick, firstDelayMs);
   const every = setInterval(tick, intervalMs);
   first.unref();
@@ -32,9 +24,9 @@ export function scheduleSweep(run: () => Promise<unknown>, onError: (err: unknow
  * overlap, no hold on the process, stop cancels.
  */
 export function scheduleAlignedSweep(run: () => Promise<unknown>, onError: (err: unknown) => void, now: () => Date, periodMs: number, offsetMs: number): () => void {
-  let running = false;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  const once = nonOverlapping(run, onError);
   const arm = () => {
     if (stopped) return;
     timer = setTimeout(tick, delayToNext(now().getTime(), periodMs, offsetMs));
@@ -42,11 +34,7 @@ export function scheduleAlignedSweep(run: () => Promise<unknown>, onError: (err:
   };
   const tick = () => {
     arm();
-    if (running) return;
-    running = true;
-    void run()
-      .catch(onError)
-      .finally(() => (running = false));
+    once();
   };
   arm();
   return () => {
@@ -59,4 +47,16 @@ export function scheduleAlignedSweep(run: () => Promise<unknown>, onError: (err:
 export function delayToNext(t: number, periodMs: number, offsetMs: number): number {
   const phase = (((t - offsetMs) % periodMs) + periodMs) % periodMs;
   return periodMs - phase;
+}
+
+/** A tick that starts `run` unless its previous run is still going: a slow run (a large backlog, a slow database) is not overlapped. */
+function nonOverlapping(run: () => Promise<unknown>, onError: (err: unknown) => void): () => void {
+  let running = false;
+  return () => {
+    if (running) return;
+    running = true;
+    void run()
+      .catch(onError)
+      .finally(() => (running = false));
+  };
 }
