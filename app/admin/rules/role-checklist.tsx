@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import { visibleRoles, type RoleOption } from '@/lib/core/admin/role-choices';
+import { RoleFilter } from './role-filter';
 
 /**
  * The roles a rule grants, as checkboxes named `roles`, listed as role-choices.ts says: the chosen ones
@@ -25,20 +26,15 @@ export function RoleChecklist({ roles, initial }: { roles: RoleOption[]; initial
   return (
     <fieldset className="edit-grid" data-testid="rule-roles">
       <legend>Roles ({checked.size} chosen of {roles.length})</legend>
-      <label className="role-filter">
-        Find a role
-        <input
-          className="input"
-          type="search"
-          value={filter}
-          placeholder="account alias, id or role name"
-          data-testid="rule-role-filter"
-          onChange={(e) => {
-            setFilter(e.target.value);
-            setPinned(checked);
-          }}
-        />
-      </label>
+      <RoleFilter
+        className="role-filter"
+        value={filter}
+        testId="rule-role-filter"
+        onChange={(value) => {
+          setFilter(value);
+          setPinned(checked);
+        }}
+      />
       {listed.map((r) => (
         <label key={r.id} className="check">
           <input type="checkbox" name="roles" value={r.id} checked={checked.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} data-testid={`rule-role-${r.id}`} /> {r.label}

@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import { visibleRoles, type RoleOption } from '@/lib/core/admin/role-choices';
+import { RoleFilter } from './role-filter';
 
 /**
  * One role, chosen from a big catalogue: a filter and a select of the chosen role plus the first matches
@@ -13,10 +14,7 @@ export function RoleSelect({ name, roles, initial, testId }: { name: string; rol
   const { listed, more } = useMemo(() => visibleRoles(roles, new Set(value ? [value] : []), filter), [roles, value, filter]);
   return (
     <>
-      <label>
-        Find a role
-        <input className="input" type="search" value={filter} placeholder="account alias, id or role name" data-testid={`${testId}-filter`} onChange={(e) => setFilter(e.target.value)} />
-      </label>
+      <RoleFilter value={filter} onChange={setFilter} testId={`${testId}-filter`} />
       <label>
         Role{more > 0 ? ` (${listed.length} shown, ${more.toLocaleString('en')} more match)` : ''}
         <select className="input" name={name} value={value} onChange={(e) => setValue(e.target.value)} data-testid={testId}>
