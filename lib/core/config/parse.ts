@@ -2,14 +2,13 @@
  * Parses and cross-checks the config file. Fails with one CONFIG_INVALID error listing every problem as
  * `file: path: message`, so an operator fixes them all in one go.
  */
-import { parse as parseYaml } from 'yaml';
-
 import { GatewayError } from '../errors';
 import { CONTROL_CHARACTER_MESSAGE, controlCharacterPaths, hasControlCharacter } from '../text/free-text';
 import { knownConfig, rememberConfig } from './parsed-cache';
 import { resolveRolePolicies } from './role-policy';
 import type { Partition, RoleDef } from '../types';
 import { configSchema, type RolegateConfigParsed } from './schema';
+import { loadYamlDocument } from './yaml-text';
 
 export interface RolegateConfig extends Omit<RolegateConfigParsed, 'publicUrl' | 'samlIdp'> {
   samlIdp: RolegateConfigParsed['samlIdp'] & { entityId: string };
@@ -47,7 +46,7 @@ export function readConfigDocument(text: string, file = 'config'): unknown {
   // Free text everywhere (issue 12 §7): not in the file, nor in a value written with an escape ("\0").
   if (hasControlCharacter(text)) throw new ConfigError(file, [{ path: '', message: CONTROL_CHARACTER_MESSAGE }]);
   try {
-    return parseYaml(text, { uniqueKeys: true });
+    return loadYamlDocument(text);
   } catch (e) {
     throw new ConfigError(file, [{ path: '', message: `not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}` }]);
   }
