@@ -134,3 +134,19 @@ export function parseWhoami(body: unknown): Whoami {
 export function parseConsoleUrl(body: unknown): string {
   return Fields.of('console response', body).str('url');
 }
+
+/** `/api/v1/favourites`: the caller's starred roles and recently used roles (issue 15 §4), as role ids. */
+export interface QuickRoles {
+  favourites: string[];
+  recent: string[];
+}
+
+export function parseQuickRoles(body: unknown): QuickRoles {
+  const f = Fields.of('favourites response', body);
+  const ids = (key: string) =>
+    f.list(key).map((id) => {
+      if (typeof id !== 'string' || id === '') throw failure(`favourites response: "${key}" holds a non-id`);
+      return id;
+    });
+  return { favourites: ids('favourites'), recent: ids('recent') };
+}

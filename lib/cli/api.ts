@@ -12,7 +12,7 @@ const TIMEOUT_MS = 30_000;
 const USER_AGENT = 'rolegate-cli/1';
 
 export interface ApiRequest {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** application/x-www-form-urlencoded body (the OAuth endpoints). */
   form?: Record<string, string>;
   /** JSON body (the resource endpoints). */

@@ -9,36 +9,30 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { BLOCK_END, BLOCK_START } from './aws-config';
 import { EXIT } from './errors';
-import { startFakeServer, type FakeServer } from './test-support/fake-server';
 import { DEFAULT_ROLES, fakeRole } from './test-support/fake-state';
-import { runInProcess, sandbox, seedLogin, type Sandbox } from './test-support/harness';
+import { runInProcess } from './test-support/harness';
+import { cliTestbed } from './test-support/testbed';
 
 /** Goldens name the server SERVER (the fake's port changes every run). */
 const golden = (name: string) =>
   readFileSync(path.join(import.meta.dirname, 'golden', name), 'utf8');
 const SELF = { node: '/usr/bin/node', script: '/opt/Role Gate/lib/cli/dist/rolegate.cjs' };
 
-let fake: FakeServer;
-let sb: Sandbox;
-before(async () => {
-  fake = await startFakeServer();
+const t = cliTestbed({
+  reset: ({ fake, sb }) => {
+    fake.state.roles = [...DEFAULT_ROLES];
+    mkdirSync(path.dirname(sb.awsConfig), { recursive: true });
+  },
 });
-after(() => fake.close());
-beforeEach(() => {
-  sb = sandbox();
-  fake.state.roles = [...DEFAULT_ROLES];
-  seedLogin(sb, fake);
-  mkdirSync(path.dirname(sb.awsConfig), { recursive: true });
-});
-afterEach(() => sb.cleanup());
 
-const configure = (...args: string[]) => runInProcess(['configure', ...args], sb, { self: SELF });
-const read = () => readFileSync(sb.awsConfig, 'utf8').replaceAll(fake.url, 'SERVER');
-const write = (text: string) => writeFileSync(sb.awsConfig, text.replaceAll('SERVER', fake.url));
+const configure = (...args: string[]) => runInProcess(['configure', ...args], t.sb, { self: SELF });
+const read = () => readFileSync(t.sb.awsConfig, 'utf8').replaceAll(t.fake.url, 'SERVER');
+const write = (text: string) =>
+  writeFileSync(t.sb.awsConfig, text.replaceAll('SERVER', t.fake.url));
 
 describe('rolegate configure', () => {
   it('appends its block and keeps every other byte (golden before → after)', async () => {
@@ -53,18 +47,18 @@ describe('rolegate configure', () => {
   it('is idempotent: a re-run changes nothing, not even the mtime', async () => {
     write(golden('aws-config.before'));
     await configure();
-    const mtime = statSync(sb.awsConfig).mtimeMs;
+    const mtime = statSync(t.sb.awsConfig).mtimeMs;
     const r = await configure();
     assert.equal(r.code, 0);
     assert.equal(read(), golden('aws-config.after'));
-    assert.equal(statSync(sb.awsConfig).mtimeMs, mtime);
+    assert.equal(statSync(t.sb.awsConfig).mtimeMs, mtime);
     assert.match(r.stderr, /is up to date/);
   });
 
   it('rewrites only its block when roles change (golden after → updated)', async () => {
     const userTail = '\n[profile after-block]\nregion = sa-east-1\n';
     write(golden('aws-config.after') + userTail);
-    fake.state.roles = [DEFAULT_ROLES[0], fakeRole('777788889999', 'sandbox', 'Dev')].flatMap(
+    t.fake.state.roles = [DEFAULT_ROLES[0], fakeRole('777788889999', 'sandbox', 'Dev')].flatMap(
       (r) => (r ? [r] : []),
     );
     const r = await configure();
@@ -75,17 +69,17 @@ describe('rolegate configure', () => {
   it('honours AWS_CONFIG_FILE (and leaves ~/.aws/config alone)', async () => {
     const r = await configure();
     assert.equal(r.code, 0, r.stderr);
-    assert.ok(existsSync(sb.awsConfig));
-    assert.equal(existsSync(path.join(sb.dir, '.aws', 'config')), false);
-    assert.equal(statSync(sb.awsConfig).mode & 0o777, 0o600, 'a new file is private');
+    assert.ok(existsSync(t.sb.awsConfig));
+    assert.equal(existsSync(path.join(t.sb.dir, '.aws', 'config')), false);
+    assert.equal(statSync(t.sb.awsConfig).mode & 0o777, 0o600, 'a new file is private');
   });
 
   it('keeps the mode of an existing file and writes through a symlink', async () => {
-    const real = path.join(sb.dir, 'dotfiles-aws-config');
+    const real = path.join(t.sb.dir, 'dotfiles-aws-config');
     writeFileSync(real, golden('aws-config.before'), { mode: 0o644 });
-    symlinkSync(real, sb.awsConfig);
+    symlinkSync(real, t.sb.awsConfig);
     assert.equal((await configure()).code, 0);
-    assert.ok(lstatSync(sb.awsConfig).isSymbolicLink());
+    assert.ok(lstatSync(t.sb.awsConfig).isSymbolicLink());
     assert.equal(statSync(real).mode & 0o777, 0o644);
     assert.equal(read(), golden('aws-config.after'));
   });
@@ -96,7 +90,7 @@ describe('rolegate configure', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(read(), golden('aws-config.before'));
     const lines = r.stdout.split('\n');
-    assert.equal(lines[0], `--- ${sb.awsConfig}`);
+    assert.equal(lines[0], `--- ${t.sb.awsConfig}`);
     assert.match(lines[2] ?? '', /^@@ -16,3 \+16,\d+ @@$/);
     assert.ok(lines.includes(`+${BLOCK_START}`) && lines.includes(`+${BLOCK_END}`));
     assert.ok(lines.filter((l) => l.startsWith('-')).length === 1, 'only the --- header');

@@ -12,7 +12,7 @@ export interface RawResponse {
 }
 
 export interface RawRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   headers: Record<string, string>;
   body?: string;
   /** No byte for this long (connect, headers or body) fails with a TimeoutError. */
@@ -40,7 +40,7 @@ function collect(res: IncomingMessage): Promise<RawResponse> {
 export async function send(url: URL, req: RawRequest): Promise<RawResponse> {
   const mod = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
   const headers = { ...req.headers };
-  if (req.method === 'POST') headers['content-length'] = String(Buffer.byteLength(req.body ?? ''));
+  if (req.method !== 'GET') headers['content-length'] = String(Buffer.byteLength(req.body ?? ''));
   return new Promise((resolve, reject) => {
     // agent: false — one connection per request, closed after it: nothing keeps the process alive.
     const options = { method: req.method, headers, agent: false, timeout: req.timeoutMs } as const;

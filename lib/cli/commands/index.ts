@@ -7,6 +7,7 @@ import { decodeMessage } from './decode-message';
 import { login } from './login';
 import { logout } from './logout';
 import { roles } from './roles';
+import { star, unstar } from './star';
 import { whoami } from './whoami';
 
 export type { Command } from './command';
@@ -16,6 +17,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   logout,
   whoami,
   roles,
+  star,
+  unstar,
   credentials,
   'credential-process': credentialProcess,
   configure,

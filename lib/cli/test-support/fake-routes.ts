@@ -102,8 +102,26 @@ function consoleUrl(state: FakeState, body: string): Reply {
   return { status: 200, body: { url } };
 }
 
+function favourites(state: FakeState, method: string, url: URL): Reply {
+  if (!state.servesFavourites) return apiError(404, 'NOT_FOUND', 'Not found.');
+  const ref = url.searchParams.get('roleId') ?? '';
+  if (method === 'PUT') {
+    const role = state.findRole(ref);
+    if (!role) return apiError(403, 'POLICY_NO_ROLE', 'only a role you can assume now can be starred');
+    if (!state.favourites.includes(role.id)) state.favourites.push(role.id);
+  }
+  if (method === 'DELETE') {
+    // As the server does: the reference resolved to an id when it names a role, else taken as an id.
+    const id = state.findRole(ref)?.id ?? ref;
+    state.favourites = state.favourites.filter((starred) => starred !== id);
+  }
+  const recent = state.recent.filter((id) => !state.favourites.includes(id));
+  return { status: 200, body: { favourites: state.favourites, recent } };
+}
+
 /** Bearer-protected resources. */
-async function resource(state: FakeState, path: string, body: string): Promise<Reply> {
+async function resource(state: FakeState, req: http.IncomingMessage, url: URL, body: string): Promise<Reply> {
+  const path = url.pathname;
   if (path === '/api/v1/logout') {
     state.revokeAll();
     return { status: 204 };
@@ -112,6 +130,7 @@ async function resource(state: FakeState, path: string, body: string): Promise<R
   if (path === '/api/v1/roles') return { status: 200, body: { roles: state.roles } };
   if (path === '/api/v1/credentials') return credentials(state, body);
   if (path === '/api/v1/console') return consoleUrl(state, body);
+  if (path === '/api/v1/favourites') return favourites(state, req.method ?? 'GET', url);
   return apiError(404, 'NOT_FOUND', 'Not found.');
 }
 
@@ -120,7 +139,8 @@ export async function route(
   req: http.IncomingMessage,
   body: string,
 ): Promise<Reply> {
-  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  const url = new URL(req.url ?? '/', 'http://x');
+  const path = url.pathname;
   const form = new URLSearchParams(body);
   if (path === '/sts/' || path === '/sts') return decodeMessage(form, req.headers.authorization);
   if (path === '/api/v1/device/code') return deviceCode(state, form);
@@ -128,5 +148,5 @@ export async function route(
   if (path === '/api/v1/token') return refresh(state, form);
   const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
   if (!state.isValidAccess(bearer)) return apiError(401, 'UNAUTHENTICATED', 'Please sign in.');
-  return resource(state, path, body);
+  return resource(state, req, url, body);
 }

@@ -69,6 +69,11 @@ export class FakeState {
   /** When set, POST /credentials answers with this status and error code. */
   credentialsError?: { status: number; code: string; message: string };
   issued = 0;
+  /** GET/PUT/DELETE /favourites: role ids starred, and recently used ones (most recent first). */
+  favourites: string[] = [];
+  recent: string[] = [];
+  /** False: a server older than favourites, whose /favourites is a 404. */
+  servesFavourites = true;
   whoami: {
     user: { id: string; email: string | null; name: string | null };
     [k: string]: unknown;
