@@ -1,52 +1,40 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { formatBash } from '../core/credentials';
 import type { Credentials } from '../core/types';
 import { EXIT } from './errors';
-import { startFakeServer, type FakeServer } from './test-support/fake-server';
-import {
-  buildBundle,
-  deadServerUrl,
-  runBundle,
-  sandbox,
-  seedLogin,
-  type Sandbox,
-} from './test-support/harness';
+import { deadServerUrl, runBundle, seedLogin } from './test-support/harness';
+import { cliTestbed } from './test-support/testbed';
 
-let fake: FakeServer;
-let sb: Sandbox;
-before(async () => {
-  buildBundle();
-  fake = await startFakeServer();
+const t = cliTestbed({
+  bundle: true,
+  loggedIn: false,
+  reset: ({ fake }) => (fake.state.credentialsError = undefined),
 });
-after(() => fake.close());
-beforeEach(() => {
-  sb = sandbox();
-  fake.state.counts.clear();
-  fake.state.credentialsError = undefined;
-});
-afterEach(() => sb.cleanup());
 
 const ADMIN = '111122223333/Admin';
-const cp = (role = ADMIN) => ['credential-process', '--role', role, '--server', fake.url];
+const cp = (role = ADMIN) => ['credential-process', '--role', role, '--server', t.fake.url];
 
 describe('credential-process failures: non-zero exit, empty stdout, the reason on stderr', () => {
   it('issue 14 §7: no server configured anywhere is a missing login → exit 2, not a bad command line', async () => {
-    const r = await runBundle(['credential-process', '--role', ADMIN], sb.env);
+    const r = await runBundle(['credential-process', '--role', ADMIN], t.sb.env);
     assert.deepEqual([r.code, r.stdout], [EXIT.LOGIN_REQUIRED, '']);
-    assert.equal(r.stderr, 'rolegate: no server: run "rolegate login --server URL" or set ROLEGATE_SERVER\n');
+    assert.equal(
+      r.stderr,
+      'rolegate: no server: run "rolegate login --server URL" or set ROLEGATE_SERVER\n',
+    );
   });
 
   it('not logged in → exit 2', async () => {
-    const r = await runBundle(cp(), sb.env);
+    const r = await runBundle(cp(), t.sb.env);
     assert.deepEqual([r.code, r.stdout], [EXIT.LOGIN_REQUIRED, '']);
-    assert.equal(r.stderr, `rolegate: not logged in to ${fake.url}; run "rolegate login"\n`);
+    assert.equal(r.stderr, `rolegate: not logged in to ${t.fake.url}; run "rolegate login"\n`);
   });
 
   it('role refused by policy → exit 5 with the server code', async () => {
-    seedLogin(sb, fake);
-    const r = await runBundle(cp('999999999999/Nope'), sb.env);
+    seedLogin(t.sb, t.fake);
+    const r = await runBundle(cp('999999999999/Nope'), t.sb.env);
     assert.deepEqual([r.code, r.stdout], [EXIT.FORBIDDEN, '']);
     assert.match(
       r.stderr,
@@ -55,28 +43,28 @@ describe('credential-process failures: non-zero exit, empty stdout, the reason o
   });
 
   it('server error → exit 1', async () => {
-    seedLogin(sb, fake);
-    fake.state.credentialsError = {
+    seedLogin(t.sb, t.fake);
+    t.fake.state.credentialsError = {
       status: 502,
       code: 'STS_UNAVAILABLE',
       message: 'AWS STS did not answer.',
     };
-    const r = await runBundle(cp(), sb.env);
+    const r = await runBundle(cp(), t.sb.env);
     assert.deepEqual([r.code, r.stdout], [EXIT.FAILURE, '']);
     assert.match(r.stderr, /STS_UNAVAILABLE/);
   });
 
   it('server unreachable → exit 1', async () => {
     const dead = await deadServerUrl();
-    seedLogin(sb, { ...fake, url: dead });
-    const env = { ...sb.env, ROLEGATE_SERVER: dead };
+    seedLogin(t.sb, { ...t.fake, url: dead });
+    const env = { ...t.sb.env, ROLEGATE_SERVER: dead };
     const r = await runBundle(['credential-process', '--role', ADMIN], env);
     assert.deepEqual([r.code, r.stdout], [EXIT.FAILURE, '']);
     assert.equal(r.stderr, `rolegate: cannot reach ${dead}: ECONNREFUSED\n`);
   });
 
   it('missing --role → exit 64', async () => {
-    const r = await runBundle(['credential-process', '--server', fake.url], sb.env);
+    const r = await runBundle(['credential-process', '--server', t.fake.url], t.sb.env);
     assert.deepEqual([r.code, r.stdout], [EXIT.USAGE, '']);
     assert.match(r.stderr, /--role is required/);
   });
@@ -84,8 +72,8 @@ describe('credential-process failures: non-zero exit, empty stdout, the reason o
 
 describe('rolegate credentials --format', () => {
   it('bash output is formatBash from lib/core/credentials, byte for byte', async () => {
-    seedLogin(sb, fake);
-    const json = await runBundle(cp(), sb.env);
+    seedLogin(t.sb, t.fake);
+    const json = await runBundle(cp(), t.sb.env);
     const doc = JSON.parse(json.stdout) as Record<string, string>;
     const creds: Credentials = {
       accessKeyId: doc.AccessKeyId ?? '',
@@ -94,8 +82,8 @@ describe('rolegate credentials --format', () => {
       expiration: doc.Expiration ?? '',
     };
     const r = await runBundle(
-      ['credentials', '--role', ADMIN, '--format', 'bash', '--server', fake.url],
-      sb.env,
+      ['credentials', '--role', ADMIN, '--format', 'bash', '--server', t.fake.url],
+      t.sb.env,
     );
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, formatBash(creds, { region: 'eu-west-1' }));

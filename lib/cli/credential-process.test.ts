@@ -1,33 +1,25 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { credentialProcessJson } from '../core/credentials';
 import type { Credentials } from '../core/types';
-import { startFakeServer, type FakeServer } from './test-support/fake-server';
-import { buildBundle, runBundle, sandbox, seedLogin, type Sandbox } from './test-support/harness';
+import { runBundle, seedLogin } from './test-support/harness';
+import { cliTestbed } from './test-support/testbed';
 
-let fake: FakeServer;
-let sb: Sandbox;
-before(async () => {
-  buildBundle();
-  fake = await startFakeServer();
+const t = cliTestbed({
+  bundle: true,
+  loggedIn: false,
+  reset: ({ fake }) => (fake.state.credentialsDelayMs = 0),
 });
-after(() => fake.close());
-beforeEach(() => {
-  sb = sandbox();
-  fake.state.counts.clear();
-  fake.state.credentialsDelayMs = 0;
-});
-afterEach(() => sb.cleanup());
 
 const ADMIN = '111122223333/Admin';
-const cp = (role = ADMIN) => ['credential-process', '--role', role, '--server', fake.url];
-const credentialRequests = () => fake.state.count('POST /api/v1/credentials');
+const cp = (role = ADMIN) => ['credential-process', '--role', role, '--server', t.fake.url];
+const credentialRequests = () => t.fake.state.count('POST /api/v1/credentials');
 
 function cacheFiles(): string[] {
-  const dir = path.join(sb.env.XDG_CACHE_HOME ?? '', 'rolegate', 'credentials');
+  const dir = path.join(t.sb.env.XDG_CACHE_HOME ?? '', 'rolegate', 'credentials');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .map((f) => path.join(dir, f));
@@ -43,8 +35,8 @@ function setCachedExpiry(msFromNow: number): void {
 
 describe('rolegate credential-process', () => {
   it('prints the credential_process JSON and nothing else', async () => {
-    seedLogin(sb, fake);
-    const r = await runBundle(cp(), sb.env);
+    seedLogin(t.sb, t.fake);
+    const r = await runBundle(cp(), t.sb.env);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '');
     const doc = JSON.parse(r.stdout) as Record<string, unknown>;
@@ -67,14 +59,14 @@ describe('rolegate credential-process', () => {
   });
 
   it('reuses the cache (mode 0600, directory 0700): the second call makes no request', async () => {
-    seedLogin(sb, fake);
-    const first = await runBundle(cp(), sb.env);
-    const requests = [...fake.state.counts.values()].reduce((a, b) => a + b, 0);
-    const second = await runBundle(cp(), sb.env);
+    seedLogin(t.sb, t.fake);
+    const first = await runBundle(cp(), t.sb.env);
+    const requests = [...t.fake.state.counts.values()].reduce((a, b) => a + b, 0);
+    const second = await runBundle(cp(), t.sb.env);
     assert.equal(second.code, 0, second.stderr);
     assert.equal(second.stdout, first.stdout);
     assert.equal(
-      [...fake.state.counts.values()].reduce((a, b) => a + b, 0),
+      [...t.fake.state.counts.values()].reduce((a, b) => a + b, 0),
       requests,
     );
     assert.equal(credentialRequests(), 1);
@@ -85,25 +77,25 @@ describe('rolegate credential-process', () => {
   });
 
   it('refreshes 5 minutes before expiry, not earlier', async () => {
-    seedLogin(sb, fake);
-    await runBundle(cp(), sb.env);
+    seedLogin(t.sb, t.fake);
+    await runBundle(cp(), t.sb.env);
     setCachedExpiry(5 * 60_000 + 30_000);
-    assert.equal((await runBundle(cp(), sb.env)).code, 0);
+    assert.equal((await runBundle(cp(), t.sb.env)).code, 0);
     assert.equal(credentialRequests(), 1, '5 min 30 s left: still served from the cache');
     setCachedExpiry(5 * 60_000 - 30_000);
-    const r = await runBundle(cp(), sb.env);
+    const r = await runBundle(cp(), t.sb.env);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(credentialRequests(), 2, '4 min 30 s left: fetched again');
     assert.equal(
       JSON.parse(r.stdout).AccessKeyId,
-      'ASIAFAKE' + String(fake.state.issued).padStart(12, '0'),
+      'ASIAFAKE' + String(t.fake.state.issued).padStart(12, '0'),
     );
   });
 
   it('8 parallel invocations share one request to the server', async () => {
-    seedLogin(sb, fake);
-    fake.state.credentialsDelayMs = 1500; // all eight start while the first request is in flight
-    const runs = await Promise.all(Array.from({ length: 8 }, () => runBundle(cp(), sb.env)));
+    seedLogin(t.sb, t.fake);
+    t.fake.state.credentialsDelayMs = 1500; // all eight start while the first request is in flight
+    const runs = await Promise.all(Array.from({ length: 8 }, () => runBundle(cp(), t.sb.env)));
     for (const r of runs) assert.equal(r.code, 0, r.stderr);
     assert.equal(credentialRequests(), 1);
     const dir = path.dirname(cacheFiles()[0] ?? '');
@@ -116,9 +108,9 @@ describe('rolegate credential-process', () => {
   });
 
   it('resolves a profile name (alias-Role) through GET /roles', async () => {
-    seedLogin(sb, fake);
-    const r = await runBundle(cp('prod-Operator'), sb.env);
+    seedLogin(t.sb, t.fake);
+    const r = await runBundle(cp('prod-Operator'), t.sb.env);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(fake.state.count('GET /api/v1/roles'), 1);
+    assert.equal(t.fake.state.count('GET /api/v1/roles'), 1);
   });
 });

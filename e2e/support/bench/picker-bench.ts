@@ -4,9 +4,10 @@
  * DOM size, tab stops, the main-thread work of a filter keystroke and an arrow key, /api/v1/roles with
  * and without gzip, and the first-load JS gzipped. `npm run bench -- --picker`, or standalone:
  * `node --import tsx e2e/support/bench/picker-bench.ts [--no-build] [--screenshot file.png]` (BENCH_PORT,
- * default 3300).
+ * default 3300). `BENCH_PICKER_CPU_PROF=<file>` also records Chromium's CPU profile of the filter keystrokes
+ * (read it with cpu-profile.ts): JS is about 5 ms of a keystroke, the rest is style, layout and paint.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext } from '@playwright/test';
@@ -80,7 +81,10 @@ async function measureBrowser(browser: Browser, signedIn: BrowserContext, appUrl
   // Thread CPU time, not wall time: on a shared machine the renderer's waits for a core are not its work.
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const idle = await timeIdleKeys(page, cdp, 5);
+  const profile = process.env.BENCH_PICKER_CPU_PROF;
+  if (profile) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
   const filter: KeyFigure[] = await timeFilter(page, cdp, FILTER_QUERY);
+  if (profile) writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   const arrows = await timeArrows(page, cdp, RUNS.arrows);
   await context.close();
   return { loads, idle, filter, arrows, js: await scriptSizes(load.scripts) };
