@@ -1,11 +1,10 @@
-import { parseRoles } from '../api-types';
+import { parseRoles, type RoleSummary } from '../api-types';
 import { SERVER_OPTION, parseCommand } from '../args';
 import { EXIT } from '../errors';
 import { fetchQuickRoles, withQuickRolesFirst, type QuickMark } from '../quick-roles';
 import { resolveServer } from '../server';
 import { authedJson } from '../session';
 import type { Command } from './command';
-import type { RoleSummary } from '../api-types';
 
 /** The roles as a table, favourites and recently used ones on top and marked in the TOP column. */
 function table(rows: { role: RoleSummary; mark?: QuickMark }[]): string {

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { stringify } from 'yaml';
 import { EXAMPLE_CONFIG_YAML } from './fixtures';
 import { ConfigError, parseConfigText } from './parse';
-import { expandedSize, loadYamlDocument, MAX_EXPANDED_VALUES } from './yaml-text';
+import { expandedShape, loadYamlDocument, MAX_DEPTH, MAX_EXPANDED_VALUES } from './yaml-text';
 
 /** Nine levels, each a list of ten aliases to the level below: 10^9 values once expanded. */
 function billionLaughs(): string {
@@ -46,7 +46,7 @@ test('a __proto__ key is an own key, never the prototype', () => {
 test('aliases are fine within the limit and counted in full', () => {
   const doc = loadYamlDocument('x: &g [a, b]\ny: *g\nz: *g\n');
   assert.deepEqual(doc, { x: ['a', 'b'], y: ['a', 'b'], z: ['a', 'b'] });
-  assert.equal(expandedSize(doc), 1 + 3 * 3);
+  assert.deepEqual(expandedShape(doc), { values: 1 + 3 * 3, depth: 2 });
 });
 
 // A walk of the expansion would not end within the test's timeout: passing at all shows none happened.
@@ -67,7 +67,17 @@ test('a billion laughs is refused at once, by the reader and by the config parse
 test('a node that contains itself counts as too big instead of recursing forever', () => {
   const loop: unknown[] = ['a'];
   loop.push(loop);
-  assert.ok(expandedSize({ loop }) > MAX_EXPANDED_VALUES);
+  const shape = expandedShape({ loop });
+  assert.ok(shape.values > MAX_EXPANDED_VALUES && shape.depth > MAX_DEPTH);
+});
+
+test('a chain of aliases that nests deeper than the limit is refused, without overflowing the stack', () => {
+  // Each anchor is a list 50 deep ending in an alias to the one before: 3,000 levels once expanded.
+  const lines = ['a0: &a0 x'];
+  for (let i = 1; i <= 60; i++) lines.push(`a${i}: &a${i} ${'['.repeat(50)}*a${i - 1}${']'.repeat(50)}`);
+  assert.throws(() => loadYamlDocument(lines.join('\n') + '\n'), /its aliases nest it deeper than 100 levels/);
+  // The same within the limit reads.
+  assert.doesNotThrow(() => loadYamlDocument(lines.slice(0, 2).join('\n') + '\n'));
 });
 
 test('what the `yaml` package writes for a config, this reader reads back unchanged', () => {
