@@ -4,7 +4,8 @@
  * with 401 (routes) or a redirect to sign-in (pages). The requests carry same-origin headers so that the
  * CSRF check passes and the authorisation check is what answers.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, type APIRequestContext } from '@playwright/test';
+import { test } from '../fixtures/test';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { signInToRoles } from '../fixtures/signin';

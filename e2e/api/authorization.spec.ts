@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { signInToRoles } from '../fixtures/signin';
 
 test('posting the id of a role the user does not hold gets 403 POLICY_NO_ROLE', async ({ page }) => {

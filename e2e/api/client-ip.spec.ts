@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { CLI_UA, signInAtDevicePage, type DeviceCode } from '../fixtures/device';
 
 const FORGED = '203.0.113.66';

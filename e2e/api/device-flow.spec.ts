@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { callerIdentityArn } from '../support/aws-client';
 import { signInToRoles } from '../fixtures/signin';
 import { backdatedDeviceCode, bearer, CLI_UA, cliLogin, pollToken, refresh, requestDeviceCode, signInAtDevicePage, type DeviceCode, type Tokens } from '../fixtures/device';

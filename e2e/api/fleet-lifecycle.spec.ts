@@ -3,7 +3,8 @@
  * instance restarted with the config file the fleet started from does not roll back admin edits; SIGTERM
  * lets in-flight issuances finish, each with its ledger row.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { parse } from 'yaml';
 import { A, B, on, type TestFleet } from '../fixtures/fleet';
 import { issueOn, keysOf, setRuleDisabled, useFleet } from '../fixtures/fleet-flows';

@@ -4,7 +4,8 @@
  * What is made on one instance holds on the other: sessions, SAML replay, device codes, refresh-token reuse,
  * admin edits, lock-down, rate limits and keys.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { bearer, pollToken, refresh, requestDeviceCode, signInAtDevicePage, type Tokens } from '../fixtures/device';
 import { A, B, FLEET_URL, on, type TestFleet } from '../fixtures/fleet';
 import { issueOn, keysOf, samlResponseFor, setRuleDisabled, useFleet } from '../fixtures/fleet-flows';

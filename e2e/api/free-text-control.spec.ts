@@ -3,7 +3,8 @@
  * JSON API, the access-request API, a config import or the audit search is a typed 400
  * INPUT_CONTROL_CHARACTER — never a 500 — and nothing reaches the database.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { signInToRoles } from '../fixtures/signin';

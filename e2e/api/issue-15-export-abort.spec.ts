@@ -5,7 +5,8 @@
  * response body is what is tested. The other admin (gina) exports: alice's exports are counted elsewhere.
  */
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { seedLedger } from '../../lib/db/test-support/ledger-seed';
 import { signInToRoles } from '../fixtures/signin';
 

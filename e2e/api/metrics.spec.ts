@@ -3,7 +3,8 @@
  * an issuance shows both counted (by IdP and outcome; by account, role, channel and outcome), with the
  * STS and ledger latencies observed.
  */
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { METRICS_TOKEN as TOKEN, sample, scrape } from '../fixtures/metrics';
 import { signInToRoles } from '../fixtures/signin';
 

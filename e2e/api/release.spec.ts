@@ -5,7 +5,8 @@
  * its database in a separate writable directory. It must be ready, serve pages with their static files,
  * and drain and exit 0 on SIGTERM.
  */
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { spawn } from 'node:child_process';
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,7 +3,8 @@
  * other than them; once approved the role is in their picker with its remaining time, and keys work.
  * Roles not marked requestable, a forged request, and an approval by a non-admin are refused.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { signInToRoles, visibleRoles } from '../fixtures/signin';
 
 const origin = (page: Page) => ({ Origin: new URL(page.url()).origin });

@@ -3,7 +3,8 @@
  * (what a signed-in user sees changes at once), and refusals for what AWS or the config would refuse.
  * The demo's config is put back at the end (as one more revision).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { addRuleOnPage, exportConfig, liveRevision, restoreConfig } from '../fixtures/config';
 import { signInToRoles, visibleRoles } from '../fixtures/signin';
 

@@ -3,7 +3,8 @@
  * filtered search, pages through, and exports the same search as CSV and JSON (each export audited).
  * A malformed search gets a typed message, not a 500.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { signInToRoles } from '../fixtures/signin';
 
 const ROLE_ID = '111122223333/Admin';

@@ -4,7 +4,8 @@
  * effect at once for signed-in users; a stale page, a restart-only setting and a broken file are refused
  * and change nothing. The test puts the demo's config back at the end (as one more revision).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseConfigText } from '../../lib/core/config/parse';

@@ -4,7 +4,8 @@
  * proves the stored one is what is used; disabling it ends its sessions. A SAML connection is added from
  * pasted metadata. The demo's config is put back at the end.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';

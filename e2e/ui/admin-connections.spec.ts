@@ -3,7 +3,8 @@
  * entity id, certificate expiry (read from the live metadata) and a test sign-in; the accounts page
  * shows roles with delivery, limits, tags and session policies. (Config as code: admin-config.spec.ts.)
  */
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { signInToRoles } from '../fixtures/signin';
 
 test('an admin sees connections with certificate expiry and a test sign-in, and accounts with their roles', async ({ page }) => {

@@ -4,7 +4,8 @@
  * left and gets keys the AWS emulator accepts; alice revokes; carol's next issuance is refused at once and
  * the denial is in the audit ledger.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { callerIdentityArn } from '../support/aws-client';

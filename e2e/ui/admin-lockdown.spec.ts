@@ -4,7 +4,8 @@
  * refused with ISSUANCE_LOCKED and each refusal is audited; the break-glass admin still gets keys; switching
  * it off restores issuance.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { bearer, cliLogin, pollToken, requestDeviceCode, signInAtDevicePage } from '../fixtures/device';
 import { signInToRoles } from '../fixtures/signin';
 

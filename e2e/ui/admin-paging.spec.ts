@@ -1,5 +1,6 @@
 /** Issue 15 §4: admin lists are paged and filtered on the server (GET ?q= and ?page=). */
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { signInToRoles } from '../fixtures/signin';
 
 test('accounts and rules: the filter narrows the list on the server, an Edit link keeps it, a page past the end shows the last', async ({ page }) => {

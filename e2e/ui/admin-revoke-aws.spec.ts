@@ -3,7 +3,8 @@
  * a role's AWSRevokeOlderSessions (IAM PutRolePolicy) can no longer reach the console while fresh keys can;
  * then a deny on one user's SourceIdentity cuts off that user's sessions and leaves another's working.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { signInToRoles } from '../fixtures/signin';
 import { callerIdentityArn, decodeAuthorizationError } from '../support/aws-client';
 

@@ -3,7 +3,8 @@
  * load asks him to sign in, his access token is refused, his refresh token no longer works — and the
  * revocation is in the audit ledger. An unknown user id is a typed 404 that changes nothing.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { bearer, cliLogin, pollToken, refresh, requestDeviceCode, signInAtDevicePage } from '../fixtures/device';
 import { signInToRoles } from '../fixtures/signin';
 

@@ -3,7 +3,8 @@
  * issuance would give, each with the rule behind it; the reverse lookup lists the rules and the known
  * users holding a role; a malformed paste gets a typed message.
  */
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { signInToRoles } from '../fixtures/signin';
 
 test('an admin previews roles for pasted claims and a known user, and looks up who holds a role', async ({ browser }) => {

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { signInSaml, signInToRoles } from '../fixtures/signin';
 
 test('an admin reads the SAML sign-in trace: checks, attributes and matched rules, and the failures', async ({ browser }) => {

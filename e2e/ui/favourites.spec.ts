@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { signInToRoles } from '../fixtures/signin';
 
 /** The API as the picker calls it: a same-origin fetch from the page (the browser adds Sec-Fetch-Site). */

@@ -3,7 +3,8 @@
  * a sentence a person understands — before, next-auth put the user back on the picker with nothing said,
  * and answered an unknown IdP id with its own 400 text page.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { signIn, signInToRoles } from '../fixtures/signin';
 import { DEMO_PASSWORD } from '../support/oidc-idp/users';
 

@@ -3,7 +3,8 @@
  * roles, ← and → fold and unfold an account, folds can be clicked and undone all at once, and a filter
  * shows the matches of folded accounts. Alice holds dev/Admin, dev/Developer, dev/ReadOnly, prod/ReadOnly.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { signInToRoles, visibleRoles } from '../fixtures/signin';
 
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');

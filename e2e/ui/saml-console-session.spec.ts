@@ -6,7 +6,8 @@
  * (getSigninToken), and the console session ends with the grant.
  */
 import { AssumeRoleWithSAMLCommand, STSClient } from '@aws-sdk/client-sts';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { exportConfig, liveRevision, restoreConfig } from '../fixtures/config';
 import { signInToRoles } from '../fixtures/signin';
 

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { signInSaml } from '../fixtures/signin';
 
 test('issue 13 §3: an Entra SAML user in over 150 groups (groups.link) lands on SAML_GROUPS_OVERAGE, not a sign-in with no roles', async ({ page }) => {

@@ -5,7 +5,8 @@
  * groups that arrived. The demo's config is put back at the end (by a SAML admin: the OIDC admin's
  * session ends with the SAML-only config).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { exportConfig, liveRevision, restoreConfig } from '../fixtures/config';
 import { SAML_IDS, samlOnly } from '../fixtures/saml-only';
 import { signInSaml, signInToRoles, visibleRoles } from '../fixtures/signin';

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { callerIdentityArn } from '../support/aws-client';
 import { signInSaml, signInToRoles, visibleRoles } from '../fixtures/signin';
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { signInToRoles } from '../fixtures/signin';
 
 /** Issue 13 §7: every page fits a phone, names itself, and every control says what it acts on. */

@@ -3,7 +3,8 @@
  * policy — the picker marks it, the AWS emulator accepts the policy STS-style with the keys, and the
  * issuance row records the policy's digest (never its text); accounts show their configured colour.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import path from 'node:path';

@@ -14,7 +14,8 @@
  * A second connection whose SimpleSAMLphp entry holds the first connection's certificate (an IdP still set
  * up with another SP's, or an old, certificate) cannot decrypt what it receives: SAML_DECRYPTION_FAILED.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { attr, descendants, parseXml, textOf } from '../../lib/core/saml/sp/xml';
 import { visibleRoles } from '../fixtures/signin';
 import { putSamlConnection, rolegateSp, signInSsp, SSP_SUBJECT_ATTRIBUTE, sspAdminSession, useSimpleSamlPhp } from '../fixtures/simplesamlphp';

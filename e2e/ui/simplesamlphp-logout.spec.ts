@@ -7,7 +7,8 @@
  * password. (2) SimpleSAMLphp's IdP-initiated logout ends the Rolegate session on the server: even the old
  * cookie, put back, is signed out.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { APP_URL, putSamlConnection, rolegateSp, signInSsp, SSP_SUBJECT_ATTRIBUTE, sspAdminSession, sspLogin, useSimpleSamlPhp } from '../fixtures/simplesamlphp';
 
 const CONNECTION = 'ssp-slo';

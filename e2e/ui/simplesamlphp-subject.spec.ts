@@ -7,7 +7,8 @@
  * row; with eduPersonPrincipalName as the subject one person signing in twice is one user. ForceAuthn
  * makes SimpleSAMLphp ask for the password again although its session is still there.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { parse } from 'yaml';
 import { exportConfig } from '../fixtures/config';
 import { sample, scrape } from '../fixtures/metrics';

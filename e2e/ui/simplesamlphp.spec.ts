@@ -6,7 +6,8 @@
  * carries groups, mail the email; eduPersonPrincipalName is the subject, since a transient NameID is
  * refused: simplesamlphp-subject.spec.ts) and the demo's config is put back at the end.
  */
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { visibleRoles } from '../fixtures/signin';
 import { putSamlConnection, rolegateSp, signInSsp, SSP_SUBJECT_ATTRIBUTE, sspAdminSession, useSimpleSamlPhp, sspLogin, waitForRolegate } from '../fixtures/simplesamlphp';
 

@@ -3,7 +3,8 @@
  * not alice — not an admin (alice is one, by `{ idp: okta, email: alice@example.com }`), not named as her in
  * AWS — and the ledger shows the email as "unverified".
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures/test';
 import { signInToRoles } from '../fixtures/signin';
 import { callerIdentityArn } from '../support/aws-client';
 
