@@ -120,7 +120,7 @@ function favourites(state: FakeState, method: string, url: URL): Reply {
 }
 
 /** Bearer-protected resources. */
-async function resource(state: FakeState, req: http.IncomingMessage, url: URL, body: string): Promise<Reply> {
+async function resource(state: FakeState, method: string, url: URL, body: string): Promise<Reply> {
   const path = url.pathname;
   if (path === '/api/v1/logout') {
     state.revokeAll();
@@ -130,7 +130,7 @@ async function resource(state: FakeState, req: http.IncomingMessage, url: URL, b
   if (path === '/api/v1/roles') return { status: 200, body: { roles: state.roles } };
   if (path === '/api/v1/credentials') return credentials(state, body);
   if (path === '/api/v1/console') return consoleUrl(state, body);
-  if (path === '/api/v1/favourites') return favourites(state, req.method ?? 'GET', url);
+  if (path === '/api/v1/favourites') return favourites(state, method, url);
   return apiError(404, 'NOT_FOUND', 'Not found.');
 }
 
@@ -148,5 +148,5 @@ export async function route(
   if (path === '/api/v1/token') return refresh(state, form);
   const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
   if (!state.isValidAccess(bearer)) return apiError(401, 'UNAUTHENTICATED', 'Please sign in.');
-  return resource(state, req, url, body);
+  return resource(state, req.method ?? 'GET', url, body);
 }
